@@ -1,0 +1,48 @@
+import type { PolicyDocument } from '../document/parse.js';
+import type { Section } from '../analysis/sections.js';
+import type { MetadataValue } from '../analysis/metadata.js';
+import type { PatternCache } from '../match/pattern.js';
+import type { RuleDefinition, RuleSet } from '../rules/model.js';
+import type { Bilingual, Finding, OffsetRange } from '../types.js';
+
+/** Everything a check may read. Built once per lint; checks never re-parse. */
+export interface CheckContext {
+  doc: PolicyDocument;
+  ruleSet: RuleSet;
+  patterns: PatternCache;
+  sections: Section[];
+  title: OffsetRange & { text: string };
+  metadata: Map<string, MetadataValue>;
+  documentType: string | undefined;
+  /** ISO date that counts as today (pinned in tests). */
+  today: string;
+  /** Options of the rule being run, from configuration. */
+  options: Record<string, unknown>;
+  /** Results shared between checks (e.g. review-overdue reads review-cycle's). */
+  memo: Map<string, unknown>;
+}
+
+export type Check = (rule: RuleDefinition, ctx: CheckContext) => Finding[];
+
+/** Fills `{name}` placeholders of a bilingual message. Values may be bilingual too. */
+export function format(message: Bilingual, values: Record<string, string | Bilingual> = {}): Bilingual {
+  const fill = (text: string, lang: 'sv' | 'en'): string =>
+    text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const v = values[name];
+      if (v === undefined) return whole;
+      return typeof v === 'string' ? v : v[lang];
+    });
+  return { sv: fill(message.sv, 'sv'), en: fill(message.en, 'en') };
+}
+
+export function message(rule: RuleDefinition, key: string, values?: Record<string, string | Bilingual>): Bilingual {
+  const m = rule.messages[key] ?? rule.messages.missing ?? Object.values(rule.messages)[0]!;
+  return format(m, values);
+}
+
+export function memo<T>(ctx: CheckContext, key: string, compute: () => T): T {
+  if (ctx.memo.has(key)) return ctx.memo.get(key) as T;
+  const value = compute();
+  ctx.memo.set(key, value);
+  return value;
+}

@@ -1,0 +1,24 @@
+import type { Check } from './context.js';
+import { checkAdoption } from './adoption.js';
+import { checkStatement } from './statement.js';
+import { checkResponsibility } from './responsibility.js';
+import { checkSection } from './section.js';
+import { checkPeriod } from './period.js';
+import { checkReplace } from './replace.js';
+import { checkOverdue } from './overdue.js';
+import type { CheckDefinition } from '../rules/model.js';
+
+/** The closed set of check kinds; rule files choose one and give it its data. */
+export const CHECKS: Partial<Record<CheckDefinition['kind'] | 'spelling' | 'ocr', Check>> = {
+  adoption: checkAdoption,
+  statement: checkStatement,
+  responsibility: checkResponsibility,
+  section: checkSection,
+  period: checkPeriod,
+  replace: checkReplace,
+  overdue: checkOverdue,
+};
+
+export function registerCheck(kind: 'spelling' | 'ocr', check: Check): void {
+  CHECKS[kind] = check;
+}

@@ -1,0 +1,44 @@
+import type { Check } from './context.js';
+import { format, message } from './context.js';
+import { findAll } from '../match/pattern.js';
+import { sentenceRange } from '../document/sentences.js';
+import type { ReplaceCheck } from '../rules/model.js';
+import type { Finding } from '../types.js';
+
+/** Keeps the case of the first letter, so "Skall" becomes "Ska". */
+export function matchCase(found: string, replacement: string): string {
+  if (!replacement) return replacement;
+  const first = found[0] ?? '';
+  if (first === first.toUpperCase() && first !== first.toLowerCase()) {
+    if (found.length > 1 && found === found.toUpperCase()) return replacement.toUpperCase();
+    return replacement[0]!.toUpperCase() + replacement.slice(1);
+  }
+  return replacement;
+}
+
+/** Words and names to replace, each with a safe fix. */
+export const checkReplace: Check = (rule, ctx) => {
+  const check = rule.check as ReplaceCheck;
+  const findings: Finding[] = [];
+  for (const entry of check.entries) {
+    const re = ctx.patterns.get([entry.match]);
+    for (const sentence of ctx.doc.sentences) {
+      for (const m of findAll(re, sentence.text)) {
+        const range = sentenceRange(sentence, m.index, m.end);
+        // A match across markup (e.g. "**Ungdoms**styrelsen") cannot be replaced safely.
+        const contiguous = range.end - range.start === m.end - m.index;
+        const replacement = /^\p{Lu}/u.test(entry.replacement) ? entry.replacement : matchCase(m.text, entry.replacement);
+        const values = { found: m.text, replacement, since: entry.since ?? '', note: entry.note ?? { sv: '', en: '' } };
+        findings.push({
+          ruleId: rule.id,
+          range,
+          message: message(rule, entry.note ? 'renamed' : 'replace', values),
+          ...(contiguous
+            ? { fixes: [{ title: format({ sv: 'Ersätt med "{replacement}"', en: 'Replace with "{replacement}"' }, { replacement }), edits: [{ ...range, text: replacement }], safe: true }] }
+            : {}),
+        });
+      }
+    }
+  }
+  return findings.sort((a, b) => a.range.start - b.range.start);
+};

@@ -1,0 +1,105 @@
+import type { Check, CheckContext } from './context.js';
+import { message } from './context.js';
+import { insertSectionFix, missingRange } from './placement.js';
+import { compilePattern, findAll, findFirst } from '../match/pattern.js';
+import { sentenceRange, type Sentence } from '../document/sentences.js';
+import type { ResponsibilityCheck, RuleDefinition } from '../rules/model.js';
+import type { Finding, OffsetRange } from '../types.js';
+
+/** Who a sentence makes responsible, and what kind of actor that is. */
+export interface Assignment {
+  actor: string;
+  kind: 'body' | 'vague' | 'organisation' | 'other';
+  range: OffsetRange;
+  sentence: Sentence;
+}
+
+const CLAUSE_BREAK = /[,;:()–]|\s(?:som|där|när|men|eftersom|medan)\s/giu;
+
+/** The words before a verb in the same clause, at most eight. */
+function actorBefore(text: string, verbIndex: number): { start: number; end: number } {
+  let start = 0;
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(text); m && m.index < verbIndex; m = CLAUSE_BREAK.exec(text)) start = m.index + m[0].length;
+  const words = [...text.slice(start, verbIndex).matchAll(/\S+/g)];
+  const kept = words.slice(-8);
+  const from = kept[0] ? start + kept[0].index : verbIndex;
+  return { start: from, end: verbIndex };
+}
+
+/** The words after a phrase up to the end of the clause, at most eight. */
+function actorAfter(text: string, from: number): { start: number; end: number } {
+  const rest = text.slice(from);
+  const stop = /[.,;:()]|\s(?:som|och har|samt|för att)\s/u.exec(rest);
+  const clause = rest.slice(0, stop ? stop.index : rest.length);
+  const words = [...clause.matchAll(/\S+/g)].slice(0, 8);
+  if (words.length === 0) return { start: from, end: from };
+  const last = words[words.length - 1]!;
+  return { start: from + words[0]!.index, end: from + last.index + last[0].length };
+}
+
+export function classifyActor(actor: string, ctx: CheckContext): Assignment['kind'] {
+  const vague = ctx.patterns.get(ctx.ruleSet.bodies.vague);
+  const withoutVague = actor.replace(vague, ' ');
+  vague.lastIndex = 0;
+  if (findFirst(ctx.patterns.get(['{body}']), withoutVague)) return 'body';
+  if (withoutVague.trim() !== actor.trim()) return 'vague';
+  if (findFirst(ctx.patterns.get(ctx.ruleSet.bodies.organisationSuffixes), actor)) return 'organisation';
+  return 'other';
+}
+
+export function findAssignments(check: ResponsibilityCheck, ctx: CheckContext): Assignment[] {
+  const out: Assignment[] = [];
+  const before = ctx.patterns.get(check.actorBefore);
+  const after = ctx.patterns.get(check.actorAfter);
+  for (const sentence of ctx.doc.sentences) {
+    const push = (span: { start: number; end: number }): void => {
+      if (span.end <= span.start) return;
+      const actor = sentence.text.slice(span.start, span.end).trim();
+      out.push({ actor, kind: classifyActor(actor, ctx), range: sentenceRange(sentence, span.start, span.end), sentence });
+    };
+    for (const m of findAll(before, sentence.text)) push(actorBefore(sentence.text, m.index));
+    for (const m of findAll(after, sentence.text)) push(actorAfter(sentence.text, m.end));
+  }
+  return out;
+}
+
+/** "Internationella rådet" → a pattern for any form of its name: "internationella råd*". */
+function namePattern(actor: string, ctx: CheckContext): RegExp | undefined {
+  const org = findFirst(ctx.patterns.get(ctx.ruleSet.bodies.organisationSuffixes), actor);
+  if (!org) return undefined;
+  const words = actor.slice(0, org.end).split(/\s+/).filter(Boolean).slice(-2);
+  const head = words[words.length - 1]!.replace(/(et|en|n|ets|ens|s)$/u, '');
+  const adjective = words.length > 1 && /^[\p{Ll}\p{Lu}]+a$/u.test(words[0]!) ? `${words[0]!.toLowerCase()} ` : '';
+  return compilePattern(`${adjective}${head.toLowerCase()}*`);
+}
+
+/** A document defines an organisation by describing it: its members, its tasks, a heading. */
+function isDefined(actor: string, assignment: Sentence, check: ResponsibilityCheck, ctx: CheckContext): boolean {
+  const name = namePattern(actor, ctx);
+  if (!name) return false;
+  const cues = ctx.patterns.get(check.definitionCues);
+  if (ctx.doc.headings.some((h) => findFirst(name, h.text))) return true;
+  return ctx.doc.sentences.some((s) => s !== assignment && findFirst(name, s.text) !== undefined && findFirst(cues, s.text) !== undefined);
+}
+
+export const checkResponsibility: Check = (rule: RuleDefinition, ctx: CheckContext): Finding[] => {
+  const check = rule.check as ResponsibilityCheck;
+  const assignments = findAssignments(check, ctx);
+  const findings: Finding[] = [];
+  for (const a of assignments) {
+    if (a.kind === 'organisation' && !isDefined(a.actor, a.sentence, check, ctx)) {
+      findings.push({ ruleId: rule.id, range: a.range, message: message(rule, 'undefined', { actor: a.actor }) });
+    }
+  }
+  if (assignments.some((a) => a.kind === 'body' || a.kind === 'organisation')) return findings;
+  const vague = assignments.find((a) => a.kind === 'vague');
+  if (vague) {
+    findings.push({ ruleId: rule.id, range: vague.range, message: message(rule, 'vague', { actor: vague.actor }) });
+    return findings;
+  }
+  const section = rule.section ? ctx.sections.find((s) => s.id === rule.section) : undefined;
+  const fix = section ? undefined : insertSectionFix(rule, ctx);
+  findings.push({ ruleId: rule.id, range: missingRange(rule, ctx), message: message(rule, 'missing'), ...(fix ? { fixes: [fix] } : {}) });
+  return findings;
+};

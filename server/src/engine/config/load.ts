@@ -1,0 +1,158 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import AjvModule from 'ajv';
+import picomatch from 'picomatch';
+import type { ConfigFile, ResolvedConfig, RuleConfig, RuleSetting } from './model.js';
+import type { RuleSet } from '../rules/model.js';
+import { FileError } from '../rules/errors.js';
+import { lineOfPath, parseYamlText, validateYaml, type LoadedYaml } from '../rules/yamlFile.js';
+
+const Ajv = AjvModule.default ?? AjvModule;
+
+export const CONFIG_NAMES = ['.policylintrc.json', '.policylintrc.yaml', '.policylintrc.yml'];
+export const PRESETS = ['recommended', 'strict', 'policy', 'strategi', 'riktlinje', 'program', 'plan'];
+
+/** Finds the nearest configuration file at or above a directory. */
+export function findConfigFile(directory: string): string | undefined {
+  for (let dir = resolve(directory); ; dir = dirname(dir)) {
+    for (const name of CONFIG_NAMES) {
+      const file = join(dir, name);
+      if (existsSync(file)) return file;
+    }
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+interface Layer {
+  file: string;
+  data: ConfigFile;
+  loaded: LoadedYaml;
+}
+
+/**
+ * Loads configuration files with their `extends` chains, validated against the published
+ * schema; unknown rule ids are errors naming the file and line. Results are cached by
+ * path and modification time, so an editor sees edits at once.
+ */
+export class ConfigLoader {
+  private readonly validate;
+  private readonly cache = new Map<string, { mtimeMs: number; layers: Layer[] }>();
+
+  constructor(private readonly ruleSet: RuleSet) {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    this.validate = ajv.compile(JSON.parse(readFileSync(join(ruleSet.directory, 'schema', 'config.schema.json'), 'utf8')) as object);
+  }
+
+  /** The configuration for a file to lint (nearest config file, else recommended). */
+  forFile(filePath: string): ResolvedConfig {
+    const configFile = findConfigFile(dirname(resolve(filePath)));
+    const base = configFile ? this.resolveFile(configFile) : this.resolvePreset('recommended');
+    if (!configFile) return base;
+    return this.applyOverrides(base, this.layers(configFile), resolve(filePath));
+  }
+
+  /** Validates a file's configuration chain; throws FileError on the first problem. */
+  resolveFile(file: string): ResolvedConfig {
+    const config = this.merge(this.layers(file));
+    config.file = file;
+    config.baseDirectory = dirname(file);
+    return config;
+  }
+
+  resolvePreset(name: string): ResolvedConfig {
+    return this.merge(this.presetLayers(name, '(policylint)'));
+  }
+
+  invalidate(file?: string): void {
+    if (file) this.cache.delete(resolve(file));
+    else this.cache.clear();
+  }
+
+  private layers(file: string, seen = new Set<string>()): Layer[] {
+    const abs = resolve(file);
+    if (seen.has(abs)) throw new FileError(file, undefined, 'extends bildar en cirkel / extends forms a cycle');
+    seen.add(abs);
+    let mtimeMs: number;
+    try {
+      mtimeMs = statSync(abs).mtimeMs;
+    } catch (error) {
+      throw new FileError(file, undefined, `kan inte läsas / cannot be read (${(error as NodeJS.ErrnoException).code})`);
+    }
+    const cached = this.cache.get(abs);
+    if (cached && cached.mtimeMs === mtimeMs) return cached.layers;
+    const text = readFileSync(abs, 'utf8').replace(/^\uFEFF/, '');
+    const loaded = parseYamlText(text, abs);
+    if (loaded.data === null || loaded.data === undefined) loaded.data = {};
+    validateYaml(loaded, this.validate, abs);
+    const data = loaded.data as ConfigFile;
+    this.checkRuleIds(data, loaded, abs);
+    const layers: Layer[] = [];
+    for (const parent of toArray(data.extends)) {
+      if (parent.startsWith('policylint:')) layers.push(...this.presetLayers(parent.slice('policylint:'.length), abs, loaded));
+      else layers.push(...this.layers(resolve(dirname(abs), parent), seen));
+    }
+    layers.push({ file: abs, data, loaded });
+    this.cache.set(abs, { mtimeMs, layers });
+    return layers;
+  }
+
+  private presetLayers(name: string, from: string, loaded?: LoadedYaml): Layer[] {
+    if (!PRESETS.includes(name)) {
+      const line = loaded ? lineOfPath(loaded, '/extends') : undefined;
+      throw new FileError(from, line, `okänd förinställning "policylint:${name}"; finns: ${PRESETS.map((p) => `policylint:${p}`).join(', ')} / unknown preset`);
+    }
+    return this.layers(join(this.ruleSet.directory, 'presets', `${name}.yml`));
+  }
+
+  private checkRuleIds(data: ConfigFile, loaded: LoadedYaml, file: string): void {
+    const check = (rules: Record<string, RuleSetting> | undefined, path: string): void => {
+      for (const id of Object.keys(rules ?? {})) {
+        if (!this.ruleSet.rules.has(id)) {
+          const known = [...this.ruleSet.rules.keys()].sort().join(', ');
+          throw new FileError(file, lineOfPath(loaded, `${path}/${id}`), `okänd regel "${id}"; kända regler: ${known} / unknown rule`);
+        }
+      }
+    };
+    check(data.rules, '/rules');
+    data.overrides?.forEach((o, i) => check(o.rules, `/overrides/${i}/rules`));
+  }
+
+  private merge(layers: Layer[]): ResolvedConfig {
+    const rules = new Map<string, RuleConfig>();
+    for (const rule of this.ruleSet.rules.values()) rules.set(rule.id, { severity: rule.severity, options: {} });
+    const config: ResolvedConfig = { rules, words: [], ignores: [] };
+    for (const { data, file } of layers) {
+      applyRules(rules, data.rules);
+      if (data.documentType) config.documentType = data.documentType;
+      if (data.language) config.language = data.language;
+      if (data.words) config.words.push(...data.words);
+      if (!file.startsWith(this.ruleSet.directory)) config.ignores.push(...toArray(data.ignores));
+    }
+    return config;
+  }
+
+  private applyOverrides(base: ResolvedConfig, layers: Layer[], filePath: string): ResolvedConfig {
+    const overrides = layers.flatMap((l) => (l.data.overrides ?? []).map((o) => ({ ...o, dir: dirname(l.file) })));
+    if (overrides.length === 0) return base;
+    const result: ResolvedConfig = { ...base, rules: new Map([...base.rules].map(([k, v]) => [k, { ...v }])), words: [...base.words] };
+    for (const o of overrides) {
+      const rel = relative(o.dir, filePath).split(sep).join('/');
+      if (!picomatch(toArray(o.files), { dot: true })(rel)) continue;
+      applyRules(result.rules, o.rules);
+      if (o.documentType) result.documentType = o.documentType;
+    }
+    return result;
+  }
+}
+
+function applyRules(target: Map<string, RuleConfig>, rules: Record<string, RuleSetting> | undefined): void {
+  for (const [id, setting] of Object.entries(rules ?? {})) {
+    const current = target.get(id) ?? { severity: 'off', options: {} };
+    if (typeof setting === 'string') target.set(id, { ...current, severity: setting });
+    else target.set(id, { severity: setting[0], options: { ...current.options, ...(setting[1] ?? {}) } });
+  }
+}
+
+function toArray<T>(value: T | T[] | undefined): T[] {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}

@@ -1,0 +1,32 @@
+import type { SeveritySetting } from '../types.js';
+
+export type RuleSetting = SeveritySetting | [SeveritySetting] | [SeveritySetting, Record<string, unknown>];
+
+/** A configuration file as written (.policylintrc.json / .yaml / .yml). */
+export interface ConfigFile {
+  extends?: string | string[];
+  rules?: Record<string, RuleSetting>;
+  documentType?: string;
+  language?: 'sv' | 'en';
+  words?: string[];
+  ignores?: string | string[];
+  overrides?: { files: string | string[]; rules?: Record<string, RuleSetting>; documentType?: string }[];
+}
+
+export interface RuleConfig {
+  severity: SeveritySetting;
+  options: Record<string, unknown>;
+}
+
+/** The configuration in force for one file. */
+export interface ResolvedConfig {
+  rules: Map<string, RuleConfig>;
+  documentType?: string;
+  language?: 'sv' | 'en';
+  words: string[];
+  /** Globs (relative to `baseDirectory`) of files not to lint. */
+  ignores: string[];
+  /** The file it came from; undefined when no file was found (defaults apply). */
+  file?: string;
+  baseDirectory?: string;
+}

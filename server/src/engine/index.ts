@@ -1,0 +1,11 @@
+/** The lint engine's public surface. Imports nothing from LSP or VS Code. */
+export { lintText, createContext, patternsFor, SYNTAX_RULE, type LintOptions, type LintResult } from './lint.js';
+export { applyFixes, type FixOutcome } from './fix.js';
+export { loadRuleSet, findRulesDirectory } from './rules/load.js';
+export { ConfigLoader, findConfigFile, CONFIG_NAMES, PRESETS } from './config/load.js';
+export type { ResolvedConfig, ConfigFile, RuleConfig } from './config/model.js';
+export { FileError } from './rules/errors.js';
+export { LineIndex } from './text/lineIndex.js';
+export { parseDocument, type PolicyDocument } from './document/parse.js';
+export type * from './types.js';
+export type * from './rules/model.js';

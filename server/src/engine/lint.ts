@@ -1,0 +1,99 @@
+import { parseDocument, type PolicyDocument } from './document/parse.js';
+import { findSections, findTitle } from './analysis/sections.js';
+import { extractMetadata, detectDocumentType } from './analysis/metadata.js';
+import { todayIso } from './analysis/dates.js';
+import { PatternCache } from './match/pattern.js';
+import { buildVocabulary } from './rules/vocabulary.js';
+import { loadRuleSet } from './rules/load.js';
+import type { RuleSet } from './rules/model.js';
+import type { ResolvedConfig } from './config/model.js';
+import { CHECKS } from './checks/index.js';
+import type { CheckContext } from './checks/context.js';
+import { applyDirectives, parseDirectives, unknownDirectiveIds } from './directives.js';
+import type { Diagnostic, Finding } from './types.js';
+
+export interface LintOptions {
+  ruleSet?: RuleSet;
+  /** Configuration in force; defaults to every rule at its default severity. */
+  config?: ResolvedConfig;
+  /** ISO date that counts as today (tests pin it). */
+  today?: string;
+  /** Services for checks that need them, e.g. a loaded spell checker. */
+  services?: Record<string, unknown>;
+}
+
+export interface LintResult {
+  diagnostics: Diagnostic[];
+  document: PolicyDocument;
+  documentType: string | undefined;
+}
+
+/** Internal findings that belong to no rule file: broken front matter, unknown ids in comments. */
+export const SYNTAX_RULE = 'syntax';
+
+const patternCaches = new WeakMap<RuleSet, PatternCache>();
+
+export function patternsFor(ruleSet: RuleSet): PatternCache {
+  let cache = patternCaches.get(ruleSet);
+  if (!cache) {
+    cache = new PatternCache(buildVocabulary(ruleSet.bodies, ruleSet.intervals));
+    patternCaches.set(ruleSet, cache);
+  }
+  return cache;
+}
+
+export function createContext(doc: PolicyDocument, ruleSet: RuleSet, config: ResolvedConfig | undefined, today: string, services: Record<string, unknown> = {}): CheckContext {
+  const patterns = patternsFor(ruleSet);
+  const title = findTitle(doc);
+  const metadata = extractMetadata(doc, ruleSet.metadata.labels, patterns);
+  const memo = new Map<string, unknown>(Object.entries(services).map(([k, v]) => [`service:${k}`, v]));
+  return {
+    doc,
+    ruleSet,
+    patterns,
+    sections: findSections(doc, ruleSet.sections, patterns),
+    title,
+    metadata,
+    documentType: detectDocumentType(metadata, title.text) ?? config?.documentType,
+    today,
+    options: {},
+    memo,
+  };
+}
+
+/** Lints one Markdown text. Pure: no I/O beyond loading the rule set once. */
+export function lintText(text: string, options: LintOptions = {}): LintResult {
+  const ruleSet = options.ruleSet ?? loadRuleSet();
+  const today = options.today ?? todayIso();
+  const doc = parseDocument(text);
+  const ctx = createContext(doc, ruleSet, options.config, today, options.services);
+  const findings: Finding[] = [];
+  const severities = new Map<string, Diagnostic['severity']>();
+
+  for (const rule of ruleSet.rules.values()) {
+    const setting = options.config?.rules.get(rule.id) ?? { severity: rule.severity, options: {} };
+    if (setting.severity === 'off') continue;
+    const check = CHECKS[rule.check.kind];
+    if (!check) continue;
+    severities.set(rule.id, setting.severity);
+    ctx.options = setting.options;
+    findings.push(...check(rule, ctx));
+  }
+
+  if (doc.frontMatter?.error) {
+    const fm = doc.frontMatter;
+    findings.push({ ruleId: SYNTAX_RULE, range: { start: fm.start, end: Math.min(fm.end, fm.start + 3) }, message: { sv: `Front matter kan inte läsas: ${fm.error}`, en: `Front matter cannot be parsed: ${fm.error}` } });
+    severities.set(SYNTAX_RULE, 'error');
+  }
+  const directives = parseDirectives(doc);
+  for (const { directive, id } of unknownDirectiveIds(directives, new Set(ruleSet.rules.keys()))) {
+    findings.push({ ruleId: SYNTAX_RULE, range: { start: directive.offset, end: directive.end }, message: { sv: `Okänd regel "${id}" i kommentaren`, en: `Unknown rule "${id}" in the comment` } });
+    if (!severities.has(SYNTAX_RULE)) severities.set(SYNTAX_RULE, 'warning');
+  }
+
+  const kept = applyDirectives(doc, directives, findings);
+  const diagnostics: Diagnostic[] = kept
+    .map((f) => ({ ...f, severity: severities.get(f.ruleId) ?? 'warning', sources: ruleSet.rules.get(f.ruleId)?.sources ?? [] }))
+    .sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
+  return { diagnostics, document: doc, documentType: ctx.documentType };
+}

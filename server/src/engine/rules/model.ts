@@ -1,0 +1,156 @@
+import type { Bilingual, Severity, SourceRef } from '../types.js';
+
+/** The shapes of the files in `rules/`, after validation against rules/schema/. */
+
+export interface SectionDefinition {
+  id: string;
+  title: Bilingual;
+  headings: string[];
+  snippet: string;
+}
+
+export interface BodyDefinition {
+  name: string;
+  patterns: string[];
+  sv: string;
+  en: string;
+}
+
+export interface BodiesFile {
+  known: BodyDefinition[];
+  vague: string[];
+  organisationSuffixes: string[];
+}
+
+export interface IntervalDefinition {
+  pattern: string;
+  years: number;
+}
+
+export interface IntervalsFile {
+  intervals: IntervalDefinition[];
+  frequencies: string[];
+}
+
+/** Checks the engine knows. Adding a rule of an existing kind needs no code. */
+export type CheckDefinition =
+  | AdoptionCheck
+  | StatementCheck
+  | ResponsibilityCheck
+  | SectionCheck
+  | PeriodCheck
+  | ReplaceCheck
+  | OverdueCheck;
+
+export interface AdoptionCheck {
+  kind: 'adoption';
+  /** Sentence patterns that state adoption; group `{body}` and a date must follow. */
+  verbs: string[];
+}
+
+export interface StatementCheck {
+  kind: 'statement';
+  /** One of these must occur in a sentence for it to count as an attempt. */
+  triggers: string[];
+  /** Each named part must also occur (in the sentence or the next one in its paragraph). */
+  parts: Record<string, string[]>;
+  /** A sentence with one of these does not count at all. */
+  exclude?: string[];
+  /** Front matter keys that satisfy the check on their own. */
+  metadata?: string[];
+}
+
+export interface ResponsibilityCheck {
+  kind: 'responsibility';
+  /** Verbs whose actor stands before them ("Kommunstyrelsen ansvarar för"). */
+  actorBefore: string[];
+  /** Phrases whose actor follows them ("ansvaret ligger hos", "leds av"). */
+  actorAfter: string[];
+  /** Words near an organisation name that define it ("består av", "uppgift"). */
+  definitionCues: string[];
+}
+
+export interface SectionCheck {
+  kind: 'section';
+  /** Sentences that count as the section even without a heading. */
+  statements?: string[];
+  /** Document types that need the section by default (configurable per repository). */
+  requiredFor: string[];
+  /** Minimum words of content below the heading. */
+  minWords?: number;
+}
+
+export interface PeriodCheck {
+  kind: 'period';
+}
+
+export interface ReplaceCheck {
+  kind: 'replace';
+  entries: ReplaceEntry[];
+}
+
+export interface ReplaceEntry {
+  match: string;
+  replacement: string;
+  note?: Bilingual;
+  /** When the change took effect, for the message. */
+  since?: string;
+}
+
+export interface OverdueCheck {
+  kind: 'overdue';
+  /** The rule whose statement tells the cycle. */
+  cycleRule: string;
+}
+
+export interface RuleDefinition {
+  id: string;
+  severity: Severity;
+  title: Bilingual;
+  rationale: Bilingual;
+  messages: Record<string, Bilingual>;
+  sources: SourceRef[];
+  /** Section id in sections.yml where this element belongs. */
+  section?: string;
+  fixable?: boolean;
+  check: CheckDefinition;
+  /** The file it was loaded from, for error messages. */
+  file: string;
+}
+
+export interface SourceClause {
+  id: string;
+  document: string;
+  /** Heading path of the clause, e.g. "Uppföljning och utvärdering". */
+  section: string;
+  text: string;
+  /** Line in the source file, 1-based, for links. */
+  line: number;
+}
+
+export interface SourceDocument {
+  id: string;
+  municipality: string;
+  title: string;
+  type?: string;
+  adoptedBy?: string;
+  adopted?: string;
+  paragraph?: string;
+  note?: string;
+  file: string;
+  clauses: Map<string, SourceClause>;
+}
+
+export interface MetadataFile {
+  labels: Record<string, string[]>;
+}
+
+export interface RuleSet {
+  metadata: MetadataFile;
+  rules: Map<string, RuleDefinition>;
+  sections: SectionDefinition[];
+  bodies: BodiesFile;
+  intervals: IntervalsFile;
+  sources: Map<string, SourceDocument>;
+  directory: string;
+}

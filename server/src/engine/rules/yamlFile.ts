@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { parseDocument, LineCounter, isNode, type Document } from 'yaml';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { FileError } from './errors.js';
+
+export interface LoadedYaml {
+  data: unknown;
+  doc: Document;
+  lines: LineCounter;
+}
+
+/** Parses YAML (or JSON, which is YAML) and reports syntax errors with their line. */
+export function parseYamlText(text: string, file: string): LoadedYaml {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const first = doc.errors[0];
+  if (first) {
+    const line = first.linePos?.[0]?.line ?? lines.linePos(first.pos[0]).line;
+    throw new FileError(file, line, `kan inte läsas: ${first.message.split('\n')[0]} / cannot be parsed`);
+  }
+  return { data: doc.toJS(), doc, lines };
+}
+
+export function loadYamlFile(file: string): LoadedYaml {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new FileError(file, undefined, `kan inte läsas / cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  return parseYamlText(text.replace(/^\uFEFF/, ''), file);
+}
+
+/** The line of the value at a JSON pointer path, for schema errors. */
+export function lineOfPath(loaded: LoadedYaml, instancePath: string): number | undefined {
+  const path = instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  for (let n = path.length; n >= 0; n--) {
+    const node = loaded.doc.getIn(path.slice(0, n).map((p) => (/^\d+$/.test(p) ? Number(p) : p)), true);
+    if (isNode(node) && node.range) return loaded.lines.linePos(node.range[0]).line;
+  }
+  return undefined;
+}
+
+function describe(error: ErrorObject): string {
+  const where = error.instancePath || '(roten / root)';
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return `${where}: okänd nyckel "${String(error.params.additionalProperty)}" / unknown key`;
+    case 'required':
+      return `${where}: saknar "${String(error.params.missingProperty)}" / missing key`;
+    case 'enum':
+      return `${where}: måste vara en av ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')} / must be one of these`;
+    default:
+      return `${where}: ${error.message ?? error.keyword}`;
+  }
+}
+
+/** Validates and throws a FileError for the most specific schema error. */
+export function validateYaml(loaded: LoadedYaml, validate: ValidateFunction, file: string): void {
+  if (validate(loaded.data)) return;
+  const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if');
+  const error = errors.sort((a, b) => b.instancePath.length - a.instancePath.length)[0] ?? validate.errors![0]!;
+  throw new FileError(file, lineOfPath(loaded, error.instancePath), describe(error));
+}
