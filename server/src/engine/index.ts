@@ -9,3 +9,7 @@ export { LineIndex } from './text/lineIndex.js';
 export { parseDocument, type PolicyDocument } from './document/parse.js';
 export type * from './types.js';
 export type * from './rules/model.js';
+export { ruleDocUrl, localRuleDocUri, sourceClauseUri, REPOSITORY_URL } from './docs.js';
+export { findSections, findTitle, type Section } from './analysis/sections.js';
+export { snippetToText, insertionOffset } from './checks/placement.js';
+export { todayIso } from './analysis/dates.js';

@@ -1,0 +1,103 @@
+// Decide, for one token in its context, whether it is OCR damage and how to repair it.
+// A repair with one confident candidate is safe to apply automatically (`replacement`);
+// otherwise the candidates are only offered (`suggestions`).
+import type { Speller } from '../spelling/hunspell.js';
+import { repairCandidates, diacriticTwins, type Candidate } from './candidates.js';
+import { hasCapitalIForL, hasOcrAccent, hasOcrSymbol } from './detect.js';
+import { isDistributiveVart, prefersYear, wordFrequency } from './frequency.js';
+
+export interface RepairContext {
+  /** The passage has lost most of its å/ä/ö (see diacriticLoss.ts). */
+  poor: boolean;
+  previousWord?: string;
+  nextWord?: string;
+}
+
+export type RepairKind =
+  | 'symbol' // digits/symbols inside a word: "6ver", "&r"
+  | 'accent' // é or I for ö/ä/å or l: "méal", "Iang"
+  | 'diacritic-loss' // not a word, but is one with å/ä/ö, in a text that lost them: "fran"
+  | 'real-word'; // a real word far likelier with å/ä/ö in such a text: "for" → "för"
+
+export interface Repair {
+  kind: RepairKind;
+  /** Present only when exactly one repair is confident. */
+  replacement?: string;
+  /** Best first; includes `replacement`. May be empty (damage seen, no repair found). */
+  suggestions: string[];
+}
+
+// A twin must be this many times more frequent than the word it replaces.
+const REAL_WORD_FACTOR = 3;
+// The best of several candidates is confident when it is this many times likelier.
+const CONFIDENT_FACTOR = 4;
+
+/**
+ * `undefined`: not OCR damage (the token is correct, or an ordinary misspelling left to
+ * the spelling rule). `word` is the token as written, without a footnote marker.
+ */
+export function repairWord(word: string, speller: Speller, ctx: RepairContext): Repair | undefined {
+  const lone = repairLoneSymbol(word, ctx);
+  if (lone !== null) return lone;
+  const symbol = hasOcrSymbol(word);
+  if (!symbol && speller.correct(word)) return ctx.poor ? repairRealWord(word, speller, ctx) : undefined;
+  const accent = !symbol && (hasOcrAccent(word) || hasCapitalIForL(word));
+  // Outside a diacritic-poor passage, a plain misspelling ("forutsattning") is the
+  // spelling rule's business; only visible OCR damage is reported here.
+  if (!symbol && !accent && !ctx.poor) return undefined;
+  const kind: RepairKind = symbol ? 'symbol' : accent ? 'accent' : 'diacritic-loss';
+  const candidates = repairCandidates(word, speller);
+  if (candidates.length === 0) return symbol ? { kind, suggestions: [] } : undefined;
+  return decide(kind, candidates, ctx);
+}
+
+/** "|" for "I" ("| och med detta"); "&" for "är" in a diacritic-poor passage. */
+function repairLoneSymbol(word: string, ctx: RepairContext): Repair | undefined | null {
+  const lowerNext = !!ctx.nextWord && /^\p{Ll}/u.test(ctx.nextWord);
+  if (word === '|') return lowerNext ? { kind: 'symbol', replacement: 'I', suggestions: ['I'] } : undefined;
+  if (word === '&') {
+    // "Ernst & Young" is legitimate; "presidium & kommunens" in an OCR text is "är".
+    const lowerPrev = !!ctx.previousWord && /^\p{Ll}/u.test(ctx.previousWord);
+    if (!ctx.poor || !lowerNext || !lowerPrev) return undefined;
+    return { kind: 'symbol', suggestions: ['är', 'och'] };
+  }
+  return null;
+}
+
+function repairRealWord(word: string, speller: Speller, ctx: RepairContext): Repair | undefined {
+  const own = wordFrequency(word);
+  if (/^vart$/iu.test(word) && isDistributiveVart(ctx.nextWord)) return undefined;
+  // Twins differ in how many letters they change; what matters here is how likely each is.
+  const twins = diacriticTwins(word, speller).map((c) => ({ ...c, edits: 1 }));
+  const best = rank(twins, ctx)[0];
+  if (!best) return undefined;
+  const bestFrequency = contextualFrequency(best.word, ctx);
+  // Unknown words (frequency 0) are never replaced by unknown twins: no evidence either way.
+  if (bestFrequency === 0 || bestFrequency < REAL_WORD_FACTOR * Math.max(own, 1)) return undefined;
+  const repair = decide('real-word', twins, ctx);
+  return repair.replacement ? repair : undefined;
+}
+
+function decide(kind: RepairKind, candidates: Candidate[], ctx: RepairContext): Repair {
+  const ranked = rank(candidates, ctx);
+  const suggestions = ranked.map((c) => c.word);
+  if (ranked.length === 1) return { kind, replacement: ranked[0]!.word, suggestions };
+  const first = contextualFrequency(ranked[0]!.word, ctx);
+  const second = contextualFrequency(ranked[1]!.word, ctx);
+  const confident = ranked[0]!.edits < ranked[1]!.edits || (first > 0 && first >= CONFIDENT_FACTOR * second);
+  return confident ? { kind, replacement: ranked[0]!.word, suggestions } : { kind, suggestions };
+}
+
+/** Fewest edits first, then likelier words. */
+function rank(candidates: Candidate[], ctx: RepairContext): Candidate[] {
+  return [...candidates].sort(
+    (a, b) => a.edits - b.edits || contextualFrequency(b.word, ctx) - contextualFrequency(a.word, ctx),
+  );
+}
+
+/** Word frequency, with "år" made likelier than "är" after "per", "varje", a number … */
+function contextualFrequency(word: string, ctx: RepairContext): number {
+  const f = wordFrequency(word);
+  if (/^år$/iu.test(word) && prefersYear(ctx.previousWord)) return f * 100;
+  return f;
+}

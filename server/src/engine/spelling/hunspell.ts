@@ -1,0 +1,103 @@
+// Real Hunspell (hunspell-asm, a WebAssembly build) with the dictionary-sv files.
+// nspell cannot be used for Swedish: it does not implement the compounding rules of
+// dictionary-sv (see /work/shared/notes/spelling.md).
+//
+// Bundling: hunspell-asm inlines its .wasm as a base64 data URI in
+// dist/*/lib/node/hunspell.js, so esbuild needs no loader for it. The dictionary files are
+// read from disk; a bundle that ships them elsewhere passes `dictionaryDir`.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import hunspellAsm from 'hunspell-asm';
+
+export interface Speller {
+  /** true if Hunspell accepts the word (cached per word). */
+  correct(word: string): boolean;
+  /** Hunspell's suggestions; slow (100–250 ms a word), call only on demand. */
+  suggest(word: string): string[];
+  /** Accept these words from now on (user word list, defined abbreviations). */
+  addWords(words: readonly string[]): void;
+}
+
+export interface LoadSpellerOptions {
+  /** Directory holding index.aff and index.dic. Default: the installed dictionary-sv. */
+  dictionaryDir?: string;
+}
+
+/** Where dictionary-sv is installed. Its package.json is not exported, so resolve its entry. */
+export function defaultDictionaryDir(): string {
+  const require = createRequire(import.meta.url);
+  return path.dirname(require.resolve('dictionary-sv'));
+}
+
+// One speller per dictionary directory and process: loading costs ~200–300 ms.
+const loaded = new Map<string, Promise<Speller>>();
+
+export function loadSpeller(options: LoadSpellerOptions = {}): Promise<Speller> {
+  const dir = path.resolve(options.dictionaryDir ?? defaultDictionaryDir());
+  let speller = loaded.get(dir);
+  if (!speller) {
+    speller = createSpeller(dir);
+    loaded.set(dir, speller);
+    // A failed load must not be cached forever (e.g. a wrong path fixed later).
+    speller.catch(() => loaded.delete(dir));
+  }
+  return speller;
+}
+
+async function createSpeller(dir: string): Promise<Speller> {
+  const [factory, aff, dic] = await Promise.all([
+    hunspellAsm.loadModule(),
+    readFile(path.join(dir, 'index.aff')),
+    readFile(path.join(dir, 'index.dic')),
+  ]);
+  // Mounted names are virtual paths in the WASM in-memory file system.
+  const affPath = factory.mountBuffer(aff, 'sv.aff');
+  const dicPath = factory.mountBuffer(dic, 'sv.dic');
+  const hunspell = factory.create(affPath, dicPath);
+  // Hunspell keeps its own copy; free the buffers in WASM memory.
+  factory.unmount(affPath);
+  factory.unmount(dicPath);
+  return new CachedSpeller(hunspell);
+}
+
+interface HunspellLike {
+  spell(word: string): boolean;
+  suggest(word: string): string[];
+  addWord(word: string): void;
+}
+
+class CachedSpeller implements Speller {
+  private readonly cache = new Map<string, boolean>();
+  private readonly suggestions = new Map<string, string[]>();
+
+  constructor(private readonly hunspell: HunspellLike) {}
+
+  correct(word: string): boolean {
+    let ok = this.cache.get(word);
+    if (ok === undefined) {
+      ok = this.hunspell.spell(word);
+      this.cache.set(word, ok);
+    }
+    return ok;
+  }
+
+  suggest(word: string): string[] {
+    let list = this.suggestions.get(word);
+    if (!list) {
+      list = this.hunspell.suggest(word);
+      this.suggestions.set(word, list);
+    }
+    return [...list];
+  }
+
+  addWords(words: readonly string[]): void {
+    for (const word of words) {
+      if (!word) continue;
+      this.hunspell.addWord(word);
+    }
+    // Cased forms ("Arko", "ARKO") of an added word change too: start the caches afresh.
+    this.cache.clear();
+    this.suggestions.clear();
+  }
+}

@@ -1,0 +1,74 @@
+// Which tokens the spelling check skips, and the form of a word that is looked up.
+// Pure functions: the token, the text it came from, and document-level facts.
+import type { Token } from './tokens.js';
+
+export interface SkipContext {
+  /** The plain text the token offsets refer to. */
+  text: string;
+  /** Abbreviations the document defines (see findDefinedAbbreviations). */
+  definedAbbreviations: ReadonlySet<string>;
+  /** The user's word list (exact forms). */
+  userWords: ReadonlySet<string>;
+}
+
+export type SkipReason =
+  | 'not-a-word' // URL, e-mail, inline code
+  | 'number'
+  | 'section-reference'
+  | 'diarienummer'
+  | 'defined-abbreviation'
+  | 'user-word'
+  | 'front-matter-key';
+
+const LETTER = /\p{L}/u;
+const UPPER_ABBREVIATION = /^\p{Lu}[\p{Lu}\p{N}]+$/u;
+// "KS 2024/512", "Dnr KS 2019:123", "KS-2024-0512": a case number, not prose.
+// Not a date ("KLG 2010-08-12"): the number after the year has three digits or more.
+const CASE_NUMBER_AFTER = /^\s*(?:nr\.?\s*)?(?:\d{2,4}[/:]\d+|\d{4}-\d{3,})|^-\d{4}-\d{3,}/u;
+const DIARIE_PREFIX = /^(?:dnr|diarienr|diarienummer)\.?$/iu;
+
+export function skipReason(token: Token, ctx: SkipContext): SkipReason | undefined {
+  if (token.kind !== 'word') return 'not-a-word';
+  const word = token.text;
+  if (!LETTER.test(word)) return 'number';
+  if (word.includes('§')) return 'section-reference';
+  if (ctx.userWords.has(word) || ctx.userWords.has(spellingForm(word))) return 'user-word';
+  if (DIARIE_PREFIX.test(word)) return 'diarienummer';
+  if (UPPER_ABBREVIATION.test(word)) {
+    if (ctx.definedAbbreviations.has(word)) return 'defined-abbreviation';
+    if (CASE_NUMBER_AFTER.test(ctx.text.slice(token.end, token.end + 24))) return 'diarienummer';
+  }
+  // Genitive/inflected forms of a defined abbreviation: "ARKO:s", "ICLD-projekt".
+  const stem = /^(\p{Lu}{2,})(?::\p{Ll}+|-)/u.exec(word);
+  if (stem && ctx.definedAbbreviations.has(stem[1]!)) return 'defined-abbreviation';
+  if (isFrontMatterKey(ctx.text, token)) return 'front-matter-key';
+  return undefined;
+}
+
+/**
+ * The form to look up: without a trailing hyphen ("Vänorts-") and without a footnote
+ * marker glued to the word by PDF extraction ("världen2"). Digits inside a word are kept:
+ * they are OCR damage, not footnotes.
+ */
+export function spellingForm(word: string): string {
+  return word.replace(/(?<=\p{Ll}{2})\d{1,2}$/u, '').replace(/-$/u, '');
+}
+
+/**
+ * Abbreviations a document defines, both ways round:
+ *   "ARKO (elva gränskommuner i samverkan)" and "Sveriges Kommuner och Regioner (SKR)".
+ */
+export function findDefinedAbbreviations(text: string): Set<string> {
+  const found = new Set<string>();
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}])(\p{Lu}[\p{Lu}\p{N}]{1,9})\s*\(/gu)) found.add(m[1]!);
+  for (const m of text.matchAll(/\(\s*(\p{Lu}[\p{Lu}\p{N}]{1,9})\s*[),;]/gu)) found.add(m[1]!);
+  return found;
+}
+
+/** A key in a leading YAML front matter block ("title:" in "---\ntitle: …\n---"). */
+export function isFrontMatterKey(text: string, token: Token): boolean {
+  const block = /^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/u.exec(text);
+  if (!block || token.end > block[0].length) return false;
+  const lineStart = text.lastIndexOf('\n', token.start - 1) + 1;
+  return /^\s*$/u.test(text.slice(lineStart, token.start)) && text[token.end] === ':';
+}
