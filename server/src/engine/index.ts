@@ -2,7 +2,7 @@
 export { lintText, createContext, patternsFor, SYNTAX_RULE, type LintOptions, type LintResult } from './lint.js';
 export { applyFixes, type FixOutcome } from './fix.js';
 export { loadRuleSet, findRulesDirectory } from './rules/load.js';
-export { ConfigLoader, findConfigFile, CONFIG_NAMES, PRESETS } from './config/load.js';
+export { ConfigLoader, findConfigFile, findWordListFile, WORD_LIST, CONFIG_NAMES, PRESETS } from './config/load.js';
 export type { ResolvedConfig, ConfigFile, RuleConfig } from './config/model.js';
 export { FileError } from './rules/errors.js';
 export { LineIndex } from './text/lineIndex.js';
@@ -13,3 +13,5 @@ export { ruleDocUrl, localRuleDocUri, sourceClauseUri, REPOSITORY_URL } from './
 export { findSections, findTitle, type Section } from './analysis/sections.js';
 export { snippetToText, insertionOffset } from './checks/placement.js';
 export { todayIso } from './analysis/dates.js';
+export { loadServices, suggest, type Services } from './services.js';
+export { parseWordList, readWordList } from './rules/wordList.js';

@@ -8,6 +8,7 @@ import { loadRuleSet } from './rules/load.js';
 import type { RuleSet } from './rules/model.js';
 import type { ResolvedConfig } from './config/model.js';
 import { CHECKS } from './checks/index.js';
+import { LineIndex } from './text/lineIndex.js';
 import type { CheckContext } from './checks/context.js';
 import { applyDirectives, parseDirectives, unknownDirectiveIds } from './directives.js';
 import type { Diagnostic, Finding } from './types.js';
@@ -55,14 +56,32 @@ export function createContext(doc: PolicyDocument, ruleSet: RuleSet, config: Res
     title,
     metadata,
     documentType: detectDocumentType(metadata, title.text) ?? config?.documentType,
+    words: config?.words ?? [],
     today,
     options: {},
     memo,
   };
 }
 
-/** Lints one Markdown text. Pure: no I/O beyond loading the rule set once. */
+/**
+ * Lints one Markdown text. Pure: no I/O beyond loading the rule set once.
+ * Offsets in the result refer to `text` as given, a leading BOM included.
+ */
 export function lintText(text: string, options: LintOptions = {}): LintResult {
+  if (text.charCodeAt(0) !== 0xfeff) return lintBody(text, options);
+  // Markdown parsers see no BOM; lint without it and shift every offset back by one.
+  const result = lintBody(text.slice(1), options);
+  const shift = <T extends { start: number; end: number }>(r: T): T => ({ ...r, start: r.start + 1, end: r.end + 1 });
+  result.diagnostics = result.diagnostics.map((d) => ({
+    ...d,
+    range: shift(d.range),
+    ...(d.fixes ? { fixes: d.fixes.map((f) => ({ ...f, edits: f.edits.map(shift), ...(f.snippet ? { snippet: { ...f.snippet, offset: f.snippet.offset + 1 } } : {}) })) } : {}),
+  }));
+  result.document = { ...result.document, text, lines: new LineIndex(text) };
+  return result;
+}
+
+function lintBody(text: string, options: LintOptions): LintResult {
   const ruleSet = options.ruleSet ?? loadRuleSet();
   const today = options.today ?? todayIso();
   const doc = parseDocument(text);

@@ -14,6 +14,8 @@ export interface CheckContext {
   title: OffsetRange & { text: string };
   metadata: Map<string, MetadataValue>;
   documentType: string | undefined;
+  /** Words the configuration and word lists accept (spelling). */
+  words: readonly string[];
   /** ISO date that counts as today (pinned in tests). */
   today: string;
   /** Options of the rule being run, from configuration. */

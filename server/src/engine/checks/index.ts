@@ -6,6 +6,7 @@ import { checkSection } from './section.js';
 import { checkPeriod } from './period.js';
 import { checkReplace } from './replace.js';
 import { checkOverdue } from './overdue.js';
+import { checkOcr, checkSpelling } from './words.js';
 import type { CheckDefinition } from '../rules/model.js';
 
 /** The closed set of check kinds; rule files choose one and give it its data. */
@@ -17,8 +18,7 @@ export const CHECKS: Partial<Record<CheckDefinition['kind'] | 'spelling' | 'ocr'
   period: checkPeriod,
   replace: checkReplace,
   overdue: checkOverdue,
+  spelling: checkSpelling,
+  ocr: checkOcr,
 };
 
-export function registerCheck(kind: 'spelling' | 'ocr', check: Check): void {
-  CHECKS[kind] = check;
-}

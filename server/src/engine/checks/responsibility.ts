@@ -87,17 +87,21 @@ export const checkResponsibility: Check = (rule: RuleDefinition, ctx: CheckConte
   const check = rule.check as ResponsibilityCheck;
   const assignments = findAssignments(check, ctx);
   const findings: Finding[] = [];
+  let named = false;
   for (const a of assignments) {
-    if (a.kind === 'organisation' && !isDefined(a.actor, a.sentence, check, ctx)) {
-      findings.push({ ruleId: rule.id, range: a.range, message: message(rule, 'undefined', { actor: a.actor }) });
+    if (a.kind === 'body') named = true;
+    else if (a.kind === 'organisation') {
+      if (isDefined(a.actor, a.sentence, check, ctx)) named = true;
+      else findings.push({ ruleId: rule.id, range: a.range, message: message(rule, 'undefined', { actor: a.actor }) });
     }
   }
-  if (assignments.some((a) => a.kind === 'body' || a.kind === 'organisation')) return findings;
+  if (named) return findings;
   const vague = assignments.find((a) => a.kind === 'vague');
   if (vague) {
     findings.push({ ruleId: rule.id, range: vague.range, message: message(rule, 'vague', { actor: vague.actor }) });
     return findings;
   }
+  if (findings.length) return findings;
   const section = rule.section ? ctx.sections.find((s) => s.id === rule.section) : undefined;
   const fix = section ? undefined : insertSectionFix(rule, ctx);
   findings.push({ ruleId: rule.id, range: missingRange(rule, ctx), message: message(rule, 'missing'), ...(fix ? { fixes: [fix] } : {}) });

@@ -5,6 +5,7 @@ import picomatch from 'picomatch';
 import type { ConfigFile, ResolvedConfig, RuleConfig, RuleSetting } from './model.js';
 import type { RuleSet } from '../rules/model.js';
 import { FileError } from '../rules/errors.js';
+import { readWordList } from '../rules/wordList.js';
 import { lineOfPath, parseYamlText, validateYaml, type LoadedYaml } from '../rules/yamlFile.js';
 
 const Ajv = AjvModule.default ?? AjvModule;
@@ -19,6 +20,17 @@ export function findConfigFile(directory: string): string | undefined {
       const file = join(dir, name);
       if (existsSync(file)) return file;
     }
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+export const WORD_LIST = join('.policylint', 'ordlista.txt');
+
+/** The project's word list, found like the configuration: nearest at or above a directory. */
+export function findWordListFile(directory: string): string | undefined {
+  for (let dir = resolve(directory); ; dir = dirname(dir)) {
+    const file = join(dir, WORD_LIST);
+    if (existsSync(file)) return file;
     if (dirname(dir) === dir) return undefined;
   }
 }
@@ -45,10 +57,24 @@ export class ConfigLoader {
 
   /** The configuration for a file to lint (nearest config file, else recommended). */
   forFile(filePath: string): ResolvedConfig {
-    const configFile = findConfigFile(dirname(resolve(filePath)));
+    const directory = dirname(resolve(filePath));
+    const configFile = findConfigFile(directory);
     const base = configFile ? this.resolveFile(configFile) : this.resolvePreset('recommended');
-    if (!configFile) return base;
-    return this.applyOverrides(base, this.layers(configFile), resolve(filePath));
+    const config = configFile ? this.applyOverrides(base, this.layers(configFile), resolve(filePath)) : base;
+    const listFile = findWordListFile(directory);
+    if (!listFile) return config;
+    return { ...config, words: [...config.words, ...this.wordList(listFile)], wordListFile: listFile };
+  }
+
+  private readonly wordLists = new Map<string, { mtimeMs: number; words: string[] }>();
+
+  private wordList(file: string): string[] {
+    const mtimeMs = statSync(file).mtimeMs;
+    const cached = this.wordLists.get(file);
+    if (cached && cached.mtimeMs === mtimeMs) return cached.words;
+    const words = readWordList(file);
+    this.wordLists.set(file, { mtimeMs, words });
+    return words;
   }
 
   /** Validates a file's configuration chain; throws FileError on the first problem. */
@@ -64,8 +90,13 @@ export class ConfigLoader {
   }
 
   invalidate(file?: string): void {
-    if (file) this.cache.delete(resolve(file));
-    else this.cache.clear();
+    if (file) {
+      this.cache.delete(resolve(file));
+      this.wordLists.delete(resolve(file));
+    } else {
+      this.cache.clear();
+      this.wordLists.clear();
+    }
   }
 
   private layers(file: string, seen = new Set<string>()): Layer[] {

@@ -26,6 +26,8 @@ export interface ResolvedConfig {
   words: string[];
   /** Globs (relative to `baseDirectory`) of files not to lint. */
   ignores: string[];
+  /** The project word list (.policylint/ordlista.txt) whose words are included. */
+  wordListFile?: string;
   /** The file it came from; undefined when no file was found (defaults apply). */
   file?: string;
   baseDirectory?: string;

@@ -113,6 +113,7 @@ export function parseDocument(text: string): PolicyDocument {
       case 'heading': {
         const h = node as Heading;
         const index = addBlock(h, 'heading', listItem, topIndex, h.depth);
+        for (const child of h.children) if (child.type === 'html') collectComments(child, comments);
         headings.push({ ...range(h), depth: h.depth, text: blocks[index]!.text.trim(), block: index, pseudo: false });
         return;
       }

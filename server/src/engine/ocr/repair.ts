@@ -37,6 +37,20 @@ const CONFIDENT_FACTOR = 4;
  * the spelling rule). `word` is the token as written, without a footnote marker.
  */
 export function repairWord(word: string, speller: Speller, ctx: RepairContext): Repair | undefined {
+  // Per-word cache: the context enters only through these three facts.
+  const key = `${ctx.poor ? 1 : 0}${prefersYear(ctx.previousWord) ? 1 : 0}${isDistributiveVart(ctx.nextWord) ? 1 : 0}` +
+    `${/^\p{Ll}/u.test(ctx.previousWord ?? '') ? 1 : 0}${/^\p{Ll}/u.test(ctx.nextWord ?? '') ? 1 : 0}${word}`;
+  let cache = memo.get(speller);
+  if (!cache) memo.set(speller, (cache = new Map()));
+  if (cache.has(key)) return cache.get(key);
+  const repair = computeRepair(word, speller, ctx);
+  cache.set(key, repair);
+  return repair;
+}
+
+const memo = new WeakMap<Speller, Map<string, Repair | undefined>>();
+
+function computeRepair(word: string, speller: Speller, ctx: RepairContext): Repair | undefined {
   const lone = repairLoneSymbol(word, ctx);
   if (lone !== null) return lone;
   const symbol = hasOcrSymbol(word);

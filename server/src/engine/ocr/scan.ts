@@ -2,7 +2,7 @@
 // the text. The caller maps offsets back to its source (Markdown) positions.
 import type { Speller } from '../spelling/hunspell.js';
 import { neighbours, tokenize, type Token } from '../spelling/tokens.js';
-import { findDefinedAbbreviations, skipReason, spellingForm, type SkipContext } from '../spelling/words.js';
+import { findDefinedAbbreviations, frontMatterLength, skipReason, spellingForm, type SkipContext } from '../spelling/words.js';
 import { repairCandidates } from './candidates.js';
 import { profileDiacritics, type DiacriticProfile } from './diacriticLoss.js';
 import { repairWord, type Repair } from './repair.js';
@@ -34,10 +34,12 @@ export function findOcrArtifacts(text: string, speller: Speller, options: ScanOp
     text,
     definedAbbreviations: options.definedAbbreviations ?? findDefinedAbbreviations(text),
     userWords: options.userWords ?? new Set(),
+    frontMatterEnd: frontMatterLength(text),
   };
   const profile = options.profile ?? profileDiacritics(text);
   const offset = options.profileOffset ?? 0;
-  const words = tokens.filter((t) => t.kind === 'word' && !skipReason(t, skip));
+  const checked = tokens.map((t) => t.kind === 'word' && !skipReason(t, skip));
+  const words = tokens.filter((_, i) => checked[i]);
   const poorAt = (t: Token) => profile.isPoorAt(offset + t.start);
   const evidence = words.filter((t) => poorAt(t) && isLostDiacriticWord(spellingForm(t.text), speller)).length;
   const lossConfirmed = evidence >= MIN_LOSS_EVIDENCE;
@@ -46,7 +48,7 @@ export function findOcrArtifacts(text: string, speller: Speller, options: ScanOp
   tokens.forEach((token, index) => {
     // A lone "|" or "&" has no letters, so the skip rules would call it a number.
     const loneSymbol = token.text === '|' || token.text === '&';
-    if (token.kind !== 'word' || (!loneSymbol && skipReason(token, skip))) return;
+    if (token.kind !== 'word' || (!loneSymbol && !checked[index])) return;
     const form = spellingForm(token.text);
     const { prev, next } = neighbours(tokens, index);
     const repair = repairWord(form, speller, {

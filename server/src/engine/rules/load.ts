@@ -8,6 +8,7 @@ import { loadSources, clauseContains } from './sources.js';
 import { FileError } from './errors.js';
 import { compilePatterns, PatternError } from '../match/pattern.js';
 import { buildVocabulary } from './vocabulary.js';
+import { readWordList } from './wordList.js';
 
 const Ajv = AjvModule.default ?? AjvModule;
 
@@ -83,7 +84,7 @@ function readRuleSet(directory: string): RuleSet {
       throw new FileError(rule.file, undefined, `cycleRule "${rule.check.cycleRule}" är ingen regel / unknown rule`);
     }
   }
-  return { metadata, rules, sections, bodies, intervals, sources, directory };
+  return { metadata, words: readWordList(join(directory, 'vocabulary', 'ordlista.txt')), rules, sections, bodies, intervals, sources, directory };
 }
 
 /** Compiles every pattern once at load, so a typo fails here with the file named. */

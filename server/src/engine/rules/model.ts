@@ -40,7 +40,9 @@ export type CheckDefinition =
   | SectionCheck
   | PeriodCheck
   | ReplaceCheck
-  | OverdueCheck;
+  | OverdueCheck
+  | { kind: 'spelling' }
+  | { kind: 'ocr' };
 
 export interface AdoptionCheck {
   kind: 'adoption';
@@ -147,6 +149,8 @@ export interface MetadataFile {
 
 export interface RuleSet {
   metadata: MetadataFile;
+  /** Words of municipal administration that the dictionary lacks (vocabulary/ordlista.txt). */
+  words: string[];
   rules: Map<string, RuleDefinition>;
   sections: SectionDefinition[];
   bodies: BodiesFile;

@@ -5,7 +5,7 @@ import { findOcrArtifacts, type OcrFinding } from '../ocr/scan.js';
 import { profileDiacritics, type DiacriticProfile } from '../ocr/diacriticLoss.js';
 import type { Speller } from './hunspell.js';
 import { tokenize, type Token } from './tokens.js';
-import { findDefinedAbbreviations, skipReason, spellingForm, type SkipContext } from './words.js';
+import { findDefinedAbbreviations, frontMatterLength, skipReason, spellingForm, type SkipContext } from './words.js';
 
 export interface Misspelling {
   start: number;
@@ -28,6 +28,7 @@ export function findMisspellings(text: string, speller: Speller, options: CheckO
     text,
     definedAbbreviations: options.definedAbbreviations ?? findDefinedAbbreviations(text),
     userWords: options.userWords ?? new Set(),
+    frontMatterEnd: frontMatterLength(text),
   };
   const found: Misspelling[] = [];
   const tokens = tokenize(text);

@@ -8,7 +8,9 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import hunspellAsm from 'hunspell-asm';
+// Namespace import: Node loads the CommonJS build (named exports detected), esbuild picks the
+// ESM build via "module", which has no default export.
+import * as hunspellAsm from 'hunspell-asm';
 
 export interface Speller {
   /** true if Hunspell accepts the word (cached per word). */

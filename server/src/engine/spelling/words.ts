@@ -9,6 +9,13 @@ export interface SkipContext {
   definedAbbreviations: ReadonlySet<string>;
   /** The user's word list (exact forms). */
   userWords: ReadonlySet<string>;
+  /** End of a leading front matter block; computed from `text` when absent. */
+  frontMatterEnd?: number;
+}
+
+/** Length of a leading YAML front matter block ("---\n…\n---\n"), 0 if none. */
+export function frontMatterLength(text: string): number {
+  return /^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/u.exec(text)?.[0].length ?? 0;
 }
 
 export type SkipReason =
@@ -41,7 +48,7 @@ export function skipReason(token: Token, ctx: SkipContext): SkipReason | undefin
   // Genitive/inflected forms of a defined abbreviation: "ARKO:s", "ICLD-projekt".
   const stem = /^(\p{Lu}{2,})(?::\p{Ll}+|-)/u.exec(word);
   if (stem && ctx.definedAbbreviations.has(stem[1]!)) return 'defined-abbreviation';
-  if (isFrontMatterKey(ctx.text, token)) return 'front-matter-key';
+  if (isFrontMatterKey(ctx.text, token, ctx.frontMatterEnd)) return 'front-matter-key';
   return undefined;
 }
 
@@ -66,9 +73,8 @@ export function findDefinedAbbreviations(text: string): Set<string> {
 }
 
 /** A key in a leading YAML front matter block ("title:" in "---\ntitle: …\n---"). */
-export function isFrontMatterKey(text: string, token: Token): boolean {
-  const block = /^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/u.exec(text);
-  if (!block || token.end > block[0].length) return false;
+export function isFrontMatterKey(text: string, token: Token, frontMatterEnd = frontMatterLength(text)): boolean {
+  if (token.end > frontMatterEnd) return false;
   const lineStart = text.lastIndexOf('\n', token.start - 1) + 1;
   return /^\s*$/u.test(text.slice(lineStart, token.start)) && text[token.end] === ':';
 }

@@ -1,0 +1,44 @@
+import { relative } from 'node:path';
+import type { Language } from '../../engine/index.js';
+import type { FileResult } from '../results.js';
+import { palette } from './color.js';
+
+const WORDS = {
+  sv: { error: 'fel', warning: 'varning', info: 'info', problems: (n: number) => `${n} problem`, errors: 'fel', warnings: 'varningar', infos: 'info', fixable: (e: number, w: number) => `${e} fel och ${w} varningar kan rättas med --fix.`, clean: 'Inga problem hittades.' },
+  en: { error: 'error', warning: 'warning', info: 'info', problems: (n: number) => `${n} problem${n === 1 ? '' : 's'}`, errors: 'errors', warnings: 'warnings', infos: 'info', fixable: (e: number, w: number) => `${e} errors and ${w} warnings potentially fixable with --fix.`, clean: 'No problems found.' },
+};
+
+/** ESLint's stylish layout: a block per file, aligned columns, a summary line. */
+export function formatStylish(results: FileResult[], lang: Language, color: boolean, cwd = process.cwd()): string {
+  const c = palette(color);
+  const w = WORDS[lang];
+  const out: string[] = [];
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  let fixE = 0;
+  let fixW = 0;
+  for (const r of results) {
+    errors += r.errorCount;
+    warnings += r.warningCount;
+    infos += r.infoCount;
+    fixE += r.fixableErrorCount;
+    fixW += r.fixableWarningCount;
+    if (r.messages.length === 0) continue;
+    out.push('', c.underline(relative(cwd, r.filePath) || r.filePath));
+    const rows = r.messages.map((m) => [`${m.line}:${m.column}`, m.severity, m.message, m.ruleId ?? ''] as const);
+    const posWidth = Math.max(...rows.map((row) => row[0].length));
+    const sevWidth = Math.max(...rows.map((row) => w[row[1]].length));
+    for (const [pos, sev, msg, rule] of rows) {
+      const label = w[sev].padEnd(sevWidth);
+      const painted = sev === 'error' ? c.red(label) : sev === 'warning' ? c.yellow(label) : c.blue(label);
+      out.push(`  ${c.dim(pos.padStart(posWidth))}  ${painted}  ${msg}  ${c.dim(rule)}`);
+    }
+  }
+  const total = errors + warnings + infos;
+  if (total === 0) return color ? `${c.green(w.clean)}\n` : `${w.clean}\n`;
+  const summary = `✖ ${w.problems(total)} (${errors} ${w.errors}, ${warnings} ${w.warnings}, ${infos} ${w.infos})`;
+  out.push('', errors ? c.red(c.bold(summary)) : c.yellow(c.bold(summary)));
+  if (fixE + fixW > 0) out.push(c.dim(`  ${w.fixable(fixE, fixW)}`));
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,120 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { Command, Option, CommanderError } from 'commander';
+import { ConfigLoader, FileError, findRulesDirectory, loadRuleSet, loadServices, type Language, type ResolvedConfig } from '../engine/index.js';
+import { expandInputs, UsageError } from './files.js';
+import { lintFile } from './lintFiles.js';
+import { formatStylish } from './formatters/stylish.js';
+import { formatJson } from './formatters/json.js';
+import { formatSarif } from './formatters/sarif.js';
+import { formatGithub } from './formatters/github.js';
+import { colorEnabled } from './formatters/color.js';
+import { writeInitialConfig } from './init.js';
+import type { FileResult } from './results.js';
+
+/** Exit codes: 0 clean, 1 lint errors (or too many warnings), 2 usage/config/I-O errors. */
+export const EXIT = { ok: 0, lint: 1, usage: 2 } as const;
+
+function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(join(dirname(findRulesDirectory()), 'package.json'), 'utf8')) as { version: string };
+    return pkg.version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+function printConfig(config: ResolvedConfig): string {
+  const rules: Record<string, unknown> = {};
+  for (const [id, r] of [...config.rules].sort(([a], [b]) => a.localeCompare(b))) rules[id] = Object.keys(r.options).length ? [r.severity, r.options] : r.severity;
+  return `${JSON.stringify({ configFile: config.file ?? null, documentType: config.documentType ?? null, language: config.language ?? null, words: config.words, ignores: config.ignores, rules }, null, 2)}\n`;
+}
+
+export async function run(argv: string[], io = { out: process.stdout, err: process.stderr }): Promise<number> {
+  const program = new Command()
+    .name('policylint')
+    .description('Granskar utkast till kommunala styrdokument i Markdown. / Lints Swedish municipal governing documents in Markdown.')
+    .argument('[paths...]', 'filer, kataloger eller globmönster / files, directories or globs')
+    .addOption(new Option('-f, --format <format>', 'utdataformat / output format').choices(['stylish', 'json', 'sarif', 'github']).default('stylish'))
+    .option('--fix', 'rätta säkra fel och skriv filerna / apply safe fixes and write the files')
+    .option('--max-warnings <n>', 'avsluta med 1 vid fler varningar / exit 1 when warnings exceed n', (v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0) throw new UsageError(`--max-warnings vill ha ett heltal ≥ 0, fick "${v}" / expects a whole number`);
+      return n;
+    })
+    .addOption(new Option('--lang <lang>', 'språk för meddelanden / message language').choices(['sv', 'en']))
+    .option('--print-config <file>', 'skriv ut konfigurationen för en fil / print the configuration for a file')
+    .option('--init', 'skapa .policylintrc.yaml här / create .policylintrc.yaml here')
+    .option('--today <date>', 'datum som räknas som i dag (YYYY-MM-DD) / the date that counts as today')
+    .option('--quiet', 'visa bara fel / report errors only')
+    .version(packageVersion(), '-v, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(s) });
+
+  try {
+    program.parse(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    if (error instanceof UsageError) {
+      io.err.write(`policylint: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+  const opts = program.opts<{ format: string; fix?: boolean; maxWarnings?: number; lang?: Language; printConfig?: string; init?: boolean; today?: string; quiet?: boolean }>();
+  const cwd = process.cwd();
+
+  try {
+    if (opts.today && !/^\d{4}-\d{2}-\d{2}$/.test(opts.today)) throw new UsageError(`--today vill ha YYYY-MM-DD, fick "${opts.today}"`);
+    if (opts.init) {
+      const file = await writeInitialConfig(cwd);
+      io.out.write(`Skapade ${file} / Created ${file}\n`);
+      return EXIT.ok;
+    }
+    const ruleSet = loadRuleSet();
+    const configs = new ConfigLoader(ruleSet);
+    if (opts.printConfig) {
+      io.out.write(printConfig(configs.forFile(resolve(cwd, opts.printConfig))));
+      return EXIT.ok;
+    }
+    const files = await expandInputs(program.args, cwd);
+    const services = await loadServices();
+    const results: FileResult[] = [];
+    for (const file of files) {
+      const lang = opts.lang ?? configs.forFile(file).language ?? 'sv';
+      const result = await lintFile(file, { ruleSet, configs, lang, fix: Boolean(opts.fix), services: { ...services }, ...(opts.today ? { today: opts.today } : {}) });
+      if (!result) continue;
+      if (opts.quiet) {
+        result.messages = result.messages.filter((m) => m.severity === 'error');
+        result.warningCount = result.infoCount = 0;
+      }
+      results.push(result);
+    }
+    const lang = opts.lang ?? 'sv';
+    const output =
+      opts.format === 'json' ? formatJson(results)
+      : opts.format === 'sarif' ? formatSarif(results, ruleSet, lang, packageVersion())
+      : opts.format === 'github' ? formatGithub(results)
+      : formatStylish(results, lang, colorEnabled(process.stdout));
+    io.out.write(output);
+    const errors = results.reduce((n, r) => n + r.errorCount, 0);
+    const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+    if (errors > 0) return EXIT.lint;
+    if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
+      io.err.write(`policylint: ${warnings} varningar är fler än --max-warnings ${opts.maxWarnings} / too many warnings\n`);
+      return EXIT.lint;
+    }
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof FileError) {
+      io.err.write(`policylint: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    const e = error as NodeJS.ErrnoException;
+    if (e && typeof e.code === 'string' && e.syscall) {
+      io.err.write(`policylint: ${e.path ?? ''}: ${e.code} ${e.message}\n`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+}

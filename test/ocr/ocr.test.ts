@@ -1,0 +1,114 @@
+import { strict as assert } from 'node:assert';
+import { checkWords } from '../../server/src/engine/spelling/check.js';
+import { loadSpeller, type Speller } from '../../server/src/engine/spelling/hunspell.js';
+import { hasOcrSymbol } from '../../server/src/engine/ocr/detect.js';
+import { profileDiacritics } from '../../server/src/engine/ocr/diacriticLoss.js';
+import { repairWord } from '../../server/src/engine/ocr/repair.js';
+import { applyEdits, restoreText } from '../../server/src/engine/ocr/restore.js';
+import { findOcrArtifacts } from '../../server/src/engine/ocr/scan.js';
+import { readSeed } from './seeds.js';
+
+// A paragraph that has lost its å/ä/ö, and the same in ordinary Swedish.
+const POOR =
+  'Kommunen arbetar for att starka foretag och bidra till en hallbar utveckling. Malet ar att ' +
+  'skapa mojligheter for unga att delta i internationella projekt och natverk. Arbetet ska ' +
+  'foljas upp varje ar och redovisas till kommunstyrelsen, som ocksa ansvarar for att fragor ' +
+  'om finansiering hanteras pa ett samordnat satt i hela organisationen.';
+const NORMAL =
+  'Kommunen arbetar för att stärka företag och bidra till en hållbar utveckling. Målet är att ' +
+  'skapa möjligheter för unga att delta i internationella projekt och nätverk. Arbetet ska ' +
+  'följas upp varje år och redovisas till kommunstyrelsen. Han for till Oslo i går.';
+
+function whitespaceWords(text: string): string[] {
+  return text.split(/\s+/u).filter(Boolean);
+}
+
+describe('ocr-artifact', () => {
+  let speller: Speller;
+  before(async () => {
+    speller = await loadSpeller();
+  });
+
+  it('repairs symbol damage with one confident candidate', () => {
+    const ctx = { poor: false };
+    assert.equal(repairWord('6ver', speller, ctx)?.replacement, 'över');
+    assert.equal(repairWord('&r', speller, ctx)?.replacement, 'är');
+    assert.equal(repairWord('I6pande', speller, ctx)?.replacement, 'löpande');
+    assert.equal(repairWord('Lidk6pings', speller, ctx)?.replacement, 'Lidköpings');
+    assert.equal(repairWord('16sa', speller, ctx)?.replacement, 'lösa');
+    assert.equal(repairWord('Iang', speller, ctx)?.replacement, 'lång');
+    assert.equal(repairWord('méal', speller, ctx)?.replacement, 'mål');
+  });
+
+  it('offers ambiguous repairs only as suggestions', () => {
+    const repair = repairWord('séker', speller, { poor: true });
+    assert.equal(repair?.replacement, undefined);
+    assert.deepEqual([...repair!.suggestions].sort(), ['säker', 'söker']);
+  });
+
+  it('does not treat footnote markers or capital codes as damage', () => {
+    for (const w of ['världen2', 'V6', 'COVID19', '2030']) assert.ok(!hasOcrSymbol(w), w);
+  });
+
+  it('measures diacritic loss per paragraph', () => {
+    const profile = profileDiacritics(`${POOR}\n\n${NORMAL}`);
+    assert.deepEqual(profile.paragraphs.map((p) => p.poor), [true, false]);
+  });
+
+  it('repairs "for" → "för" only in a diacritic-poor paragraph', () => {
+    const text = `${POOR}\n\n${NORMAL}`;
+    const edits = restoreText(text, speller);
+    const fors = edits.filter((e) => e.original === 'for');
+    assert.ok(fors.length >= 3);
+    assert.ok(fors.every((e) => e.start < POOR.length && e.replacement === 'för'));
+    assert.ok(edits.every((e) => e.start < POOR.length), 'nothing changes in the normal paragraph');
+    assert.ok(edits.some((e) => e.original === 'ar' && e.replacement === 'år'), '"varje ar" → "år"');
+    assert.ok(edits.some((e) => e.original === 'ar' && e.replacement === 'är'), '"Malet ar" → "är"');
+  });
+
+  it('leaves a normal Swedish text alone', () => {
+    assert.deepEqual(findOcrArtifacts(NORMAL, speller), []);
+  });
+
+  it('OCR Åmål: flags ≥95 % of damaged words and restores ≥90 % exactly, changing <0.5 % of right words', () => {
+    const ocr = readSeed('000');
+    const clean = whitespaceWords(readSeed('001'));
+    const { spelling, ocr: found } = checkWords(ocr, speller);
+    const restored = whitespaceWords(applyEdits(ocr, restoreText(ocr, speller)));
+    const damagedWords = whitespaceWords(ocr);
+    assert.equal(damagedWords.length, clean.length);
+    assert.equal(restored.length, clean.length);
+    const flaggedStarts = [...spelling, ...found].map((f) => f.start);
+    let offset = 0;
+    let damaged = 0, flagged = 0, fixed = 0, right = 0, changed = 0;
+    damagedWords.forEach((w, i) => {
+      const start = ocr.indexOf(w, offset);
+      offset = start + w.length;
+      if (!/\p{L}/u.test(clean[i]!)) return;
+      if (w !== clean[i]) {
+        damaged++;
+        if (flaggedStarts.some((s) => s >= start && s < offset)) flagged++;
+        if (restored[i] === clean[i]) fixed++;
+      } else {
+        right++;
+        if (restored[i] !== w) changed++;
+      }
+    });
+    assert.ok(flagged / damaged >= 0.95, `flagged ${flagged}/${damaged}`);
+    assert.ok(fixed / damaged >= 0.9, `restored ${fixed}/${damaged}`);
+    assert.ok(changed / right < 0.005, `changed ${changed}/${right}`);
+  });
+
+  it('OCR Lidköping: most damage has a safe repair', () => {
+    const { spelling, ocr } = checkWords(readSeed('003'), speller);
+    assert.ok(ocr.filter((o) => o.repair.replacement).length >= 180);
+    assert.ok(spelling.length <= 10, spelling.map((s) => s.word).join(' '));
+  });
+
+  it('is idempotent: restoring restored text changes nothing', () => {
+    for (const seed of ['000', '003'] as const) {
+      const once = applyEdits(readSeed(seed), restoreText(readSeed(seed), speller));
+      assert.deepEqual(restoreText(once, speller), [], seed);
+    }
+  });
+});
