@@ -17,12 +17,26 @@ export async function expandInputs(inputs: string[], cwd: string): Promise<strin
       throw new UsageError(`Filen eller katalogen finns inte: ${p} / No such file or directory: ${p}`);
     }
   }
-  const explicitFiles = patterns.filter((p) => !isDynamicPattern(p) && statSync(resolve(cwd, p)).isFile());
-  const rest = patterns.filter((p) => !explicitFiles.includes(p)).map((p) => p.replace(/\\/g, '/'));
-  const found = rest.length
-    ? await globby(rest, { cwd, gitignore: true, absolute: true, expandDirectories: { extensions: MARKDOWN }, ignore: ['**/node_modules/**'], dot: false })
-    : [];
-  const files = [...new Set([...explicitFiles.map((f) => resolve(cwd, f)), ...found.filter((f) => MARKDOWN.some((e) => f.endsWith(`.${e}`)))])];
+  const found: string[] = [];
+  for (const p of patterns) {
+    const abs = resolve(cwd, p);
+    if (!isDynamicPattern(p) && statSync(abs).isFile()) {
+      found.push(abs);
+      continue;
+    }
+    // A directory is searched from itself, so its own .gitignore files apply wherever it is.
+    const [base, pattern] = isDynamicPattern(p) ? [cwd, p.replace(/\\/g, '/')] : [abs, `**/*.{${MARKDOWN.join(',')}}`];
+    const options = { cwd: base, absolute: true, ignore: ['**/node_modules/**'], dot: false };
+    let matches: string[];
+    try {
+      matches = await globby(pattern, { ...options, gitignore: true });
+    } catch {
+      // globby cannot apply .gitignore to patterns that leave cwd ("../drafts/*.md").
+      matches = await globby(pattern, options);
+    }
+    found.push(...matches.filter((f) => MARKDOWN.some((e) => f.endsWith(`.${e}`))));
+  }
+  const files = [...new Set(found)];
   if (files.length === 0) throw new UsageError(`Inga Markdown-filer matchar: ${patterns.join(' ')} / No Markdown files match`);
   return files.sort();
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Command, Option, CommanderError } from 'commander';
-import { ConfigLoader, FileError, findRulesDirectory, loadRuleSet, loadServices, type Language, type ResolvedConfig } from '../engine/index.js';
+import { ConfigLoader, FileError, findRulesDirectory, loadRuleSet, loadServices, todayIso, type Language, type ResolvedConfig } from '../engine/index.js';
 import { expandInputs, UsageError } from './files.js';
 import { lintFile } from './lintFiles.js';
 import { formatStylish } from './formatters/stylish.js';
@@ -11,6 +11,8 @@ import { formatGithub } from './formatters/github.js';
 import { colorEnabled } from './formatters/color.js';
 import { writeInitialConfig } from './init.js';
 import type { FileResult } from './results.js';
+import { LintCache } from './cache.js';
+import { lintInWorkers, workerCount } from './pool.js';
 
 /** Exit codes: 0 clean, 1 lint errors (or too many warnings), 2 usage/config/I-O errors. */
 export const EXIT = { ok: 0, lint: 1, usage: 2 } as const;
@@ -47,6 +49,13 @@ export async function run(argv: string[], io = { out: process.stdout, err: proce
     .option('--init', 'skapa .policylintrc.yaml här / create .policylintrc.yaml here')
     .option('--today <date>', 'datum som räknas som i dag (YYYY-MM-DD) / the date that counts as today')
     .option('--quiet', 'visa bara fel / report errors only')
+    .option('--cache', 'återanvänd resultat för oförändrade filer / reuse results for unchanged files')
+    .option('--cache-location <file>', 'var cachen sparas / where the cache is kept', '.policylintcache')
+    .option('--workers <n>', 'antal trådar (0 = ingen pool) / worker threads (0 = none)', (v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0 || n > 64) throw new UsageError(`--workers vill ha ett heltal 0–64, fick "${v}"`);
+      return n;
+    })
     .version(packageVersion(), '-v, --version')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(s) });
@@ -61,7 +70,7 @@ export async function run(argv: string[], io = { out: process.stdout, err: proce
     }
     throw error;
   }
-  const opts = program.opts<{ format: string; fix?: boolean; maxWarnings?: number; lang?: Language; printConfig?: string; init?: boolean; today?: string; quiet?: boolean }>();
+  const opts = program.opts<{ format: string; fix?: boolean; maxWarnings?: number; lang?: Language; printConfig?: string; init?: boolean; today?: string; quiet?: boolean; cache?: boolean; cacheLocation?: string; workers?: number }>();
   const cwd = process.cwd();
 
   try {
@@ -78,27 +87,54 @@ export async function run(argv: string[], io = { out: process.stdout, err: proce
       return EXIT.ok;
     }
     const files = await expandInputs(program.args, cwd);
-    const services = await loadServices();
-    const results: FileResult[] = [];
-    for (const file of files) {
-      const lang = opts.lang ?? configs.forFile(file).language ?? 'sv';
-      const result = await lintFile(file, { ruleSet, configs, lang, fix: Boolean(opts.fix), services: { ...services }, ...(opts.today ? { today: opts.today } : {}) });
-      if (!result) continue;
-      if (opts.quiet) {
+    const today = opts.today ?? todayIso();
+    const version = packageVersion();
+    const cache = opts.cache ? LintCache.load(resolve(cwd, opts.cacheLocation ?? '.policylintcache'), version) : undefined;
+    const results: (FileResult | undefined)[] = new Array(files.length);
+    const keys: string[] = [];
+    const pending: number[] = [];
+    files.forEach((file, i) => {
+      if (cache && !opts.fix) {
+        const config = configs.forFile(file);
+        keys[i] = cache.key(readFileSync(file), config, opts.lang ?? config.language ?? 'sv', today);
+        const hit = cache.get(file, keys[i]!);
+        if (hit) return void (results[i] = hit);
+      }
+      pending.push(i);
+    });
+    const setup = { fix: Boolean(opts.fix), today, ...(opts.lang ? { lang: opts.lang } : {}) };
+    const workers = workerCount(pending.length, opts.workers);
+    if (workers > 0) {
+      const done = await lintInWorkers(pending.map((i) => files[i]!), setup, workers);
+      pending.forEach((fileIndex, k) => (results[fileIndex] = done[k]));
+    } else {
+      const services = await loadServices();
+      for (const i of pending) {
+        const file = files[i]!;
+        const lang = opts.lang ?? configs.forFile(file).language ?? 'sv';
+        results[i] = await lintFile(file, { ruleSet, configs, lang, fix: setup.fix, services: { ...services }, today });
+      }
+    }
+    if (cache) {
+      for (const i of pending) if (keys[i] && results[i]) cache.set(files[i]!, keys[i]!, results[i]!);
+      await cache.save();
+    }
+    const shown = results.filter((r): r is FileResult => r !== undefined);
+    if (opts.quiet) {
+      for (const result of shown) {
         result.messages = result.messages.filter((m) => m.severity === 'error');
         result.warningCount = result.infoCount = 0;
       }
-      results.push(result);
     }
     const lang = opts.lang ?? 'sv';
     const output =
-      opts.format === 'json' ? formatJson(results)
-      : opts.format === 'sarif' ? formatSarif(results, ruleSet, lang, packageVersion())
-      : opts.format === 'github' ? formatGithub(results)
-      : formatStylish(results, lang, colorEnabled(process.stdout));
+      opts.format === 'json' ? formatJson(shown)
+      : opts.format === 'sarif' ? formatSarif(shown, ruleSet, lang, version)
+      : opts.format === 'github' ? formatGithub(shown)
+      : formatStylish(shown, lang, colorEnabled(process.stdout));
     io.out.write(output);
-    const errors = results.reduce((n, r) => n + r.errorCount, 0);
-    const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+    const errors = shown.reduce((n, r) => n + r.errorCount, 0);
+    const warnings = shown.reduce((n, r) => n + r.warningCount, 0);
     if (errors > 0) return EXIT.lint;
     if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
       io.err.write(`policylint: ${warnings} varningar är fler än --max-warnings ${opts.maxWarnings} / too many warnings\n`);

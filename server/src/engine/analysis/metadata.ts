@@ -27,7 +27,7 @@ export function extractMetadata(doc: PolicyDocument, labels: Record<string, stri
     for (const [key, raw] of Object.entries(fm.data)) {
       if (raw === null || raw === undefined || raw === '') continue;
       const value = raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw);
-      out.set(key.toLowerCase(), { key: key.toLowerCase(), value, raw, range: { start: fm.start, end: fm.end }, origin: 'front-matter' });
+      out.set(key.toLowerCase(), { key: key.toLowerCase(), value, raw, range: keyLine(doc.text, fm, key), origin: 'front-matter' });
     }
   }
   const keyOf = (label: string): string | undefined => {
@@ -80,6 +80,14 @@ export function extractMetadata(doc: PolicyDocument, labels: Record<string, stri
   return out;
 }
 
+/** The line of a front matter key ("giltig-till: 2020-12-31"), so findings point at it. */
+function keyLine(text: string, fm: { start: number; end: number }, key: string): OffsetRange {
+  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const m = new RegExp(`^[ \\t]*["']?${escaped}["']?[ \\t]*:.*$`, 'm').exec(text.slice(fm.start, fm.end));
+  if (!m) return { start: fm.start, end: fm.end };
+  return { start: fm.start + m.index + (m[0].length - m[0].trimStart().length), end: fm.start + m.index + m[0].trimEnd().length };
+}
+
 function cellText(node: { children?: unknown[]; value?: unknown }): string {
   if (typeof node.value === 'string') return node.value;
   return (node.children ?? []).map((c) => cellText(c as { children?: unknown[]; value?: unknown })).join('');
@@ -88,13 +96,10 @@ function cellText(node: { children?: unknown[]; value?: unknown }): string {
 /** The document type: front matter or metadata `typ`, else a word in the title. */
 export function detectDocumentType(metadata: Map<string, MetadataValue>, title: string): string | undefined {
   const norm = (s: string): string | undefined => {
-    const t = s.toLowerCase();
-    if (/handlingsplan|\bplan\b/.test(t)) return 'plan';
-    if (/riktlinje/.test(t)) return 'riktlinje';
-    if (/strategi/.test(t)) return 'strategi';
-    if (/program\b/.test(t)) return 'program';
-    if (/policy/.test(t)) return 'policy';
-    return undefined;
+    // "Policy för deltagande i EU-program" is a policy: the first type word is the head noun.
+    const found = [...s.toLowerCase().matchAll(/(handlingsplan|plan|riktlinje|strategi|program|policy)/g)];
+    const first = found[0]?.[1];
+    return first === 'handlingsplan' ? 'plan' : first;
   };
   const declared = metadata.get('typ');
   if (declared) return norm(declared.value) ?? declared.value.toLowerCase();

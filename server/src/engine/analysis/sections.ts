@@ -28,8 +28,9 @@ export function findSections(doc: PolicyDocument, definitions: readonly SectionD
     const text = heading.text.replace(/[:.]\s*$/, '').trim();
     const def = definitions.find((d) => {
       const m = findFirst(patterns.get(d.headings), text);
-      // The heading must be mostly the section name, not a sentence that mentions it.
-      return m !== undefined && m.index === 0 && text.length - m.end <= 12;
+      // The heading starts with the section name ("Mål för det internationella arbetet") and is
+      // a heading, not a sentence that mentions it.
+      return m !== undefined && m.index === 0 && (text.length - m.end <= 12 || text.split(/\s+/).length <= 7);
     });
     const blocks: number[] = [];
     for (let b = heading.block + 1; b < doc.blocks.length && doc.blocks[b]!.start < next; b++) blocks.push(b);

@@ -16,6 +16,20 @@ export interface AdoptionFacts {
 
 const PARAGRAPH = /§\s*\d+/u;
 
+/**
+ * "Antagen av …" states this document's adoption when it opens the sentence or stands in the
+ * document's head; "visionen, som antogs av …" in running text is another document's.
+ */
+function aboutThisDocument(text: string, verbIndex: number, offset: number, ctx: CheckContext): boolean {
+  const before = text.slice(0, verbIndex).trim();
+  if (/(?:^|\s)som$/iu.test(before)) return false;
+  const words = before ? before.split(/\s+/).length : 0;
+  if (words <= 3) return true;
+  const firstSection = ctx.sections.find((s) => s.heading.depth >= 2 || s.heading.start > ctx.title.start);
+  const inHead = !firstSection || offset < firstSection.heading.start;
+  return inHead && /^(?:denna|detta|policyn|strategin|riktlinjen|riktlinjerna|programmet|planen|dokumentet)\b/iu.test(before);
+}
+
 /** Adoption data from front matter, the metadata block, or a sentence ("Antagen av … den …"). */
 export function adoptionFacts(ctx: CheckContext): AdoptionFacts {
   return memo(ctx, 'adoption-facts', () => {
@@ -44,7 +58,7 @@ export function adoptionFacts(ctx: CheckContext): AdoptionFacts {
     for (const sentence of ctx.doc.sentences) {
       if (skip.has(sentence.block)) continue;
       const verb = findFirst(verbs, sentence.text);
-      if (!verb) continue;
+      if (!verb || !aboutThisDocument(sentence.text, verb.index, sentence.start, ctx)) continue;
       const rest = sentence.text.slice(verb.end);
       const bodyMatch = /^\s*(.+?)(?=\s+(?:den|på|vid|i sitt|i)\s|\s*[,.(§]|\s+\d|$)/u.exec(rest);
       const sentenceBody = bodyMatch?.[1]?.trim();

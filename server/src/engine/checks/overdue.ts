@@ -38,7 +38,10 @@ export function dueDate(check: OverdueCheck, ctx: CheckContext): Due | undefined
     const v = ctx.metadata.get(key);
     if (v) consider(v.value, v.raw, v.range, key === 'giltig-till');
   }
-  if (statement.complete) consider(statement.complete.sentence.text, undefined, statement.complete.range, false);
+  if (statement.complete) {
+    const cycle = Object.values(statement.complete.found).join(' ');
+    consider(cycle, undefined, statement.complete.range, false);
+  }
   return candidates.sort((a, b) => a.date.localeCompare(b.date))[0];
 }
 

@@ -3,7 +3,7 @@ import { message } from './context.js';
 import { sentenceRange } from '../document/sentences.js';
 import type { Finding } from '../types.js';
 
-const RANGE = /(?<![\p{L}\p{N}\/.-])((?:19|20)\d\d)\s?[-–—]\s?((?:19|20)\d\d)(?![0-9])/gu;
+const RANGE = /(?<![\p{L}\p{N}\/.-])((?:19|20)\d\d)\s?[-–—]\s?((?:19|20)\d\d|\d\d(?![-\d]))(?![0-9])/gu;
 const URLISH = /(?:https?:\/\/|www\.|\/)\S*$/u;
 
 /** Named periods ("prioriteringar 2019–2024") whose last year has passed. */
@@ -14,7 +14,8 @@ export const checkPeriod: Check = (rule, ctx) => {
     RANGE.lastIndex = 0;
     for (let m = RANGE.exec(sentence.text); m; m = RANGE.exec(sentence.text)) {
       const from = Number(m[1]);
-      const to = Number(m[2]);
+      // "2020–22" ends in 2022.
+      const to = m[2]!.length === 2 ? Math.floor(from / 100) * 100 + Number(m[2]) : Number(m[2]);
       if (to <= from || to - from > 20 || to >= year) continue;
       // Part of a URL or file path, not a period the text names.
       const token = sentence.text.slice(0, m.index).split(/\s/).pop() ?? '';

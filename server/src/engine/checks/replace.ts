@@ -40,5 +40,7 @@ export const checkReplace: Check = (rule, ctx) => {
       }
     }
   }
-  return findings.sort((a, b) => a.range.start - b.range.start);
+  // Entries may overlap ("Internationella programkontoret" and "Programkontoret"): keep the longest.
+  findings.sort((a, b) => a.range.start - b.range.start || b.range.end - a.range.end);
+  return findings.filter((f, i) => !findings.slice(0, i).some((g) => g.range.start <= f.range.start && f.range.end <= g.range.end));
 };

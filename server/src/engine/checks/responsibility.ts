@@ -16,21 +16,39 @@ export interface Assignment {
 
 const CLAUSE_BREAK = /[,;:()–]|\s(?:som|där|när|men|eftersom|medan)\s/giu;
 
-/** The words before a verb in the same clause, at most eight. */
+/** Fronted adverbials: after them Swedish puts the verb before the subject (V2). */
+const FRONTED = /^(?:vid|i|inom|under|efter|inför|utöver|när|på|gällande|beträffande|avseende|vad gäller|därför|därutöver|dessutom|också|även)(?![\p{L}])/iu;
+
+/**
+ * The actor of a verb whose subject normally precedes it, at most eight words of its clause.
+ * "Det är kommunstyrelsen som ansvarar" (cleft) gives the clefted phrase; "Vid besök ansvarar
+ * nämnden för" (inverted after a fronted adverbial) gives the words after the verb.
+ */
 function actorBefore(text: string, verbIndex: number): { start: number; end: number } {
+  const cleft = /det är\s+(.{1,80}?)\s+som\s*$/iu.exec(text.slice(0, verbIndex));
+  if (cleft) {
+    const start = cleft.index + cleft[0].indexOf(cleft[1]!, 6);
+    return { start, end: start + cleft[1]!.length };
+  }
   let start = 0;
   CLAUSE_BREAK.lastIndex = 0;
   for (let m = CLAUSE_BREAK.exec(text); m && m.index < verbIndex; m = CLAUSE_BREAK.exec(text)) start = m.index + m[0].length;
   const words = [...text.slice(start, verbIndex).matchAll(/\S+/g)];
   const kept = words.slice(-8);
   const from = kept[0] ? start + kept[0].index : verbIndex;
+  if (FRONTED.test(text.slice(from, verbIndex).trim())) {
+    // The verb word itself ends the match's first word; the subject follows it.
+    const afterVerb = verbIndex + (/^\S+/u.exec(text.slice(verbIndex))?.[0].length ?? 0);
+    const span = actorAfter(text, afterVerb);
+    if (span.end > span.start) return span;
+  }
   return { start: from, end: verbIndex };
 }
 
 /** The words after a phrase up to the end of the clause, at most eight. */
 function actorAfter(text: string, from: number): { start: number; end: number } {
   const rest = text.slice(from);
-  const stop = /[.,;:()]|\s(?:som|och har|samt|för att)\s/u.exec(rest);
+  const stop = /[.,;:()]|\s(?:som|och har|samt|för|för att)\s/u.exec(rest);
   const clause = rest.slice(0, stop ? stop.index : rest.length);
   const words = [...clause.matchAll(/\S+/g)].slice(0, 8);
   if (words.length === 0) return { start: from, end: from };

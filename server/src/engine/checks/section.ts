@@ -17,6 +17,7 @@ function isRequired(check: SectionCheck, options: Record<string, unknown>, type:
 export const checkSection: Check = (rule, ctx) => {
   const check = rule.check as SectionCheck;
   if (!isRequired(check, ctx.options, ctx.documentType)) return [];
+  if (check.metadata?.some((key) => ctx.metadata.has(key))) return [];
   const section = ctx.sections.find((s) => s.id === rule.section);
   if (section) {
     const words = section.blocks.reduce((n, b) => n + ctx.doc.blocks[b]!.text.split(/\s+/).filter(Boolean).length, 0);

@@ -23,6 +23,8 @@ export interface StatementResult {
   metadata?: { key: string; value: string; range: OffsetRange };
 }
 
+const CONTINUATION = /^(?:detta|det|den|denna|dessa|de|där|då|därefter|sedan|uppföljningen|redovisningen|revideringen|översynen|rapporten|sammanställningen)(?![\p{L}])/iu;
+
 /** Evaluates a statement rule once per document (other rules read the result). */
 export function evaluateStatement(rule: RuleDefinition, ctx: CheckContext): StatementResult {
   return memo(ctx, `statement:${rule.id}`, () => {
@@ -43,6 +45,7 @@ export function evaluateStatement(rule: RuleDefinition, ctx: CheckContext): Stat
 
     const triggers = ctx.patterns.get(check.triggers);
     const exclude = check.exclude ? ctx.patterns.get(check.exclude) : undefined;
+    const topics = check.topics ? ctx.patterns.get(check.topics) : undefined;
     const sentences = ctx.doc.sentences;
     for (let i = 0; i < sentences.length; i++) {
       const sentence = sentences[i]!;
@@ -52,7 +55,11 @@ export function evaluateStatement(rule: RuleDefinition, ctx: CheckContext): Stat
       if (!trigger) continue;
       if (exclude && findFirst(exclude, sentence.text)) continue;
       const next = sentences[i + 1];
-      const window = next && next.block === sentence.block ? `${sentence.text} ${next.text}` : sentence.text;
+      // The next sentence completes this one only when it continues it ("Detta sker i årsredovisningen.").
+      const continues = next && next.block === sentence.block && CONTINUATION.test(next.text.trimStart());
+      const window = continues ? `${sentence.text} ${next.text}` : sentence.text;
+      // A trigger about something else (pupils reporting on an exchange) is no attempt at all.
+      if (topics && !findFirst(topics, window)) continue;
       const found: Record<string, string> = {};
       const missing: string[] = [];
       for (const part of partNames) {

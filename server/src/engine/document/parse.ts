@@ -122,10 +122,7 @@ export function parseDocument(text: string): PolicyDocument {
         // Collect inline HTML comments inside paragraphs too.
         for (const child of node.children) if (child.type === 'html') collectComments(child, comments);
         const b = blocks[index]!;
-        if (!listItem && looksLikePseudoHeading(b.text)) {
-          b.depth = 2;
-          headings.push({ start: b.start, end: b.end, depth: 2, text: b.text.trim().replace(/:$/, '').trim(), block: index, pseudo: true });
-        }
+        if (!listItem && looksLikePseudoHeading(b.text)) pseudoCandidates.push({ index, top: topIndex });
         return;
       }
       case 'table': {
@@ -141,7 +138,21 @@ export function parseDocument(text: string): PolicyDocument {
     }
   };
 
+  const pseudoCandidates: { index: number; top: number }[] = [];
   tree.children.forEach((child, i) => walk(child as Nodes, false, i));
+  // Text pasted from a PDF has no Markdown headings, only short lines ("Syfte:") that act as
+  // them. In a Markdown draft such a line is a lead-in ("Kommunen" above a list), not a heading.
+  const markdownSections = headings.filter((h) => h.depth >= 2).length;
+  if (markdownSections === 0) {
+    for (const { index, top } of pseudoCandidates) {
+      const next = tree.children[top + 1];
+      if (next?.type === 'list') continue;
+      const b = blocks[index]!;
+      b.depth = 2;
+      headings.push({ start: b.start, end: b.end, depth: 2, text: b.text.trim().replace(/:$/, '').trim(), block: index, pseudo: true });
+    }
+    headings.sort((a, b) => a.start - b.start);
+  }
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const doc: PolicyDocument = { text, lines, tree, blocks, sentences, headings, tables, comments, bodyStart: frontMatter ? frontMatter.end : bom };
   if (frontMatter) doc.frontMatter = frontMatter;

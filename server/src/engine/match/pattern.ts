@@ -54,16 +54,22 @@ const BUILT_IN: Record<string, string> = {
   number: String.raw`\d+`,
 };
 
-function compileSlot(slot: string, vocabulary: Vocabulary, depth: number): string {
-  const macro = /^\{([\w-]+)\}$/.exec(slot);
-  if (macro && BUILT_IN[macro[1]!] && !vocabulary[macro[1]!]) return BUILT_IN[macro[1]!]!;
-  if (macro) {
-    const phrases = vocabulary[macro[1]!];
-    if (!phrases) throw new PatternError(`okänd lista {${macro[1]}} / unknown list {${macro[1]}}`);
-    if (depth > 4) throw new PatternError(`listan {${macro[1]}} refererar till sig själv / list refers to itself`);
-    return `(?:${phrases.map((p) => compileBody(p, vocabulary, depth + 1)).join('|')})`;
+function compileAlternative(alternative: string, vocabulary: Vocabulary, depth: number): string {
+  const macro = /^\{([\w-]+)\}$/.exec(alternative);
+  if (!macro) return compileLiteral(alternative);
+  const name = macro[1]!;
+  const phrases = vocabulary[name];
+  if (!phrases) {
+    if (BUILT_IN[name]) return BUILT_IN[name]!;
+    throw new PatternError(`okänd lista {${name}} / unknown list {${name}}`);
   }
-  const alternatives = slot.split('|').map(compileLiteral);
+  if (depth > 4) throw new PatternError(`listan {${name}} refererar till sig själv / list refers to itself`);
+  return `(?:${phrases.map((p) => compileBody(p, vocabulary, depth + 1)).join('|')})`;
+}
+
+/** One word slot: alternatives separated by `|`, each a word or a `{list}`. */
+function compileSlot(slot: string, vocabulary: Vocabulary, depth: number): string {
+  const alternatives = slot.split('|').map((a) => compileAlternative(a, vocabulary, depth));
   return alternatives.length > 1 ? `(?:${alternatives.join('|')})` : alternatives[0]!;
 }
 

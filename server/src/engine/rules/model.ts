@@ -58,6 +58,8 @@ export interface StatementCheck {
   parts: Record<string, string[]>;
   /** A sentence with one of these does not count at all. */
   exclude?: string[];
+  /** When given, a trigger counts only if the sentence is about one of these. */
+  topics?: string[];
   /** Front matter keys that satisfy the check on their own. */
   metadata?: string[];
 }
@@ -74,6 +76,8 @@ export interface ResponsibilityCheck {
 
 export interface SectionCheck {
   kind: 'section';
+  /** Metadata keys (front matter, metadata table) that count as the section. */
+  metadata?: string[];
   /** Sentences that count as the section even without a heading. */
   statements?: string[];
   /** Document types that need the section by default (configurable per repository). */

@@ -1,0 +1,75 @@
+import { availableParallelism } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Language } from '../engine/index.js';
+import { UsageError } from './files.js';
+import type { FileResult } from './results.js';
+
+export interface WorkerSetup {
+  lang?: Language;
+  fix: boolean;
+  today?: string;
+}
+
+export interface WorkerRequest {
+  id: number;
+  file: string;
+}
+
+export type WorkerResponse =
+  | { id: number; result: FileResult | undefined }
+  | { id: number; configError: string }
+  | { id: number; crash: string };
+
+declare const __policylintDir: string | undefined;
+
+function workerFile(): string {
+  // The bundled CLI ships its worker next to it; the compiled one is worker.js here.
+  return typeof __policylintDir === 'string' ? join(__policylintDir, 'cli-worker.cjs') : join(dirname(fileURLToPath(import.meta.url)), 'worker.js');
+}
+
+/** Below this many files a pool costs more (each worker loads the dictionary) than it saves. */
+export const MIN_FILES_PER_WORKER = 24;
+
+export function workerCount(files: number, requested?: number): number {
+  if (requested !== undefined) return Math.max(0, requested);
+  const cores = availableParallelism();
+  if (cores < 2) return 0;
+  return Math.min(cores, Math.floor(files / MIN_FILES_PER_WORKER));
+}
+
+/**
+ * Lints files on worker threads. Files are handed out one at a time so a slow file does not
+ * hold up a whole batch; results come back in the order of `files`.
+ */
+export async function lintInWorkers(files: string[], setup: WorkerSetup, count: number): Promise<(FileResult | undefined)[]> {
+  const results = new Array<FileResult | undefined>(files.length);
+  let next = 0;
+  const workers = Array.from({ length: count }, () => new Worker(workerFile(), { workerData: setup }));
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolvePromise, reject) => {
+            const send = (): void => {
+              if (next >= files.length) return resolvePromise();
+              const id = next++;
+              worker.postMessage({ id, file: files[id]! } satisfies WorkerRequest);
+            };
+            worker.on('message', (response: WorkerResponse) => {
+              if ('configError' in response) return reject(new UsageError(response.configError));
+              if ('crash' in response) return reject(new Error(response.crash));
+              results[response.id] = response.result;
+              send();
+            });
+            worker.once('error', reject);
+            send();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results;
+}
