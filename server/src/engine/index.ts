@@ -6,7 +6,7 @@ export { ConfigLoader, findConfigFile, findWordListFile, WORD_LIST, CONFIG_NAMES
 export type { ResolvedConfig, ConfigFile, RuleConfig } from './config/model.js';
 export { FileError } from './rules/errors.js';
 export { LineIndex } from './text/lineIndex.js';
-export { parseDocument, type PolicyDocument } from './document/parse.js';
+export { parseDocument, ParseCache, type PolicyDocument } from './document/parse.js';
 export type * from './types.js';
 export type * from './rules/model.js';
 export { ruleDocUrl, localRuleDocUri, sourceClauseUri, REPOSITORY_URL } from './docs.js';

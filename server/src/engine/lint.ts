@@ -1,4 +1,4 @@
-import { parseDocument, type PolicyDocument } from './document/parse.js';
+import { parseDocument, type ParseCache, type PolicyDocument } from './document/parse.js';
 import { findSections, findTitle } from './analysis/sections.js';
 import { extractMetadata, detectDocumentType } from './analysis/metadata.js';
 import { todayIso } from './analysis/dates.js';
@@ -21,6 +21,8 @@ export interface LintOptions {
   today?: string;
   /** Services for checks that need them, e.g. a loaded spell checker. */
   services?: Record<string, unknown>;
+  /** Reuses the parse of unchanged chunks between versions of one document (editors). */
+  parseCache?: ParseCache;
 }
 
 export interface LintResult {
@@ -84,7 +86,7 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
 function lintBody(text: string, options: LintOptions): LintResult {
   const ruleSet = options.ruleSet ?? loadRuleSet();
   const today = options.today ?? todayIso();
-  const doc = parseDocument(text);
+  const doc = parseDocument(text, options.parseCache);
   const ctx = createContext(doc, ruleSet, options.config, today, options.services);
   const findings: Finding[] = [];
   const severities = new Map<string, Diagnostic['severity']>();

@@ -1,4 +1,4 @@
-import type { PolicyDocument } from '../document/parse.js';
+import type { PolicyDocument, TableCell } from '../document/parse.js';
 import type { PatternCache } from '../match/pattern.js';
 import { findFirst } from '../match/pattern.js';
 import type { OffsetRange } from '../types.js';
@@ -47,19 +47,16 @@ export function extractMetadata(doc: PolicyDocument, labels: Record<string, stri
   const limit = headEnd(doc);
 
   for (const table of doc.tables) {
-    if ((table.position?.start.offset ?? Infinity) > limit) continue;
-    const rows = table.children.map((row) => row.children.map((cell) => ({
-      text: cellText(cell),
-      range: { start: cell.position?.start.offset ?? 0, end: cell.position?.end.offset ?? 0 },
-    })));
+    if (table.start > limit) continue;
+    const rows = table.rows;
     // Two columns: label | value in each row (the header row may be a pair too).
     if (rows.every((r) => r.length === 2)) {
-      for (const [label, value] of rows as [typeof rows[0][0], typeof rows[0][0]][]) put(keyOf(label.text), value.text, value.range, 'table');
+      for (const [label, value] of rows as [TableCell, TableCell][]) put(keyOf(label.text), value.text, value, 'table');
     } else if (rows.length >= 2) {
       // Header row of labels, one row of values.
       rows[0]!.forEach((label, i) => {
         const value = rows[1]![i];
-        if (value) put(keyOf(label.text), value.text, value.range, 'table');
+        if (value) put(keyOf(label.text), value.text, value, 'table');
       });
     }
   }
@@ -88,10 +85,6 @@ function keyLine(text: string, fm: { start: number; end: number }, key: string):
   return { start: fm.start + m.index + (m[0].length - m[0].trimStart().length), end: fm.start + m.index + m[0].trimEnd().length };
 }
 
-function cellText(node: { children?: unknown[]; value?: unknown }): string {
-  if (typeof node.value === 'string') return node.value;
-  return (node.children ?? []).map((c) => cellText(c as { children?: unknown[]; value?: unknown })).join('');
-}
 
 /** The document type: front matter or metadata `typ`, else a word in the title. */
 export function detectDocumentType(metadata: Map<string, MetadataValue>, title: string): string | undefined {

@@ -24,7 +24,7 @@ function plainText(ctx: CheckContext): PlainText {
       const sep = lastBlock === -1 ? '' : s.block === lastBlock ? ' ' : '\n\n';
       for (let i = 0; i < sep.length; i++) offsets.push(-1);
       parts.push(sep, s.text);
-      for (let i = 0; i < s.offsets.length; i++) offsets.push(s.offsets[i]!);
+      for (let i = 0; i < s.offsets.length; i++) offsets.push(s.base + s.offsets[i]!);
       lastBlock = s.block;
     }
     return { text: parts.join(''), offsets: Int32Array.from(offsets) };

@@ -6,7 +6,8 @@ import remarkGfm from 'remark-gfm';
 import { VFile } from 'vfile';
 import { parse as parseYaml } from 'yaml';
 import { LineIndex } from '../text/lineIndex.js';
-import { blockSentences, type Sentence } from './sentences.js';
+import { cellSentence, documentSentences, shiftSentence, type Sentence } from './sentences.js';
+import { splitChunks } from './chunks.js';
 import type { OffsetRange } from '../types.js';
 
 /** A block of running text: a paragraph, heading, list item paragraph or table cell. */
@@ -14,12 +15,10 @@ export interface Block extends OffsetRange {
   kind: 'heading' | 'paragraph' | 'cell';
   /** Heading depth (1–6), or 2 for a pseudo-heading ("Syfte:" alone on a line). */
   depth?: number;
-  /** Plain text of the block (no Markup). */
+  /** Plain text of the block (no markup). */
   text: string;
   /** True when inside a list item. */
   listItem: boolean;
-  /** Index of the enclosing top-level node, to tell where sections start. */
-  topIndex: number;
 }
 
 export interface Heading_ extends OffsetRange {
@@ -40,19 +39,38 @@ export interface HtmlComment extends OffsetRange {
   value: string;
 }
 
+export interface TableCell extends OffsetRange {
+  text: string;
+}
+
+export interface TableData extends OffsetRange {
+  rows: TableCell[][];
+}
+
 /** A parsed draft: everything checks need, computed once per lint. */
 export interface PolicyDocument {
   text: string;
   lines: LineIndex;
-  tree: Root;
   frontMatter?: FrontMatter;
   blocks: Block[];
   sentences: Sentence[];
   headings: Heading_[];
-  tables: Table[];
+  tables: TableData[];
   comments: HtmlComment[];
   /** Where the body starts: after front matter and a leading BOM. */
   bodyStart: number;
+}
+
+/** One chunk's parse, with offsets relative to the chunk so it can be reused anywhere. */
+interface ParsedChunk {
+  blocks: Block[];
+  sentences: Sentence[];
+  headings: Heading_[];
+  tables: TableData[];
+  comments: HtmlComment[];
+  frontMatter?: FrontMatter;
+  /** Short one-line paragraphs that may stand for headings in pasted plain text. */
+  pseudoCandidates: { block: number; beforeList: boolean }[];
 }
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
@@ -74,87 +92,144 @@ function looksLikePseudoHeading(text: string): boolean {
   if (!t || t.length > 60 || /\n/.test(t)) return false;
   if (/[.!?,;]$/.test(t)) return false;
   if (!/^[\p{Lu}]/u.test(t)) return false;
-  const words = t.split(/\s+/).length;
-  return words <= 6;
+  return t.split(/\s+/).length <= 6;
 }
 
-export function parseDocument(text: string): PolicyDocument {
+function parseChunk(text: string): ParsedChunk {
   const file = new VFile({ value: text });
   const tree = processor.parse(file) as Root;
-  const lines = new LineIndex(text);
-  const blocks: Block[] = [];
-  const sentences: Sentence[] = [];
-  const headings: Heading_[] = [];
-  const tables: Table[] = [];
-  const comments: HtmlComment[] = [];
-  let frontMatter: FrontMatter | undefined;
+  const chunk: ParsedChunk = { blocks: [], sentences: [], headings: [], tables: [], comments: [], pseudoCandidates: [] };
+  const textNodes: Nodes[] = [];
+  const textBlocks: number[] = [];
 
-  const addBlock = (node: Nodes, kind: Block['kind'], listItem: boolean, topIndex: number, depth?: number): number => {
-    const index = blocks.length;
-    const block: Block = { ...range(node), kind, text: plainText(node), listItem, topIndex };
+  const addBlock = (node: Nodes, kind: Block['kind'], listItem: boolean, depth?: number): number => {
+    const index = chunk.blocks.length;
+    const block: Block = { ...range(node), kind, text: plainText(node), listItem };
     if (depth !== undefined) block.depth = depth;
-    blocks.push(block);
-    for (const s of blockSentences(node, file, index)) sentences.push(s);
+    chunk.blocks.push(block);
+    if (kind === 'cell') {
+      const s = cellSentence(node, index);
+      if (s) chunk.sentences.push(s);
+    } else {
+      textNodes.push(node);
+      textBlocks.push(index);
+    }
     return index;
   };
 
-  const walk = (node: Nodes, listItem: boolean, topIndex: number): void => {
+  const walk = (node: Nodes, listItem: boolean, next: Nodes | undefined): void => {
     switch (node.type) {
-      case 'yaml': {
-        frontMatter = readFrontMatter(node);
+      case 'yaml':
+        chunk.frontMatter = readFrontMatter(node);
         return;
-      }
-      case 'html': {
-        collectComments(node, comments);
+      case 'html':
+        collectComments(node, chunk.comments);
         return;
-      }
       case 'code':
         return;
       case 'heading': {
         const h = node as Heading;
-        const index = addBlock(h, 'heading', listItem, topIndex, h.depth);
-        for (const child of h.children) if (child.type === 'html') collectComments(child, comments);
-        headings.push({ ...range(h), depth: h.depth, text: blocks[index]!.text.trim(), block: index, pseudo: false });
+        const index = addBlock(h, 'heading', listItem, h.depth);
+        for (const child of h.children) if (child.type === 'html') collectComments(child, chunk.comments);
+        chunk.headings.push({ ...range(h), depth: h.depth, text: chunk.blocks[index]!.text.trim(), block: index, pseudo: false });
         return;
       }
       case 'paragraph': {
-        const index = addBlock(node, 'paragraph', listItem, topIndex);
-        // Collect inline HTML comments inside paragraphs too.
-        for (const child of node.children) if (child.type === 'html') collectComments(child, comments);
-        const b = blocks[index]!;
-        if (!listItem && looksLikePseudoHeading(b.text)) pseudoCandidates.push({ index, top: topIndex });
+        const index = addBlock(node, 'paragraph', listItem);
+        for (const child of node.children) if (child.type === 'html') collectComments(child, chunk.comments);
+        if (!listItem && looksLikePseudoHeading(chunk.blocks[index]!.text)) chunk.pseudoCandidates.push({ block: index, beforeList: next?.type === 'list' });
         return;
       }
       case 'table': {
-        tables.push(node as Table);
-        for (const row of (node as Table).children) for (const cell of row.children) addBlock(cell, 'cell', false, topIndex);
+        const table = node as Table;
+        const data: TableData = { ...range(table), rows: [] };
+        for (const row of table.children) {
+          data.rows.push(row.children.map((cell) => ({ ...range(cell), text: plainText(cell) })));
+          for (const cell of row.children) addBlock(cell, 'cell', false);
+        }
+        chunk.tables.push(data);
         return;
       }
       case 'listItem':
-        for (const child of node.children) walk(child as Nodes, true, topIndex);
+        for (const child of node.children) walk(child as Nodes, true, undefined);
         return;
       default:
-        if ('children' in node) for (const child of (node as Parent).children) walk(child as Nodes, listItem, topIndex);
+        if ('children' in node) {
+          const children = (node as Parent).children as Nodes[];
+          children.forEach((child, i) => walk(child, listItem, children[i + 1]));
+        }
     }
   };
+  tree.children.forEach((child, i) => walk(child as Nodes, false, tree.children[i + 1] as Nodes | undefined));
+  const blockStarts = textBlocks.map((b) => chunk.blocks[b]!.start);
+  chunk.sentences.push(...documentSentences(textNodes, textBlocks, blockStarts, file));
+  chunk.sentences.sort((a, b) => a.start - b.start);
+  return chunk;
+}
 
-  const pseudoCandidates: { index: number; top: number }[] = [];
-  tree.children.forEach((child, i) => walk(child as Nodes, false, i));
+/**
+ * Parsed chunks by their text. An editor keeps one cache per document: after an edit only
+ * the chunks whose text changed are parsed again.
+ */
+export class ParseCache {
+  private current = new Map<string, ParsedChunk>();
+
+  parse(text: string): ParsedChunk {
+    let chunk = this.current.get(text);
+    if (!chunk) {
+      chunk = parseChunk(text);
+      this.current.set(text, chunk);
+    }
+    return chunk;
+  }
+
+  /** Keeps only the chunks of the latest version (called after each document parse). */
+  retain(texts: Set<string>): void {
+    for (const key of this.current.keys()) if (!texts.has(key)) this.current.delete(key);
+  }
+}
+
+const shift = <T extends OffsetRange>(r: T, by: number): T => (by === 0 ? r : { ...r, start: r.start + by, end: r.end + by });
+
+export function parseDocument(text: string, cache?: ParseCache): PolicyDocument {
+  const blocks: Block[] = [];
+  const sentences: Sentence[] = [];
+  const headings: Heading_[] = [];
+  const tables: TableData[] = [];
+  const comments: HtmlComment[] = [];
+  const pseudo: { block: number; beforeList: boolean }[] = [];
+  let frontMatter: FrontMatter | undefined;
+  const seen = new Set<string>();
+
+  for (const span of splitChunks(text)) {
+    const chunkText = text.slice(span.start, span.end);
+    seen.add(chunkText);
+    const chunk = cache ? cache.parse(chunkText) : parseChunk(chunkText);
+    const base = span.start;
+    const firstBlock = blocks.length;
+    for (const b of chunk.blocks) blocks.push(shift(b, base));
+    for (const s of chunk.sentences) sentences.push(shiftSentence(s, base, firstBlock));
+    for (const h of chunk.headings) headings.push({ ...shift(h, base), block: h.block + firstBlock });
+    for (const t of chunk.tables) tables.push({ ...shift(t, base), rows: t.rows.map((row) => row.map((c) => shift(c, base))) });
+    for (const c of chunk.comments) comments.push(shift(c, base));
+    for (const p of chunk.pseudoCandidates) pseudo.push({ block: p.block + firstBlock, beforeList: p.beforeList });
+    if (chunk.frontMatter && span.start === 0) frontMatter = shift(chunk.frontMatter, base);
+  }
+  cache?.retain(seen);
+
   // Text pasted from a PDF has no Markdown headings, only short lines ("Syfte:") that act as
   // them. In a Markdown draft such a line is a lead-in ("Kommunen" above a list), not a heading.
-  const markdownSections = headings.filter((h) => h.depth >= 2).length;
-  if (markdownSections === 0) {
-    for (const { index, top } of pseudoCandidates) {
-      const next = tree.children[top + 1];
-      if (next?.type === 'list') continue;
-      const b = blocks[index]!;
-      b.depth = 2;
-      headings.push({ start: b.start, end: b.end, depth: 2, text: b.text.trim().replace(/:$/, '').trim(), block: index, pseudo: true });
+  if (!headings.some((h) => h.depth >= 2)) {
+    for (const { block, beforeList } of pseudo) {
+      if (beforeList) continue;
+      const b = blocks[block]!;
+      blocks[block] = { ...b, depth: 2 };
+      headings.push({ start: b.start, end: b.end, depth: 2, text: b.text.trim().replace(/:$/, '').trim(), block, pseudo: true });
     }
     headings.sort((a, b) => a.start - b.start);
   }
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const doc: PolicyDocument = { text, lines, tree, blocks, sentences, headings, tables, comments, bodyStart: frontMatter ? frontMatter.end : bom };
+  const doc: PolicyDocument = { text, lines: new LineIndex(text), blocks, sentences, headings, tables, comments, bodyStart: frontMatter ? frontMatter.end : bom };
   if (frontMatter) doc.frontMatter = frontMatter;
   return doc;
 }

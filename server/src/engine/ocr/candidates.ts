@@ -39,6 +39,12 @@ export interface CandidateOptions {
   maxChecks?: number;
   /** Only å/ä/ö for a/o/A/O (twins of a real word); no symbols, é, I or tier 2. */
   diacriticsOnly?: boolean;
+  /**
+   * Also return candidates with up to this many more changes than the fewest found. In a
+   * text that lost its å/ä/ö a restored letter costs little, so a common word two changes
+   * away ("pagar" → "pågår") can beat a rare one a single change away ("pågar"). Default 0.
+   */
+  slack?: number;
 }
 
 /**
@@ -46,7 +52,7 @@ export interface CandidateOptions {
  * OCR-like repair. The word itself is never returned.
  */
 export function repairCandidates(word: string, speller: Speller, options: CandidateOptions = {}): Candidate[] {
-  return cached(speller, `r${options.diacriticsOnly ? 1 : 0}${options.maxEdits ?? ''}:${options.maxChecks ?? ''}:${word}`, () =>
+  return cached(speller, `r${options.diacriticsOnly ? 1 : 0}${options.maxEdits ?? ''}:${options.maxChecks ?? ''}:${options.slack ?? 0}:${word}`, () =>
     searchCandidates(word, speller, options),
   );
 }
@@ -69,7 +75,7 @@ function searchCandidates(word: string, speller: Speller, options: CandidateOpti
   for (const useTier2 of tiers) {
     const slots = slotsFor(chars, allCaps, useTier2, options.diacriticsOnly ?? false);
     if (slots.length === 0) continue;
-    const found = searchByEdits(chars, slots, speller, options.maxEdits ?? 4, options.maxChecks ?? 3000);
+    const found = searchByEdits(chars, slots, speller, options.maxEdits ?? 4, options.maxChecks ?? 3000, options.slack ?? 0);
     if (found.length > 0) return found;
   }
   if (options.diacriticsOnly) return [];
@@ -139,12 +145,17 @@ function slotsFor(chars: string[], allCaps: boolean, tier2: boolean, diacriticsO
   return slots;
 }
 
-function searchByEdits(chars: string[], slots: Slot[], speller: Speller, maxEdits: number, maxChecks: number): Candidate[] {
+function searchByEdits(chars: string[], slots: Slot[], speller: Speller, maxEdits: number, maxChecks: number, slack: number): Candidate[] {
   const optionalCount = slots.filter((s) => s.optional).length;
   const budget = { left: maxChecks };
-  for (let k = 0; k <= Math.min(maxEdits, optionalCount); k++) {
+  const last = Math.min(maxEdits, optionalCount);
+  for (let k = 0; k <= last; k++) {
     const found = enumerate(chars, slots, k, speller, budget);
-    if (found.length > 0 || budget.left <= 0) return found;
+    if (budget.left <= 0) return found;
+    if (found.length > 0) {
+      for (let more = k + 1; more <= Math.min(last, k + slack) && budget.left > 0; more++) found.push(...enumerate(chars, slots, more, speller, budget));
+      return found;
+    }
   }
   return [];
 }

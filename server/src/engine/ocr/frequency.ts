@@ -3,6 +3,10 @@
 // knowledge of the language. Not derived from any test document. Used only to choose
 // between a word and its diacritic twin ("for"/"för", "ar"/"är"/"år") when a text has lost
 // its å/ä/ö, and to rank several dictionary-valid repairs.
+import { COMMON_INFINITIVES, commonWordFrequencies } from './commonWords.js';
+
+export const isCommonInfinitive = (word: string) => COMMON_INFINITIVES.has(word.toLowerCase());
+
 const PER_MILLION: Readonly<Record<string, number>> = {
   // function words and very common words with å/ä/ö
   är: 20000, på: 14000, för: 13000, så: 6000, från: 4000, än: 2000, när: 2500, också: 2500,
@@ -23,19 +27,33 @@ const PER_MILLION: Readonly<Record<string, number>> = {
   vag: 20, fatt: 5, manga: 1, kravs: 2,
 };
 
-/** Frequency per million, or 0 when the word is not in the table. Case-insensitive. */
+const COMMON = commonWordFrequencies();
+
+/** Frequency per million, or 0 when the word is in neither table. Case-insensitive. */
 export function wordFrequency(word: string): number {
-  return PER_MILLION[word.toLowerCase()] ?? 0;
+  const lower = word.toLowerCase();
+  return PER_MILLION[lower] ?? COMMON.get(lower) ?? 0;
+}
+
+/**
+ * Words after which an infinitive follows: "att", modal verbs, "kommer (att)". Compared
+ * without diacritics, as an OCR text shows them ("maste", "bor", "fa").
+ */
+export function expectsInfinitive(previousWord: string | undefined): boolean {
+  return !!previousWord && /^(?:att|ska|skall|kan|kunna|vill|bor|maste|fa|far|bora|skulle|kunde|ville|borde|behover|brukar|forsoka|forsoker|bidra|bidrar)$/iu.test(foldDiacritics(previousWord));
 }
 
 /**
  * Words after which "ar" means "år" (year) rather than "är": numbers, "per", "varje",
  * "i" ("i år"), ordinals. General Swedish collocations.
  */
-export function prefersYear(previousWord: string | undefined): boolean {
+export function prefersYear(previousWord: string | undefined, nextWord?: string): boolean {
+  // "år 2030", "år 2019–2024": a year number follows.
+  if (nextWord && /^(?:1[89]|20)\d\d\b/u.test(nextWord)) return true;
   if (!previousWord) return false;
-  return /^(?:\d+|per|varje|i|om|förra|nästa|samma|hela|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|många|några|flera|vart)$/iu
-    .test(previousWord) || /^\d+[-–]\d+$/u.test(previousWord);
+  // Compared without diacritics: in an OCR text the previous word has lost them too.
+  return /^(?:\d+|per|varje|i|om|forra|nasta|samma|hela|ett|tva|tre|fyra|fem|sex|sju|atta|nio|tio|manga|nagra|flera|vart|senare|tidigare|kommande|senaste|andra|tredje|fjarde|femte|sjatte|sjunde|attonde|nionde|tionde|foregaende|innevarande|under|halvt|ettarigt)$/iu
+    .test(foldDiacritics(previousWord)) || /^\d+[-–]\d+$/u.test(previousWord);
 }
 
 /** "vart fjärde år", "vart annat": distributive "vart" that must not become "vårt". */

@@ -4,13 +4,15 @@
 import type { Speller } from '../spelling/hunspell.js';
 import { repairCandidates, diacriticTwins, type Candidate } from './candidates.js';
 import { hasCapitalIForL, hasOcrAccent, hasOcrSymbol } from './detect.js';
-import { isDistributiveVart, prefersYear, wordFrequency } from './frequency.js';
+import { expectsInfinitive, isCommonInfinitive, isDistributiveVart, prefersYear, wordFrequency } from './frequency.js';
 
 export interface RepairContext {
   /** The passage has lost most of its å/ä/ö (see diacriticLoss.ts). */
   poor: boolean;
   previousWord?: string;
   nextWord?: string;
+  /** The word begins a sentence or a block ("6ver" there is "Över"). */
+  sentenceStart?: boolean;
 }
 
 export type RepairKind =
@@ -38,7 +40,8 @@ const CONFIDENT_FACTOR = 4;
  */
 export function repairWord(word: string, speller: Speller, ctx: RepairContext): Repair | undefined {
   // Per-word cache: the context enters only through these three facts.
-  const key = `${ctx.poor ? 1 : 0}${prefersYear(ctx.previousWord) ? 1 : 0}${isDistributiveVart(ctx.nextWord) ? 1 : 0}` +
+  const key = `${ctx.poor ? 1 : 0}${prefersYear(ctx.previousWord, ctx.nextWord) ? 1 : 0}${isDistributiveVart(ctx.nextWord) ? 1 : 0}` +
+    `${expectsInfinitive(ctx.previousWord) ? 1 : 0}${ctx.sentenceStart ? 1 : 0}` +
     `${/^\p{Ll}/u.test(ctx.previousWord ?? '') ? 1 : 0}${/^\p{Ll}/u.test(ctx.nextWord ?? '') ? 1 : 0}${word}`;
   let cache = memo.get(speller);
   if (!cache) memo.set(speller, (cache = new Map()));
@@ -60,9 +63,17 @@ function computeRepair(word: string, speller: Speller, ctx: RepairContext): Repa
   // spelling rule's business; only visible OCR damage is reported here.
   if (!symbol && !accent && !ctx.poor) return undefined;
   const kind: RepairKind = symbol ? 'symbol' : accent ? 'accent' : 'diacritic-loss';
-  const candidates = repairCandidates(word, speller);
+  // In a diacritic-poor passage, look one change further: a common word may be there.
+  const candidates = repairCandidates(word, speller, ctx.poor ? { slack: 1 } : {});
   if (candidates.length === 0) return symbol ? { kind, suggestions: [] } : undefined;
-  return decide(kind, candidates, ctx);
+  return capitalise(word, decide(kind, candidates, ctx), ctx);
+}
+
+/** "6ver" at the start of a sentence stood for "Över": a symbol carries no case. */
+function capitalise(word: string, repair: Repair, ctx: RepairContext): Repair {
+  if (!ctx.sentenceStart || !/^[0-9&¢|]/u.test(word)) return repair;
+  const upper = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+  return { ...repair, ...(repair.replacement ? { replacement: upper(repair.replacement) } : {}), suggestions: repair.suggestions.map(upper) };
 }
 
 /** "|" for "I" ("| och med detta"); "&" for "är" in a diacritic-poor passage. */
@@ -92,7 +103,14 @@ function repairRealWord(word: string, speller: Speller, ctx: RepairContext): Rep
   return repair.replacement ? repair : undefined;
 }
 
+// In a diacritic-poor passage, each change beyond the fewest costs this factor of likelihood:
+// losing å/ä/ö is the rule there, so a common word one change further away can win.
+const POOR_EXTRA_EDIT = 0.1;
+// Likelihood given to a word that the frequency tables do not know.
+const UNKNOWN_FREQUENCY = 1;
+
 function decide(kind: RepairKind, candidates: Candidate[], ctx: RepairContext): Repair {
+  if (ctx.poor && candidates.length > 1) return decideByScore(kind, candidates, ctx);
   const ranked = rank(candidates, ctx);
   const suggestions = ranked.map((c) => c.word);
   if (ranked.length === 1) return { kind, replacement: ranked[0]!.word, suggestions };
@@ -100,6 +118,16 @@ function decide(kind: RepairKind, candidates: Candidate[], ctx: RepairContext): 
   const second = contextualFrequency(ranked[1]!.word, ctx);
   const confident = ranked[0]!.edits < ranked[1]!.edits || (first > 0 && first >= CONFIDENT_FACTOR * second);
   return confident ? { kind, replacement: ranked[0]!.word, suggestions } : { kind, suggestions };
+}
+
+/** Frequency times a small penalty per extra change: likeliest first. */
+function decideByScore(kind: RepairKind, candidates: Candidate[], ctx: RepairContext): Repair {
+  const fewest = Math.min(...candidates.map((c) => c.edits));
+  const score = (c: Candidate) => Math.max(contextualFrequency(c.word, ctx), UNKNOWN_FREQUENCY) * POOR_EXTRA_EDIT ** (c.edits - fewest);
+  const ranked = [...candidates].sort((a, b) => score(b) - score(a) || a.edits - b.edits);
+  const suggestions = ranked.map((c) => c.word);
+  const first = score(ranked[0]!), second = score(ranked[1]!);
+  return first >= CONFIDENT_FACTOR * second ? { kind, replacement: ranked[0]!.word, suggestions } : { kind, suggestions };
 }
 
 /** Fewest edits first, then likelier words. */
@@ -112,6 +140,8 @@ function rank(candidates: Candidate[], ctx: RepairContext): Candidate[] {
 /** Word frequency, with "år" made likelier than "är" after "per", "varje", a number … */
 function contextualFrequency(word: string, ctx: RepairContext): number {
   const f = wordFrequency(word);
-  if (/^år$/iu.test(word) && prefersYear(ctx.previousWord)) return f * 100;
+  if (/^år$/iu.test(word) && prefersYear(ctx.previousWord, ctx.nextWord)) return f * 100;
+  // "att stärka", "ska nå": after an infinitive marker a verb is far likelier.
+  if (isCommonInfinitive(word) && expectsInfinitive(ctx.previousWord)) return f * 10;
   return f;
 }

@@ -55,6 +55,7 @@ export function findOcrArtifacts(text: string, speller: Speller, options: ScanOp
       poor: lossConfirmed && poorAt(token),
       previousWord: prev?.text,
       nextWord: next?.text,
+      sentenceStart: !prev || /(?:[.!?]["”’)]*|\n\s*\n)\s*$/u.test(text.slice(prev.end, token.start)),
     });
     if (repair) findings.push({ start: token.start, end: token.start + form.length, word: form, repair });
   });

@@ -1,0 +1,79 @@
+import * as l10n from '@vscode/l10n';
+import type { ComplianceItem, ComplianceResult, ComplianceStatus } from '../../server/src/lsp/protocol.js';
+
+/** A node of the compliance checklist, independent of VS Code's TreeItem (tested without it). */
+export interface ChecklistNode {
+  id: string;
+  label: string;
+  description: string;
+  tooltip: string;
+  /** A codicon id. */
+  icon: string;
+  /** Theme colour id for the icon. */
+  color?: string;
+  /** Where a click goes: a range in the document, or a source clause (file URI with #L<line>). */
+  target?: { kind: 'range'; range: NonNullable<ComplianceItem['range']> } | { kind: 'source'; uri: string };
+  children: ChecklistNode[];
+}
+
+const ICONS: Record<ComplianceStatus, { icon: string; color?: string }> = {
+  found: { icon: 'pass', color: 'testing.iconPassed' },
+  missing: { icon: 'error', color: 'problemsErrorIcon.foreground' },
+  incomplete: { icon: 'warning', color: 'problemsWarningIcon.foreground' },
+  optional: { icon: 'circle-large-outline' },
+  off: { icon: 'circle-slash' },
+};
+
+export function statusLabel(status: ComplianceStatus): string {
+  switch (status) {
+    case 'found':
+      return l10n.t('found');
+    case 'missing':
+      return l10n.t('missing');
+    case 'incomplete':
+      return l10n.t('incomplete');
+    case 'optional':
+      return l10n.t('not required');
+    case 'off':
+      return l10n.t('rule off');
+  }
+}
+
+/** The checklist: one node per required element, its source clauses as children. */
+export function checklist(result: ComplianceResult | undefined): ChecklistNode[] {
+  if (!result) return [];
+  if (!result.linted) {
+    return [{ id: 'not-linted', label: l10n.t('Not a policy document'), description: '', tooltip: l10n.t('policylint lints Markdown under a folder with a .policylintrc file, files matched by policylint.include, and files whose front matter has typ:.'), icon: 'info', children: [] }];
+  }
+  return result.items.map((item) => {
+    const { icon, color } = ICONS[item.status];
+    const node: ChecklistNode = {
+      id: item.ruleId,
+      label: item.title,
+      description: `${statusLabel(item.status)} · ${item.ruleId}`,
+      tooltip: item.message ?? `${item.title}: ${statusLabel(item.status)}`,
+      icon,
+      children: item.sources.map((s, i) => ({
+        id: `${item.ruleId}/${i}`,
+        label: `${s.municipality} — ${s.document}`,
+        description: `”${s.quote}”`,
+        tooltip: `${s.municipality}, ${s.document}\n\n”${s.quote}”`,
+        icon: 'quote',
+        ...(s.uri ? { target: { kind: 'source' as const, uri: s.uri } } : {}),
+        children: [],
+      })),
+    };
+    if (color) node.color = color;
+    if (item.range) node.target = { kind: 'range', range: item.range };
+    return node;
+  });
+}
+
+/** The view's description line: "strategi · 2 of 7 missing". */
+export function checklistSummary(result: ComplianceResult | undefined): string {
+  if (!result?.linted) return '';
+  const required = result.items.filter((i) => i.status !== 'off' && i.status !== 'optional');
+  const notFound = required.filter((i) => i.status !== 'found').length;
+  const type = result.documentType ?? l10n.t('unknown type');
+  return notFound === 0 ? l10n.t('{0} · all {1} elements found', type, required.length) : l10n.t('{0} · {1} of {2} elements missing or incomplete', type, notFound, required.length);
+}

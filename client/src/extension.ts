@@ -1,0 +1,118 @@
+import * as l10n from '@vscode/l10n';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { Commands, ComplianceRequest, TemplateRequest, type ComplianceResult, type Request, type WorkspaceLintResult } from '../../server/src/lsp/protocol.js';
+import { ComplianceView } from './complianceView.js';
+import { statusText, statusTooltip, workspaceSummary } from './status.js';
+import { documentTypeChoices } from './template.js';
+
+let client: LanguageClient | undefined;
+
+function send<P, R>(c: LanguageClient, spec: Request<P, R>, params: P): Promise<R> {
+  return c.sendRequest<R>(spec.method, params);
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  // Pure modules use @vscode/l10n; give it the bundle VS Code loaded for the display language.
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
+
+  const serverModule = context.asAbsolutePath('dist/server.cjs');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'markdown' },
+      { scheme: 'untitled', language: 'markdown' },
+    ],
+    diagnosticPullOptions: { onChange: true, onSave: true, onTabs: false },
+    outputChannelName: 'policylint',
+  };
+  const c = new LanguageClient('policylint', 'policylint', serverOptions, clientOptions);
+  client = c;
+
+  const status = vscode.window.createStatusBarItem('policylint.status', vscode.StatusBarAlignment.Left, 50);
+  status.name = 'policylint';
+  status.command = 'policylint.showCompliance';
+  const view = new ComplianceView();
+  const tree = vscode.window.createTreeView('policylint.compliance', { treeDataProvider: view, showCollapseAll: true });
+  context.subscriptions.push(status, tree, view);
+
+  let timer: NodeJS.Timeout | undefined;
+  let generation = 0;
+  /** The active document's state from the server, after a short pause in typing. */
+  const update = (delay = 150): void => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || editor.document.languageId !== 'markdown' || !c.isRunning()) {
+        status.hide();
+        view.set(undefined);
+        tree.description = '';
+        return;
+      }
+      const mine = ++generation;
+      let result: ComplianceResult;
+      try {
+        result = await send(c, ComplianceRequest, { uri: editor.document.uri.toString() });
+      } catch {
+        return;
+      }
+      if (mine !== generation) return;
+      view.set(result, editor.document.uri);
+      tree.description = view.summary();
+      if (!result.linted) {
+        status.hide();
+        return;
+      }
+      status.text = statusText(result.counts);
+      status.tooltip = statusTooltip(result.counts, result.documentType);
+      status.show();
+    }, delay);
+  };
+
+  context.subscriptions.push(
+    vscode.window.onDidChangeActiveTextEditor(() => update(0)),
+    vscode.languages.onDidChangeDiagnostics((e) => {
+      const active = vscode.window.activeTextEditor?.document.uri.toString();
+      if (active && e.uris.some((u) => u.toString() === active)) update();
+    }),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document === vscode.window.activeTextEditor?.document) update(300);
+    }),
+    vscode.commands.registerCommand('policylint.showCompliance', async () => {
+      await vscode.commands.executeCommand('policylint.compliance.focus');
+      update(0);
+    }),
+    vscode.commands.registerCommand('policylint.newFromTemplate', async () => {
+      const pick = await vscode.window.showQuickPick(documentTypeChoices(), { title: l10n.t('New policy from template'), placeHolder: l10n.t('Document type') });
+      if (!pick) return;
+      const template = await send(c, TemplateRequest, { documentType: pick.type });
+      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
+      const editor = await vscode.window.showTextDocument(doc);
+      await editor.insertSnippet(new vscode.SnippetString(template.snippet), new vscode.Position(0, 0));
+    }),
+    vscode.commands.registerCommand('policylint.lintWorkspace', async () => {
+      const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: l10n.t('Reviewing the workspace …') }, () =>
+        c.sendRequest<WorkspaceLintResult>('workspace/executeCommand', { command: Commands.lintWorkspace, arguments: [] }),
+      );
+      const show = l10n.t('Show problems');
+      const answer = await vscode.window.showInformationMessage(workspaceSummary(result), ...(result.withProblems.length ? [show] : []));
+      if (answer === show) await vscode.commands.executeCommand('workbench.actions.view.problems');
+    }),
+    vscode.commands.registerCommand('policylint.restartServer', async () => {
+      await c.restart();
+      update(0);
+    }),
+    vscode.commands.registerCommand('policylint.compliance.reveal', (node: { target?: unknown }) => view.reveal(node as never)),
+  );
+
+  await c.start();
+  update(0);
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -1,0 +1,49 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { generateCorpus } from './corpus.js';
+import { timeCommand, type Timing } from './measure.js';
+
+export interface CliBench {
+  files: number;
+  bytes: number;
+  policylint: Timing;
+  policylintSingleThread: Timing;
+  markdownlint: Timing;
+  policylintSpellingOnly: Timing;
+  hunspell?: Timing;
+  cached: Timing;
+}
+
+/** The CLI against markdownlint-cli2 and Debian's hunspell on the same generated drafts. */
+export function benchCli(repo: string, count: number, runs: number): CliBench {
+  const dir = join(repo, '.bench', 'corpus');
+  const files = generateCorpus(repo, { count, directory: dir });
+  const bytes = files.reduce((n, f) => n + readFileSync(f).length, 0);
+  const node = process.execPath;
+  const bin = join(repo, 'bin', 'policylint.js');
+  const cwd = join(repo, '.bench');
+  const common = [bin, 'corpus', '--format', 'json', '--today', '2026-11-23'];
+
+  const policylint = timeCommand('policylint (workers)', node, common, { cwd, runs });
+  const policylintSingleThread = timeCommand('policylint --workers 0', node, [...common, '--workers', '0'], { cwd, runs });
+  const markdownlint = timeCommand('markdownlint-cli2', node, [join(repo, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs'), 'corpus/**/*.md'], { cwd, runs });
+
+  // The spelling share: only the two word rules (a config beside a copy of the corpus),
+  // against Debian's hunspell -l on the same text.
+  const spellDir = join(repo, '.bench', 'spelling');
+  generateCorpus(repo, { count, directory: join(spellDir, 'corpus') });
+  const ruleIds = readdirSync(join(repo, 'rules')).filter((f) => f.endsWith('.yml') && f !== 'sections.yml').map((f) => f.replace(/\.yml$/, ''));
+  writeFileSync(join(spellDir, '.policylintrc.json'), JSON.stringify({ rules: Object.fromEntries(ruleIds.map((id) => [id, id === 'spelling' || id === 'ocr-artifact' ? 'warning' : 'off'])) }));
+  const policylintSpellingOnly = timeCommand('policylint, only spelling + ocr-artifact', node, [bin, 'corpus', '--format', 'json', '--workers', '0'], { cwd: spellDir, runs });
+  let hunspell: Timing | undefined;
+  if (spawnSync('sh', ['-c', 'command -v hunspell && hunspell -D 2>&1 | grep -q sv_SE']).status === 0 || existsSync('/usr/share/hunspell/sv_SE.dic')) {
+    const all = join(repo, '.bench', 'all.txt');
+    writeFileSync(all, files.map((f) => readFileSync(f, 'utf8')).join('\n'));
+    hunspell = timeCommand('hunspell -d sv_SE -l', 'sh', ['-c', `hunspell -d sv_SE -l < ${all} > /dev/null`], { cwd, runs });
+  }
+  const cacheFile = join(repo, '.bench', 'cache.json');
+  spawnSync(node, [...common, '--cache', '--cache-location', cacheFile], { cwd });
+  const cached = timeCommand('policylint --cache (all hits)', node, [...common, '--cache', '--cache-location', cacheFile], { cwd, runs });
+  return { files: files.length, bytes, policylint, policylintSingleThread, markdownlint, policylintSpellingOnly, ...(hunspell ? { hunspell } : {}), cached };
+}

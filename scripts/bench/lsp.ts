@@ -1,0 +1,70 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LspClient } from '../../test/server/lspClient.js';
+import { median, percentile } from './measure.js';
+
+export interface ServerBench {
+  bytes: number;
+  initialize: number;
+  coldStart: number;
+  edits: number;
+  p50: number;
+  p95: number;
+  max: number;
+  rssMb: number;
+  peakRssMb: number;
+}
+
+function rss(pid: number): { now: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string): number => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { now: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+}
+
+/** A ~150 KB draft: the examples and the source conversions, repeated. */
+export function bigDraft(repo: string, size = 150_000): string {
+  const files = [
+    ...readdirSync(join(repo, 'examples')).filter((f) => f.endsWith('.md')).map((f) => join(repo, 'examples', f)),
+    ...readdirSync(join(repo, 'test', 'fixtures', 'seeds')).map((f) => join(repo, 'test', 'fixtures', 'seeds', f)),
+  ];
+  const parts = files.map((f) => readFileSync(f, 'utf8').replace(/^---[\s\S]*?\n---\n/, ''));
+  let text = '---\ntyp: strategi\n---\n\n';
+  while (text.length < size) text += `${parts.join('\n\n')}\n\n`;
+  return text;
+}
+
+/**
+ * The language server as an editor uses it, spelling on: spawn → first diagnostics, then
+ * typing in the middle of the draft, each keystroke followed by a diagnostics pull.
+ */
+export async function benchServer(repo: string, options: { edits: number }): Promise<ServerBench> {
+  const dir = mkdtempSync(join(tmpdir(), 'policylint-bench-'));
+  writeFileSync(join(dir, '.policylintrc.yaml'), 'extends: policylint:recommended\n');
+  const text = bigDraft(repo);
+  writeFileSync(join(dir, 'utkast.md'), text);
+  const started = performance.now();
+  const client = new LspClient({ workspaceFolders: [dir], env: { POLICYLINT_SPELLING: 'on' } });
+  try {
+    await client.initialize();
+    const initialize = performance.now() - started;
+    const uri = await client.open(join(dir, 'utkast.md'), text);
+    await client.pull(uri);
+    const coldStart = performance.now() - started;
+    const lines = text.split('\n');
+    const line = Math.floor(lines.length / 2);
+    const latencies: number[] = [];
+    for (let i = 0; i < options.edits; i++) {
+      const character = lines[line]!.length + i;
+      const t = performance.now();
+      await client.change(uri, [{ range: { start: { line, character }, end: { line, character } }, text: i % 6 === 5 ? ' ' : 'a' }]);
+      await client.pull(uri);
+      latencies.push(performance.now() - t);
+    }
+    const memory = rss(client.process.pid!);
+    return { bytes: Buffer.byteLength(text), initialize, coldStart, edits: latencies.length, p50: median(latencies), p95: percentile(latencies, 95), max: Math.max(...latencies), rssMb: memory.now, peakRssMb: memory.peak };
+  } finally {
+    await client.shutdown().catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

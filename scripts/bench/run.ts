@@ -1,0 +1,52 @@
+/**
+ * `npm run bench`: policylint against its peers on the same generated drafts, and the
+ * language server's latency and memory. Prints one table and whether each goal holds.
+ * Options: --files N (default 400), --runs N (default 3), --json FILE.
+ */
+import { writeFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { benchCli } from './cli.js';
+import { benchServer } from './lsp.js';
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const arg = (name: string, fallback: number): number => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const files = arg('--files', 400);
+const runs = arg('--runs', 3);
+
+const fmt = (ms: number): string => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
+const rows: [string, string, string][] = [];
+const goals: { goal: string; ok: boolean; detail: string }[] = [];
+
+const cli = benchCli(repo, files, runs);
+const mb = (cli.bytes / 1024 / 1024).toFixed(1);
+rows.push([`policylint CLI, ${cli.files} drafts (${mb} MB), worker threads`, fmt(cli.policylint.median), `runs: ${cli.policylint.runs.map(fmt).join(', ')}`]);
+rows.push(['policylint CLI, one thread (--workers 0)', fmt(cli.policylintSingleThread.median), `runs: ${cli.policylintSingleThread.runs.map(fmt).join(', ')}`]);
+rows.push(['markdownlint-cli2 0.22 (default rules), same files', fmt(cli.markdownlint.median), `runs: ${cli.markdownlint.runs.map(fmt).join(', ')}`]);
+const ratio = cli.policylint.median / cli.markdownlint.median;
+rows.push(['ratio policylint / markdownlint-cli2', `${ratio.toFixed(2)}×`, ratio <= 1 ? 'policylint is as fast or faster' : 'policylint is slower']);
+rows.push(['policylint, only spelling + ocr-artifact, one thread', fmt(cli.policylintSpellingOnly.median), '']);
+if (cli.hunspell) rows.push(['Debian hunspell -d sv_SE -l, same text', fmt(cli.hunspell.median), `spelling share ratio ${(cli.policylintSpellingOnly.median / cli.hunspell.median).toFixed(2)}×`]);
+else rows.push(['Debian hunspell -d sv_SE -l', 'skipped', 'apt-get install hunspell hunspell-sv-se']);
+rows.push(['policylint --cache, every file a hit', fmt(cli.cached.median), '']);
+goals.push({ goal: 'CLI no slower than markdownlint-cli2', ok: ratio <= 1, detail: `${ratio.toFixed(2)}×` });
+
+const server = await benchServer(repo, { edits: 100 });
+rows.push([`server cold start → first diagnostics (${(server.bytes / 1024).toFixed(0)} KB draft)`, fmt(server.coldStart), `spawn ${fmt(server.initialize)} to initialized`]);
+rows.push(['server edit → fresh diagnostics, p50', fmt(server.p50), `${server.edits} edits`]);
+rows.push(['server edit → fresh diagnostics, p95', fmt(server.p95), `max ${fmt(server.max)}`]);
+rows.push(['server RSS after the edits', `${server.rssMb.toFixed(0)} MB`, `peak ${server.peakRssMb.toFixed(0)} MB`]);
+goals.push({ goal: 'cold start ≤ 400 ms', ok: server.coldStart <= 400, detail: fmt(server.coldStart) });
+goals.push({ goal: 'edit p95 ≤ 50 ms', ok: server.p95 <= 50, detail: fmt(server.p95) });
+goals.push({ goal: 'RSS ≤ 150 MB', ok: server.peakRssMb <= 150, detail: `${server.peakRssMb.toFixed(0)} MB` });
+
+const width = Math.max(...rows.map((r) => r[0].length));
+console.log(`\npolicylint bench (${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${runs} runs after a warm-up, medians)\n`);
+for (const [a, b, c] of rows) console.log(`${a.padEnd(width)}  ${b.padStart(9)}  ${c}`);
+console.log('\ngoals');
+for (const g of goals) console.log(`  ${g.ok ? '✓' : '✗'} ${g.goal}: ${g.detail}`);
+const jsonIndex = process.argv.indexOf('--json');
+if (jsonIndex > 0) writeFileSync(process.argv[jsonIndex + 1]!, JSON.stringify({ cli, server, goals }, null, 2));

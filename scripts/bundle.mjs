@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+// Bundles what ships: the extension (dist/client.cjs), the language server (dist/server.cjs)
+// and the CLI (dist/cli.cjs), as CommonJS for Node 20 and VS Code's extension host.
+//
+// The engine finds rules/ from its own location. In ESM it uses import.meta.url; in these CJS
+// bundles the banner sets the global `__policylintDir` (dist/), from which rules/ is found
+// one level up, and `import.meta.url` is defined as the bundle's own file URL so that
+// createRequire() (used to find the dictionary-sv files) works too.
+//
+// Usage: node scripts/bundle.mjs [--minify] [--sourcemap] [--watch] [--outdir=dist]
+import { build, context } from 'esbuild';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = new Set(process.argv.slice(2));
+const outdir = process.argv.find((a) => a.startsWith('--outdir='))?.slice('--outdir='.length) ?? 'dist';
+
+const banner = 'var __policylintDir = __dirname; var __policylintMetaUrl = require("url").pathToFileURL(__filename).href;';
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: args.has('--sourcemap'),
+  minify: args.has('--minify'),
+  logLevel: 'warning',
+  define: { 'import.meta.url': '__policylintMetaUrl' },
+  absWorkingDir: root,
+};
+
+const targets = [
+  { entryPoints: ['client/src/extension.ts'], outfile: join(outdir, 'client.cjs'), external: ['vscode'] },
+  { entryPoints: ['server/src/lsp/main.ts'], outfile: join(outdir, 'server.cjs') },
+  { entryPoints: ['server/src/cli/cli.ts'], outfile: join(outdir, 'cli.cjs'), bannerPrefix: '#!/usr/bin/env node\n' },
+];
+
+const started = Date.now();
+for (const { bannerPrefix = '', ...target } of targets) {
+  const options = { ...common, ...target, banner: { js: bannerPrefix + banner } };
+  if (args.has('--watch')) {
+    const ctx = await context(options);
+    await ctx.watch();
+  } else {
+    await build(options);
+  }
+}
+if (!args.has('--watch')) console.log(`bundled ${targets.map((t) => t.outfile).join(', ')} in ${Date.now() - started} ms`);

@@ -1,0 +1,76 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { findSections, patternsFor, type RuleDefinition, type RuleSet } from '../engine/index.js';
+import { resolveSource, toLspRange } from './diagnostics.js';
+import type { LintState } from './linter.js';
+import type { ComplianceItem, ComplianceResult, ComplianceStatus } from './protocol.js';
+
+/** Rules that ask for an element of the document (as opposed to wording or dates). */
+const ELEMENT_KINDS = new Set(['adoption', 'statement', 'responsibility', 'section']);
+
+function isRequiredSection(rule: RuleDefinition, options: Record<string, unknown>, type: string | undefined): boolean {
+  if (rule.check.kind !== 'section') return true;
+  if (typeof options.required === 'boolean') return options.required;
+  const list = Array.isArray(options.requiredFor) ? (options.requiredFor as string[]) : rule.check.requiredFor;
+  return list.includes(type ?? 'okänd');
+}
+
+/** The fixed text of a message template before its first placeholder, to tell "missing" apart. */
+function templatePrefix(template: string): string {
+  return template.split('{')[0]!.trim();
+}
+
+/**
+ * The checklist of "Visa efterlevnad": each element the rules ask for, found or missing, with
+ * the clauses it comes from. Built from the lint result of the current version, so it
+ * updates as the document does.
+ */
+export function compliance(doc: TextDocument, state: LintState, ruleSet: RuleSet): ComplianceResult {
+  const lang = state.lang;
+  const counts = { errors: 0, warnings: 0, infos: 0 };
+  const result = state.result;
+  for (const d of result?.diagnostics ?? []) {
+    if (d.severity === 'error') counts.errors++;
+    else if (d.severity === 'warning') counts.warnings++;
+    else counts.infos++;
+  }
+  const out: ComplianceResult = { uri: doc.uri, linted: result !== undefined, language: lang, items: [], counts };
+  if (!result) return out;
+  if (result.documentType) out.documentType = result.documentType;
+
+  const order = ruleSet.sections.map((s) => s.id);
+  const rules = [...ruleSet.rules.values()]
+    .filter((r) => ELEMENT_KINDS.has(r.check.kind))
+    .sort((a, b) => (a.section ? order.indexOf(a.section) : -1) - (b.section ? order.indexOf(b.section) : -1));
+  const sections = findSections(result.document, ruleSet.sections, patternsFor(ruleSet));
+
+  for (const rule of rules) {
+    const setting = state.config?.rules.get(rule.id) ?? { severity: rule.severity, options: {} };
+    const diagnostic = result.diagnostics.find((d) => d.ruleId === rule.id);
+    let status: ComplianceStatus;
+    if (setting.severity === 'off') status = 'off';
+    else if (diagnostic) {
+      const missing = rule.messages.missing;
+      status = missing && diagnostic.message.sv.startsWith(templatePrefix(missing.sv)) ? 'missing' : 'incomplete';
+    } else if (!isRequiredSection(rule, setting.options, result.documentType) && !sections.some((s) => s.id === rule.section)) status = 'optional';
+    else status = 'found';
+
+    const item: ComplianceItem = {
+      ruleId: rule.id,
+      title: rule.title[lang],
+      status,
+      sources: rule.sources.map((ref) => {
+        const s = resolveSource(ruleSet, ref);
+        return { municipality: s.municipality, document: s.title, quote: ref.quote, uri: s.uri ?? '' };
+      }),
+    };
+    if (diagnostic) {
+      item.message = diagnostic.message[lang];
+      item.range = toLspRange(doc, diagnostic.range);
+    } else {
+      const section = rule.section ? sections.find((s) => s.id === rule.section) : undefined;
+      if (section) item.range = toLspRange(doc, section.heading);
+    }
+    out.items.push(item);
+  }
+  return out;
+}

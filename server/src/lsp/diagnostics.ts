@@ -1,0 +1,102 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic as LspDiagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { localRuleDocUri, ruleDocUrl, sourceClauseUri, type Diagnostic, type OffsetRange, type RuleSet, type Severity, type SourceRef } from '../engine/index.js';
+import { DIAGNOSTIC_SOURCE } from './protocol.js';
+
+/** What an LSP diagnostic carries for code actions: enough to find the engine's finding again. */
+export interface DiagnosticData {
+  ruleId: string;
+  /** Document version and index of the finding in that version's lint result. */
+  version: number;
+  index: number;
+  /** The word for spelling and OCR findings (suggestions are computed on demand). */
+  word?: string;
+  fixable: boolean;
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+export function toLspRange(doc: TextDocument, range: OffsetRange): Range {
+  return { start: doc.positionAt(range.start), end: doc.positionAt(range.end) };
+}
+
+const docLinks = new Map<string, string>();
+
+/** The rule's documentation: the copy shipped beside rules/ when present, else the repository. */
+export function ruleDocHref(ruleSet: RuleSet, ruleId: string): string {
+  let href = docLinks.get(ruleId);
+  if (!href) {
+    const local = localRuleDocUri(ruleSet.directory, ruleId);
+    href = existsSync(fileURLToPath(local)) ? local : ruleDocUrl(ruleId);
+    docLinks.set(ruleId, href);
+  }
+  return href;
+}
+
+export interface ResolvedSource {
+  ref: SourceRef;
+  municipality: string;
+  title: string;
+  section?: string;
+  /** The clause in the bundled source document (file URI with #L<line>), when found. */
+  uri?: string;
+  line?: number;
+  adoption?: string;
+}
+
+/** A source reference with its document's data and a link to the clause. */
+export function resolveSource(ruleSet: RuleSet, ref: SourceRef): ResolvedSource {
+  const doc = ruleSet.sources.get(ref.document);
+  if (!doc) return { ref, municipality: ref.document, title: '' };
+  const clause = doc.clauses.get(ref.clause);
+  const line = clause?.line ?? 1;
+  const adoption = [doc.adoptedBy, doc.adopted, doc.paragraph].filter(Boolean).join(' ');
+  const out: ResolvedSource = { ref, municipality: doc.municipality, title: doc.title, uri: sourceClauseUri(doc.file, line), line };
+  if (clause?.section) out.section = clause.section;
+  if (adoption) out.adoption = adoption;
+  return out;
+}
+
+export function relatedInformation(ruleSet: RuleSet, sources: readonly SourceRef[]): DiagnosticRelatedInformation[] {
+  const out: DiagnosticRelatedInformation[] = [];
+  for (const ref of sources) {
+    const s = resolveSource(ruleSet, ref);
+    const doc = ruleSet.sources.get(ref.document);
+    if (!doc) continue;
+    const line = Math.max(0, (s.line ?? 1) - 1);
+    out.push({
+      // The location is the file itself; editors add the line from the range.
+      location: { uri: s.uri!.replace(/#.*$/, ''), range: { start: { line, character: 0 }, end: { line, character: 0 } } },
+      message: `${s.municipality}, ${s.title}${s.section ? ` (${s.section})` : ''}: ”${ref.quote}”`,
+    });
+  }
+  return out;
+}
+
+/** Converts the engine's diagnostics for one document version to LSP diagnostics. */
+export function toLspDiagnostics(doc: TextDocument, diagnostics: readonly Diagnostic[], ruleSet: RuleSet, lang: 'sv' | 'en'): LspDiagnostic[] {
+  return diagnostics.map((d, index) => {
+    const data: DiagnosticData = { ruleId: d.ruleId, version: doc.version, index, fixable: (d.fixes?.length ?? 0) > 0 };
+    const word = d.data?.word;
+    if (typeof word === 'string') data.word = word;
+    const out: LspDiagnostic = {
+      range: toLspRange(doc, d.range),
+      severity: SEVERITY[d.severity],
+      source: DIAGNOSTIC_SOURCE,
+      code: d.ruleId,
+      message: d.message[lang],
+      data,
+    };
+    if (ruleSet.rules.has(d.ruleId)) out.codeDescription = { href: ruleDocHref(ruleSet, d.ruleId) };
+    const related = relatedInformation(ruleSet, d.sources);
+    if (related.length) out.relatedInformation = related;
+    if (d.ruleId === 'outdated-name') out.tags = [DiagnosticTag.Deprecated];
+    return out;
+  });
+}

@@ -1,0 +1,120 @@
+import type { Hover, Position } from 'vscode-languageserver/node';
+import { MarkupKind } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { findSections, patternsFor, type Diagnostic, type RuleSet } from '../engine/index.js';
+import { resolveSource, ruleDocHref, toLspRange } from './diagnostics.js';
+import type { LintState } from './linter.js';
+import { sourceSections } from './sourceSections.js';
+
+/** Escapes Markdown in text from documents (quotes, names). */
+export function md(text: string): string {
+  return text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
+}
+
+const T = {
+  sources: { sv: 'Källor', en: 'Sources' },
+  open: { sv: 'Öppna källan', en: 'Open the source' },
+  rule: { sv: 'Regel', en: 'Rule' },
+  adopted: { sv: 'antagen av', en: 'adopted by' },
+  suggestions: { sv: 'Förslag', en: 'Suggestions' },
+  sectionIntro: { sv: 'Så skriver källdokumenten i avsnittet', en: 'What the source documents say in the section' },
+  body: { sv: 'Organ', en: 'Body' },
+} as const;
+
+/** The hover for a diagnostic: rule, message, rationale and the quoted source clauses. */
+export function diagnosticHover(ruleSet: RuleSet, d: Diagnostic, lang: 'sv' | 'en', suggestions?: string[]): string {
+  const rule = ruleSet.rules.get(d.ruleId);
+  const parts: string[] = [];
+  const title = rule ? rule.title[lang] : d.ruleId;
+  const link = rule ? ` ([${T.rule[lang].toLowerCase()} \`${d.ruleId}\`](${ruleDocHref(ruleSet, d.ruleId)}))` : ` (\`${d.ruleId}\`)`;
+  parts.push(`**${md(title)}**${link}`);
+  parts.push(md(d.message[lang]));
+  if (suggestions?.length) parts.push(`${T.suggestions[lang]}: ${suggestions.map((s) => `\`${s}\``).join(', ')}`);
+  if (rule?.rationale[lang]) parts.push(md(rule.rationale[lang].trim()));
+  if (d.sources.length) {
+    const lines = [`**${T.sources[lang]}**`];
+    for (const ref of d.sources) {
+      const s = resolveSource(ruleSet, ref);
+      const meta = [`${md(s.municipality)}, *${md(s.title)}*`];
+      if (s.section) meta.push(md(s.section));
+      if (s.adoption) meta.push(`${T.adopted[lang]} ${md(s.adoption)}`);
+      lines.push('', `> ${md(ref.quote)}`, '', `— ${meta.join(' · ')}${s.uri ? ` · [${T.open[lang]}](${s.uri})` : ''}`);
+    }
+    parts.push(lines.join('\n'));
+  }
+  return parts.join('\n\n');
+}
+
+/** The hover for a heading that matches a known section: what the source documents say there. */
+export function sectionHover(ruleSet: RuleSet, sectionId: string, lang: 'sv' | 'en'): string | undefined {
+  const def = ruleSet.sections.find((s) => s.id === sectionId);
+  const found = sourceSections(ruleSet).get(sectionId);
+  if (!def || !found?.length) return undefined;
+  const lines = [`**${md(def.title[lang])}** — ${T.sectionIntro[lang]} "${md(def.title.sv)}":`];
+  for (const s of found) {
+    lines.push('', `**${md(s.source.municipality)}**, *${md(s.source.title)}* — ${md(s.heading)} ([${T.open[lang]}](${s.uri}))`, '', `> ${md(s.excerpt)}`);
+  }
+  return lines.join('\n');
+}
+
+/** A body name under the position, with what it is. */
+export function bodyAt(ruleSet: RuleSet, lineText: string, character: number): { name: string; sv: string; en: string; start: number; end: number } | undefined {
+  const patterns = patternsFor(ruleSet);
+  for (const body of ruleSet.bodies.known) {
+    const re = patterns.get(body.patterns);
+    re.lastIndex = 0;
+    for (let m = re.exec(lineText); m; m = re.exec(lineText)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      if (m.index <= character && character <= m.index + m[0].length) {
+        re.lastIndex = 0;
+        return { name: body.name, sv: body.sv, en: body.en, start: m.index, end: m.index + m[0].length };
+      }
+    }
+    re.lastIndex = 0;
+  }
+  return undefined;
+}
+
+export interface HoverDeps {
+  /** Spelling suggestions for a word, computed on demand (undefined without services). */
+  suggest?: (word: string) => string[];
+}
+
+export function hover(doc: TextDocument, state: LintState, ruleSet: RuleSet, position: Position, deps: HoverDeps = {}): Hover | null {
+  const result = state.result;
+  if (!result) return null;
+  const offset = doc.offsetAt(position);
+  const lang = state.lang;
+
+  const hits = result.diagnostics.filter((d) => d.range.start <= offset && offset <= d.range.end);
+  if (hits.length) {
+    const value = hits
+      .map((d) => {
+        const word = d.data?.word;
+        const suggestions = typeof word === 'string' && deps.suggest ? deps.suggest(word) : undefined;
+        return diagnosticHover(ruleSet, d, lang, suggestions);
+      })
+      .join('\n\n---\n\n');
+    const first = hits[0]!;
+    return { contents: { kind: MarkupKind.Markdown, value }, range: toLspRange(doc, first.range) };
+  }
+
+  const heading = result.document.headings.find((h) => h.start <= offset && offset <= h.end);
+  if (heading) {
+    const section = findSections(result.document, ruleSet.sections, patternsFor(ruleSet)).find((s) => s.heading.start === heading.start);
+    const value = section?.id ? sectionHover(ruleSet, section.id, lang) : undefined;
+    if (value) return { contents: { kind: MarkupKind.Markdown, value }, range: toLspRange(doc, heading) };
+  }
+
+  const lineStart = doc.offsetAt({ line: position.line, character: 0 });
+  const lineText = doc.getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } }).replace(/\r?\n$/, '');
+  const body = bodyAt(ruleSet, lineText, position.character);
+  if (body) {
+    const value = `**${md(body.name)}** (${T.body[lang].toLowerCase()})\n\n${md(body[lang])}`;
+    return { contents: { kind: MarkupKind.Markdown, value }, range: toLspRange(doc, { start: lineStart + body.start, end: lineStart + body.end }) };
+  }
+  return null;
+}

@@ -1,0 +1,351 @@
+import { dirname } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  CodeActionKind,
+  DiagnosticSeverity,
+  DidChangeWatchedFilesNotification,
+  DocumentDiagnosticReportKind,
+  LSPErrorCodes,
+  ResponseError,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type ClientCapabilities,
+  type Connection,
+  type DocumentDiagnosticReport,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CONFIG_NAMES, loadRuleSet, loadServices, suggest, type FileError, type RuleSet, type Services } from '../engine/index.js';
+import { codeActions } from './codeActions.js';
+import { complete } from './completion.js';
+import { compliance } from './compliance.js';
+import { hover } from './hover.js';
+import { Linter, type LintState } from './linter.js';
+import { Commands, ComplianceRequest, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, TemplateRequest, type AddWordArgs, type Request, type Settings, type WorkspaceLintResult } from './protocol.js';
+import { filePathOf } from './scope.js';
+import { SettingsCache } from './settings.js';
+import { documentTemplate } from './templates.js';
+import { addWord, wordListTarget } from './wordList.js';
+import { markdownFiles, readText } from './workspaceLint.js';
+
+export interface ServerOptions {
+  ruleSet?: RuleSet;
+  /** Load the spell checker (about 200 ms, after start). Default true; POLICYLINT_SPELLING=off disables. */
+  services?: boolean;
+  /** ISO date that counts as today (tests); default POLICYLINT_TODAY or the real date. */
+  today?: string;
+}
+
+/** Delay between an edit and its lint for push clients: enough to coalesce a burst of keys. */
+const PUSH_DELAY_MS = 15;
+
+interface ClientFeatures {
+  pull: boolean;
+  refresh: boolean;
+  configuration: boolean;
+  snippets: boolean;
+  snippetEdits: boolean;
+  watchedFilesRegistration: boolean;
+  workspaceFolders: boolean;
+  codeActionLiterals: boolean;
+}
+
+function features(c: ClientCapabilities): ClientFeatures {
+  return {
+    pull: !!c.textDocument?.diagnostic,
+    refresh: !!c.workspace?.diagnostics?.refreshSupport,
+    configuration: !!c.workspace?.configuration,
+    snippets: !!c.textDocument?.completion?.completionItem?.snippetSupport,
+    snippetEdits: !!(c.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport,
+    watchedFilesRegistration: !!c.workspace?.didChangeWatchedFiles?.dynamicRegistration,
+    workspaceFolders: !!c.workspace?.workspaceFolders,
+    codeActionLiterals: !!c.textDocument?.codeAction?.codeActionLiteralSupport,
+  };
+}
+
+/** Wires the policylint language server onto a connection (stdio, IPC, socket: the caller's choice). */
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  const documents = new TextDocuments(TextDocument);
+  let client: ClientFeatures;
+  let folders: string[] = [];
+  let linter!: Linter;
+  let settings!: SettingsCache;
+  /** Unopened files whose diagnostics were pushed by "lint the workspace". */
+  const workspacePushed = new Set<string>();
+  /** Config files with a published error, and the errors already notified. */
+  const configErrorFiles = new Set<string>();
+  const notified = new Set<string>();
+
+  const log = (message: string): void => connection.console.log(`[policylint] ${message}`);
+
+  connection.onInitialize((params): InitializeResult => {
+    client = features(params.capabilities);
+    const ruleSet = options.ruleSet ?? loadRuleSet();
+    folders = (params.workspaceFolders ?? []).map((f) => filePathOf(f.uri)).filter((p): p is string => !!p);
+    if (folders.length === 0 && params.rootUri) {
+      const root = filePathOf(params.rootUri);
+      if (root) folders.push(root);
+    }
+    const today = options.today ?? process.env.POLICYLINT_TODAY;
+    linter = new Linter({ ruleSet, folders: () => folders, ...(params.locale ? { locale: params.locale } : {}), ...(today ? { today } : {}) });
+    settings = new SettingsCache(
+      client.configuration ? (uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: 'policylint' }) : undefined,
+    );
+    const init = params.initializationOptions as { settings?: unknown } | undefined;
+    if (init?.settings) settings.setGlobal(init.settings);
+
+    const result: InitializeResult = {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ['#', '-', ' ', ','], resolveProvider: false },
+        codeActionProvider: client.codeActionLiterals ? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false } : true,
+        executeCommandProvider: { commands: [Commands.lintWorkspace, Commands.addToWordList] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'policylint', version: process.env.npm_package_version ?? '0.1.0' },
+    };
+    if (client.pull) result.capabilities.diagnosticProvider = { identifier: DIAGNOSTIC_SOURCE, interFileDependencies: false, workspaceDiagnostics: false };
+    return result;
+  });
+
+  connection.onInitialized(() => {
+    if (client.watchedFilesRegistration) {
+      const watchers = [...CONFIG_NAMES.map((n) => ({ globPattern: `**/${n}` })), { globPattern: '**/.policylint/ordlista.txt' }];
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+    }
+    if (client.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const removed = new Set(e.removed.map((f) => filePathOf(f.uri)));
+        folders = [...folders.filter((f) => !removed.has(f)), ...e.added.map((f) => filePathOf(f.uri)).filter((p): p is string => !!p)];
+        refreshAll();
+      });
+    }
+    const wantServices = options.services ?? process.env.POLICYLINT_SPELLING !== 'off';
+    if (wantServices) {
+      // ---- SERVICES: the spell checker loads after start; lints before it skip spelling. ----
+      const started = performance.now();
+      loadServices().then(
+        (services: Services) => {
+          linter.setServices(services);
+          log(`spell checker loaded in ${Math.round(performance.now() - started)} ms`);
+          refreshAll();
+        },
+        (error: unknown) => log(`spell checker unavailable: ${(error as Error).message}`),
+      );
+    }
+  });
+
+  /** Suggestions for a word, on demand; none while the services load. */
+  const suggestions = (word: string): string[] => {
+    const services = linter.getServices();
+    return services ? suggest(services, word) : [];
+  };
+
+  // ---- Linting ----
+
+  async function lintDocument(doc: TextDocument): Promise<LintState> {
+    const s: Settings = await settings.get(doc.uri);
+    const state = linter.lint(doc, s);
+    if (state.configError) reportConfigError(state.configError);
+    return state;
+  }
+
+  function reportConfigError(error: FileError): void {
+    const uri = pathToFileURL(error.file).href;
+    const key = error.message;
+    if (!configErrorFiles.has(uri)) {
+      configErrorFiles.add(uri);
+      const line = Math.max(0, (error.line ?? 1) - 1);
+      void connection.sendDiagnostics({
+        uri,
+        diagnostics: [{ range: { start: { line, character: 0 }, end: { line, character: Number.MAX_SAFE_INTEGER } }, severity: DiagnosticSeverity.Error, source: DIAGNOSTIC_SOURCE, code: 'config', message: error.cause_ }],
+      });
+    }
+    if (!notified.has(key)) {
+      notified.add(key);
+      void connection.window.showErrorMessage(`policylint: ${error.file}${error.line ? `:${error.line}` : ''}: ${error.cause_}. Standardreglerna används tills filen är rättad. / The default rules apply until the file is fixed.`);
+    }
+  }
+
+  function clearConfigErrors(): void {
+    for (const uri of configErrorFiles) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    configErrorFiles.clear();
+    notified.clear();
+  }
+
+  const pending = new Map<string, NodeJS.Timeout>();
+
+  /** Push clients: lint soon after an edit, coalescing bursts; always the newest version. */
+  function schedulePush(uri: string, delay = PUSH_DELAY_MS): void {
+    if (client.pull) return;
+    clearTimeout(pending.get(uri));
+    pending.set(
+      uri,
+      setTimeout(() => {
+        pending.delete(uri);
+        const doc = documents.get(uri);
+        if (!doc) return;
+        void lintDocument(doc).then((state) => {
+          // A newer version arrived while settings were fetched: its own timer publishes.
+          if (documents.get(uri)?.version !== state.version) return;
+          void connection.sendDiagnostics({ uri, version: state.version, diagnostics: state.diagnostics });
+        }, (error: unknown) => log(`lint failed for ${uri}: ${(error as Error).stack ?? String(error)}`));
+      }, delay),
+    );
+  }
+
+  /** Configuration, settings or services changed: every open document again. */
+  function refreshAll(): void {
+    if (client.pull) {
+      if (client.refresh) void connection.languages.diagnostics.refresh();
+    } else {
+      for (const doc of documents.all()) schedulePush(doc.uri, 0);
+    }
+    if (workspacePushed.size) void lintFiles([...workspacePushed]);
+  }
+
+  documents.onDidOpen((e) => {
+    if (workspacePushed.delete(e.document.uri) && client.pull) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    schedulePush(e.document.uri, 0);
+  });
+  documents.onDidChangeContent((e) => schedulePush(e.document.uri));
+  documents.onDidClose((e) => {
+    clearTimeout(pending.get(e.document.uri));
+    pending.delete(e.document.uri);
+    linter.forget(e.document.uri);
+    settings.clear(e.document.uri);
+    if (!client.pull) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const cached = linter.cached(doc);
+    const s = await settings.get(doc.uri);
+    if (token.isCancellationRequested && !cached) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'cancelled', { retriggerRequest: true });
+    const state = await lintDocument(documents.get(doc.uri) ?? doc);
+    const resultId = `${state.version}:${state.generation}:${JSON.stringify(s)}`;
+    if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+    return { kind: DocumentDiagnosticReportKind.Full, resultId, items: state.diagnostics };
+  });
+
+  connection.onDidChangeConfiguration((params) => {
+    if (!client.configuration) settings.setGlobal((params.settings as { policylint?: unknown } | undefined)?.policylint);
+    settings.clear();
+    linter.invalidate();
+    refreshAll();
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    log(`watched files changed: ${params.changes.map((c) => c.uri).join(', ')}`);
+    linter.invalidateConfigs();
+    clearConfigErrors();
+    refreshAll();
+  });
+
+  // ---- Features ----
+
+  connection.onHover(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return null;
+    const state = await lintDocument(doc);
+    return hover(doc, state, linter.ruleSet, params.position, { suggest: suggestions });
+  });
+
+  connection.onCompletion(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const state = await lintDocument(doc);
+    if (!state.inScope) return [];
+    const items = complete(doc, state, linter.ruleSet, params.position, { snippetSupport: client.snippets });
+    // A space or comma only opens the list inside a policylint comment.
+    const trigger = params.context?.triggerCharacter;
+    if ((trigger === ' ' || trigger === ',') && !items.every((i) => i.kind === 20 /* EnumMember */)) return [];
+    return items;
+  });
+
+  connection.onCodeAction(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const state = await lintDocument(doc);
+    return codeActions(doc, state, params, { snippetEdits: client.snippetEdits, suggest: suggestions, commands: true });
+  });
+
+  connection.onExecuteCommand(async (params) => {
+    switch (params.command) {
+      case Commands.lintWorkspace:
+        return lintWorkspace();
+      case Commands.addToWordList: {
+        const args = params.arguments?.[0] as AddWordArgs | undefined;
+        if (!args?.uri || !args.word) throw new ResponseError(-32602, 'addToWordList: { uri, word } expected');
+        const path = filePathOf(args.uri);
+        if (!path) throw new ResponseError(-32602, 'addToWordList: the document has no file on disk');
+        const { config } = linter.configs.forFile(path);
+        const folder = folders.filter((f) => path.startsWith(f)).sort((a, b) => b.length - a.length)[0];
+        const file = wordListTarget(config, folder, dirname(path));
+        const added = await addWord(file, args.word);
+        linter.invalidateConfigs();
+        refreshAll();
+        return { file, added };
+      }
+      default:
+        throw new ResponseError(-32601, `unknown command ${params.command}`);
+    }
+  });
+
+  onRequest(connection, ComplianceRequest, async ({ uri }) => {
+    const doc = documents.get(uri) ?? (await loadDocument(uri));
+    if (!doc) throw new ResponseError(-32602, `no such document: ${uri}`);
+    return compliance(doc, await lintDocument(doc), linter.ruleSet);
+  });
+
+  onRequest(connection, TemplateRequest, ({ documentType, title }) => documentTemplate(linter.ruleSet, documentType, title));
+
+  async function loadDocument(uri: string): Promise<TextDocument | undefined> {
+    const path = filePathOf(uri);
+    const text = path ? await readText(path) : undefined;
+    return text === undefined ? undefined : TextDocument.create(uri, 'markdown', 0, text);
+  }
+
+  /** Lints files from disk (unopened) and pushes their diagnostics. */
+  async function lintFiles(uris: string[]): Promise<WorkspaceLintResult> {
+    const result: WorkspaceLintResult = { files: 0, errors: 0, warnings: 0, infos: 0, withProblems: [] };
+    for (const uri of uris) {
+      const open = documents.get(uri);
+      const doc = open ?? (await loadDocument(uri));
+      if (!doc) continue;
+      const state = await lintDocument(doc);
+      if (!open) linter.forget(uri);
+      if (!state.inScope) continue;
+      result.files++;
+      for (const d of state.diagnostics) {
+        if (d.severity === DiagnosticSeverity.Error) result.errors++;
+        else if (d.severity === DiagnosticSeverity.Warning) result.warnings++;
+        else result.infos++;
+      }
+      if (state.diagnostics.length) result.withProblems.push(uri);
+      // Open documents get theirs through pull or the push path already.
+      if (!open) {
+        workspacePushed.add(uri);
+        void connection.sendDiagnostics({ uri, diagnostics: state.diagnostics });
+      }
+    }
+    return result;
+  }
+
+  async function lintWorkspace(): Promise<WorkspaceLintResult> {
+    const started = performance.now();
+    const result = await lintFiles(await markdownFiles(folders));
+    log(`workspace: ${result.files} policy files linted in ${Math.round(performance.now() - started)} ms`);
+    return result;
+  }
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+/** Registers a handler for a request typed in protocol.ts. */
+function onRequest<P, R>(connection: Connection, spec: Request<P, R>, handler: (params: P) => R | Promise<R>): void {
+  connection.onRequest(spec.method, async (params: unknown) => handler(params as P));
+}
