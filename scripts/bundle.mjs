@@ -35,6 +35,8 @@ const targets = [
   { entryPoints: ['client/src/extension.ts'], outfile: join(outdir, 'client.cjs'), external: ['vscode'] },
   { entryPoints: ['server/src/lsp/main.ts'], outfile: join(outdir, 'server.cjs') },
   { entryPoints: ['server/src/cli/cli.ts'], outfile: join(outdir, 'cli.cjs'), bannerPrefix: '#!/usr/bin/env node\n' },
+  // The CLI's worker threads load this file from next to cli.cjs (see server/src/cli/pool.ts).
+  { entryPoints: ['server/src/cli/worker.ts'], outfile: join(outdir, 'cli-worker.cjs') },
 ];
 
 const started = Date.now();

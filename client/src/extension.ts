@@ -12,7 +12,12 @@ function send<P, R>(c: LanguageClient, spec: Request<P, R>, params: P): Promise<
   return c.sendRequest<R>(spec.method, params);
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What the extension exposes to other extensions and to its integration tests. */
+export interface PolicylintApi {
+  status(): { text: string; tooltip: string; visible: boolean };
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<PolicylintApi> {
   // Pure modules use @vscode/l10n; give it the bundle VS Code loaded for the display language.
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
 
@@ -35,6 +40,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const status = vscode.window.createStatusBarItem('policylint.status', vscode.StatusBarAlignment.Left, 50);
   status.name = 'policylint';
   status.command = 'policylint.showCompliance';
+  let statusVisible = false;
+  const showStatus = (visible: boolean): void => {
+    statusVisible = visible;
+    if (visible) showStatus(true);
+    else showStatus(false);
+  };
   const view = new ComplianceView();
   const tree = vscode.window.createTreeView('policylint.compliance', { treeDataProvider: view, showCollapseAll: true });
   context.subscriptions.push(status, tree, view);
@@ -47,7 +58,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     timer = setTimeout(async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor || editor.document.languageId !== 'markdown' || !c.isRunning()) {
-        status.hide();
+        showStatus(false);
         view.set(undefined);
         tree.description = '';
         return;
@@ -63,12 +74,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       view.set(result, editor.document.uri);
       tree.description = view.summary();
       if (!result.linted) {
-        status.hide();
+        showStatus(false);
         return;
       }
       status.text = statusText(result.counts);
       status.tooltip = statusTooltip(result.counts, result.documentType);
-      status.show();
+      showStatus(true);
     }, delay);
   };
 
@@ -85,10 +96,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await vscode.commands.executeCommand('policylint.compliance.focus');
       update(0);
     }),
-    vscode.commands.registerCommand('policylint.newFromTemplate', async () => {
-      const pick = await vscode.window.showQuickPick(documentTypeChoices(), { title: l10n.t('New policy from template'), placeHolder: l10n.t('Document type') });
-      if (!pick) return;
-      const template = await send(c, TemplateRequest, { documentType: pick.type });
+    vscode.commands.registerCommand('policylint.newFromTemplate', async (options?: { documentType?: string }) => {
+      const type = options?.documentType ?? (await vscode.window.showQuickPick(documentTypeChoices(), { title: l10n.t('New policy from template'), placeHolder: l10n.t('Document type') }))?.type;
+      if (!type) return;
+      const template = await send(c, TemplateRequest, { documentType: type });
       const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
       const editor = await vscode.window.showTextDocument(doc);
       await editor.insertSnippet(new vscode.SnippetString(template.snippet), new vscode.Position(0, 0));
@@ -110,6 +121,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   await c.start();
   update(0);
+  return {
+    status: () => ({ text: status.text, tooltip: typeof status.tooltip === 'string' ? status.tooltip : '', visible: statusVisible }),
+  };
 }
 
 export async function deactivate(): Promise<void> {

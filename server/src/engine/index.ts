@@ -12,6 +12,6 @@ export type * from './rules/model.js';
 export { ruleDocUrl, localRuleDocUri, sourceClauseUri, REPOSITORY_URL } from './docs.js';
 export { findSections, findTitle, type Section } from './analysis/sections.js';
 export { snippetToText, insertionOffset } from './checks/placement.js';
-export { todayIso } from './analysis/dates.js';
+export { todayIso, addYears } from './analysis/dates.js';
 export { loadServices, suggest, type Services } from './services.js';
 export { parseWordList, readWordList } from './rules/wordList.js';

@@ -88,6 +88,7 @@ function lintBody(text: string, options: LintOptions): LintResult {
   const today = options.today ?? todayIso();
   const doc = parseDocument(text, options.parseCache);
   const ctx = createContext(doc, ruleSet, options.config, today, options.services);
+  if (options.parseCache) ctx.blockCache = options.parseCache.blocks;
   const findings: Finding[] = [];
   const severities = new Map<string, Diagnostic['severity']>();
 
@@ -112,6 +113,7 @@ function lintBody(text: string, options: LintOptions): LintResult {
     if (!severities.has(SYNTAX_RULE)) severities.set(SYNTAX_RULE, 'warning');
   }
 
+  options.parseCache?.blocks.sweep();
   const kept = applyDirectives(doc, directives, findings);
   const diagnostics: Diagnostic[] = kept
     .map((f) => ({ ...f, severity: severities.get(f.ruleId) ?? 'warning', sources: ruleSet.rules.get(f.ruleId)?.sources ?? [] }))

@@ -1,5 +1,5 @@
 import type { RuleDefinition, RuleSet, SectionDefinition } from '../engine/index.js';
-import { patternsFor, snippetToText } from '../engine/index.js';
+import { addYears, patternsFor, snippetToText, todayIso } from '../engine/index.js';
 
 /**
  * Snippets and templates built from rules/ (sections.yml, bodies, intervals): the server's
@@ -150,10 +150,12 @@ function metadataValues(ruleSet: RuleSet, first: number, type?: string): { value
   const values: Record<string, string> = {
     typ: type ? escapeSnippetText(type) : choice(n++, DOCUMENT_TYPES),
     'beslutad-av': choice(n++, v.adoptingBodies),
-    beslutad: `\${${n++}:ÅÅÅÅ-MM-DD}`,
+    // Real dates, so a new draft is complete until the official edits them (the adoption
+    // date is when the body decides; the validity one mandate period later).
+    beslutad: `\${${n++}:${todayIso()}}`,
     paragraf: `§ \${${n++}:nn}`,
     diarienummer: `\${${n++}:KS ÅÅÅÅ/nnn}`,
-    'giltig-till': `\${${n++}:ÅÅÅÅ-MM-DD}`,
+    'giltig-till': `\${${n++}:${addYears(todayIso(), 4)}}`,
     revideras: choice(n++, v.intervals),
     dokumentansvarig: choice(n++, v.owners.map((o) => o.toLocaleLowerCase('sv'))),
   };

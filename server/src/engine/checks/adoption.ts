@@ -1,8 +1,7 @@
 import type { Check, CheckContext } from './context.js';
-import { memo, message } from './context.js';
+import { first, memo, message } from './context.js';
 import { missingRange } from './placement.js';
 import { findDates, toIsoDate } from '../analysis/dates.js';
-import { findFirst } from '../match/pattern.js';
 import { sentenceRange } from '../document/sentences.js';
 import type { AdoptionCheck, RuleDefinition } from '../rules/model.js';
 import type { Finding, OffsetRange } from '../types.js';
@@ -57,7 +56,7 @@ export function adoptionFacts(ctx: CheckContext): AdoptionFacts {
     const skip = new Set(ctx.sections.filter((s) => s.id === 'relaterade').flatMap((s) => s.blocks));
     for (const sentence of ctx.doc.sentences) {
       if (skip.has(sentence.block)) continue;
-      const verb = findFirst(verbs, sentence.text);
+      const verb = first(ctx, verbs, sentence.text);
       if (!verb || !aboutThisDocument(sentence.text, verb.index, sentence.start, ctx)) continue;
       const rest = sentence.text.slice(verb.end);
       const bodyMatch = /^\s*(.+?)(?=\s+(?:den|på|vid|i sitt|i)\s|\s*[,.(§]|\s+\d|$)/u.exec(rest);

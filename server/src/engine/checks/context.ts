@@ -1,7 +1,7 @@
-import type { PolicyDocument } from '../document/parse.js';
+import type { BlockCache, PolicyDocument } from '../document/parse.js';
 import type { Section } from '../analysis/sections.js';
 import type { MetadataValue } from '../analysis/metadata.js';
-import type { PatternCache } from '../match/pattern.js';
+import { findAll, findFirst, type PatternCache, type TextMatch } from '../match/pattern.js';
 import type { RuleDefinition, RuleSet } from '../rules/model.js';
 import type { Bilingual, Finding, OffsetRange } from '../types.js';
 
@@ -22,6 +22,8 @@ export interface CheckContext {
   options: Record<string, unknown>;
   /** Results shared between checks (e.g. review-overdue reads review-cycle's). */
   memo: Map<string, unknown>;
+  /** Per-block results kept between versions of one document (editors); absent in the CLI. */
+  blockCache?: BlockCache;
 }
 
 export type Check = (rule: RuleDefinition, ctx: CheckContext) => Finding[];
@@ -40,6 +42,16 @@ export function format(message: Bilingual, values: Record<string, string | Bilin
 export function message(rule: RuleDefinition, key: string, values?: Record<string, string | Bilingual>): Bilingual {
   const m = rule.messages[key] ?? rule.messages.missing ?? Object.values(rule.messages)[0]!;
   return format(m, values);
+}
+
+/** `findFirst` through the editor's per-document match cache when there is one. */
+export function first(ctx: CheckContext, re: RegExp, text: string): TextMatch | undefined {
+  return ctx.blockCache ? ctx.blockCache.match(re, text, () => findFirst(re, text)) : findFirst(re, text);
+}
+
+/** `findAll` through the editor's per-document match cache when there is one. */
+export function all(ctx: CheckContext, re: RegExp, text: string): TextMatch[] {
+  return ctx.blockCache ? ctx.blockCache.match(re, `\u0000${text}`, () => findAll(re, text)) : findAll(re, text);
 }
 
 export function memo<T>(ctx: CheckContext, key: string, compute: () => T): T {

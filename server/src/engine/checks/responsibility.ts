@@ -1,7 +1,7 @@
 import type { Check, CheckContext } from './context.js';
-import { message } from './context.js';
+import { all, first, message } from './context.js';
 import { insertSectionFix, missingRange } from './placement.js';
-import { compilePattern, findAll, findFirst } from '../match/pattern.js';
+import { compilePattern, findFirst } from '../match/pattern.js';
 import { sentenceRange, type Sentence } from '../document/sentences.js';
 import type { ResponsibilityCheck, RuleDefinition } from '../rules/model.js';
 import type { Finding, OffsetRange } from '../types.js';
@@ -76,8 +76,8 @@ export function findAssignments(check: ResponsibilityCheck, ctx: CheckContext): 
       const actor = sentence.text.slice(span.start, span.end).trim();
       out.push({ actor, kind: classifyActor(actor, ctx), range: sentenceRange(sentence, span.start, span.end), sentence });
     };
-    for (const m of findAll(before, sentence.text)) push(actorBefore(sentence.text, m.index));
-    for (const m of findAll(after, sentence.text)) push(actorAfter(sentence.text, m.end));
+    for (const m of all(ctx, before, sentence.text)) push(actorBefore(sentence.text, m.index));
+    for (const m of all(ctx, after, sentence.text)) push(actorAfter(sentence.text, m.end));
   }
   return out;
 }
@@ -98,7 +98,7 @@ function isDefined(actor: string, assignment: Sentence, check: ResponsibilityChe
   if (!name) return false;
   const cues = ctx.patterns.get(check.definitionCues);
   if (ctx.doc.headings.some((h) => findFirst(name, h.text))) return true;
-  return ctx.doc.sentences.some((s) => s !== assignment && findFirst(name, s.text) !== undefined && findFirst(cues, s.text) !== undefined);
+  return ctx.doc.sentences.some((s) => s !== assignment && findFirst(name, s.text) !== undefined && first(ctx, cues, s.text) !== undefined);
 }
 
 export const checkResponsibility: Check = (rule: RuleDefinition, ctx: CheckContext): Finding[] => {

@@ -1,5 +1,5 @@
 import type { Check, CheckContext } from './context.js';
-import { memo, message } from './context.js';
+import { first, memo, message } from './context.js';
 import { insertSectionFix, missingRange } from './placement.js';
 import { findFirst } from '../match/pattern.js';
 import { sentenceRange, type Sentence } from '../document/sentences.js';
@@ -51,19 +51,19 @@ export function evaluateStatement(rule: RuleDefinition, ctx: CheckContext): Stat
       const sentence = sentences[i]!;
       // A heading names the topic ("Uppföljning"); it says nothing about how it is done.
       if (ctx.doc.blocks[sentence.block]!.kind === 'heading') continue;
-      const trigger = findFirst(triggers, sentence.text);
+      const trigger = first(ctx, triggers, sentence.text);
       if (!trigger) continue;
-      if (exclude && findFirst(exclude, sentence.text)) continue;
+      if (exclude && first(ctx, exclude, sentence.text)) continue;
       const next = sentences[i + 1];
       // The next sentence completes this one only when it continues it ("Detta sker i årsredovisningen.").
       const continues = next && next.block === sentence.block && CONTINUATION.test(next.text.trimStart());
       const window = continues ? `${sentence.text} ${next.text}` : sentence.text;
       // A trigger about something else (pupils reporting on an exchange) is no attempt at all.
-      if (topics && !findFirst(topics, window)) continue;
+      if (topics && !first(ctx, topics, window)) continue;
       const found: Record<string, string> = {};
       const missing: string[] = [];
       for (const part of partNames) {
-        const m = findFirst(ctx.patterns.get(check.parts[part]!), window);
+        const m = first(ctx, ctx.patterns.get(check.parts[part]!), window);
         if (m) found[part] = m.text;
         else missing.push(part);
       }

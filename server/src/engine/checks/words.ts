@@ -1,79 +1,121 @@
 import type { Check, CheckContext } from './context.js';
 import { format, memo, message } from './context.js';
 import type { Speller } from '../spelling/hunspell.js';
-import { checkWords, type WordFindings } from '../spelling/check.js';
+import { findMisspellings, type Misspelling } from '../spelling/check.js';
+import { MIN_LOSS_EVIDENCE_IN_DOCUMENT, passageLossEvidence, scanPassage, type OcrFinding } from '../ocr/scan.js';
+import { profileDiacritics } from '../ocr/diacriticLoss.js';
 import { findDefinedAbbreviations } from '../spelling/words.js';
 import type { Fix, Finding, OffsetRange } from '../types.js';
 
 /**
- * The document's running text as one plain string for the word rules, with the source
- * offset of each character: blocks are separated by a blank line (so the OCR profile sees
- * paragraphs), sentences of a block by a space.
+ * The document's running text for the word rules: one plain-text passage per block (its
+ * sentences joined by a space), with the source offset of each character. Passages are
+ * separated by a blank line in `text`, so the OCR profile sees paragraphs.
  */
+interface Passage {
+  text: string;
+  /** Offset of the passage in the joined plain text (for the diacritic profile). */
+  at: number;
+  offsets: number[];
+}
+
 interface PlainText {
   text: string;
-  offsets: Int32Array;
+  passages: Passage[];
 }
 
 function plainText(ctx: CheckContext): PlainText {
   return memo(ctx, 'plain-text', () => {
-    const parts: string[] = [];
-    const offsets: number[] = [];
+    const passages: Passage[] = [];
+    let current: Passage | undefined;
     let lastBlock = -1;
+    let length = 0;
     for (const s of ctx.doc.sentences) {
-      const sep = lastBlock === -1 ? '' : s.block === lastBlock ? ' ' : '\n\n';
-      for (let i = 0; i < sep.length; i++) offsets.push(-1);
-      parts.push(sep, s.text);
-      for (let i = 0; i < s.offsets.length; i++) offsets.push(s.base + s.offsets[i]!);
+      if (!current || s.block !== lastBlock) {
+        if (current) length += current.text.length + 2;
+        current = { text: '', at: length, offsets: [] };
+        passages.push(current);
+      } else {
+        current.text += ' ';
+        current.offsets.push(-1);
+      }
+      current.text += s.text;
+      for (let i = 0; i < s.offsets.length; i++) current.offsets.push(s.base + s.offsets[i]!);
       lastBlock = s.block;
     }
-    return { text: parts.join(''), offsets: Int32Array.from(offsets) };
+    return { text: passages.map((p) => p.text).join('\n\n'), passages };
   });
 }
 
-function toSource(plain: PlainText, start: number, end: number): OffsetRange {
-  return { start: plain.offsets[start]!, end: plain.offsets[Math.max(start, end - 1)]! + 1 };
+function toSource(passage: Passage, start: number, end: number): OffsetRange {
+  return { start: passage.offsets[start]!, end: passage.offsets[Math.max(start, end - 1)]! + 1 };
 }
 
 export function speller(ctx: CheckContext): Speller | undefined {
   return ctx.memo.get('service:speller') as Speller | undefined;
 }
 
-/** Both word rules share one pass over the text: a word is either a misspelling or OCR damage. */
-function wordFindings(ctx: CheckContext): WordFindings | undefined {
+interface PassageFindings {
+  passage: Passage;
+  spelling: Misspelling[];
+  ocr: OcrFinding[];
+}
+
+/**
+ * Both word rules in one pass, passage by passage: a word is either a misspelling or OCR
+ * damage. Whether real words get repaired is decided for the whole document (has it lost
+ * its å/ä/ö?), then each passage is checked with that verdict; editors reuse the results of
+ * passages an edit did not touch.
+ */
+function wordFindings(ctx: CheckContext): PassageFindings[] | undefined {
   const sp = speller(ctx);
   if (!sp) return undefined;
   return memo(ctx, 'word-findings', () => {
     const plain = plainText(ctx);
     const userWords = new Set([...ctx.ruleSet.words, ...ctx.words]);
-    return checkWords(plain.text, sp, { userWords, definedAbbreviations: findDefinedAbbreviations(plain.text) });
+    // Definitions sit inside one sentence, so each passage's can be found (and cached) alone.
+    const definedAbbreviations = new Set(plain.passages.flatMap((p) => [...(ctx.blockCache ? ctx.blockCache.get(`a|${p.text}`, () => findDefinedAbbreviations(p.text)) : findDefinedAbbreviations(p.text))]));
+    const options = { userWords, definedAbbreviations };
+    const context = `${[...definedAbbreviations].sort().join(',')}|${[...userWords].sort().join(',')}`;
+    const cached = <T>(key: string, compute: () => T): T => (ctx.blockCache ? ctx.blockCache.get(`${key}|${context}`, compute) : compute());
+    const profile = profileDiacritics(plain.text);
+    const poor = plain.passages.map((p) => profile.isPoorAt(p.at));
+    const evidence = plain.passages.reduce((n, p, i) => n + (poor[i] ? cached(`e|${p.text}`, () => passageLossEvidence(p.text, sp, options)) : 0), 0);
+    const lossConfirmed = evidence >= MIN_LOSS_EVIDENCE_IN_DOCUMENT;
+    return plain.passages.map((passage, i) => {
+      const repairRealWords = lossConfirmed && poor[i]!;
+      const ocr = cached(`o${repairRealWords ? 1 : 0}|${passage.text}`, () => scanPassage(passage.text, sp, repairRealWords, options));
+      const spelling = cached(`s${repairRealWords ? 1 : 0}|${passage.text}`, () => {
+        const ocrStarts = new Set(ocr.map((f) => f.start));
+        return findMisspellings(passage.text, sp, options).filter((m) => !ocrStarts.has(m.start));
+      });
+      return { passage, spelling, ocr };
+    });
   });
 }
 
 export const checkSpelling: Check = (rule, ctx) => {
   const found = wordFindings(ctx);
   if (!found) return [];
-  const plain = plainText(ctx);
   // Suggestions are computed on demand by front ends (Hunspell's suggest is slow).
-  return found.spelling.map((m) => ({ ruleId: rule.id, range: toSource(plain, m.start, m.end), message: message(rule, 'unknown', { word: m.word }), data: { word: m.word } }));
+  return found.flatMap(({ passage, spelling }) =>
+    spelling.map((m) => ({ ruleId: rule.id, range: toSource(passage, m.start, m.end), message: message(rule, 'unknown', { word: m.word }), data: { word: m.word } })),
+  );
 };
 
 export const checkOcr: Check = (rule, ctx) => {
   const found = wordFindings(ctx);
   if (!found) return [];
-  const plain = plainText(ctx);
-  const findings: Finding[] = [];
-  const safeEdits = found.ocr
-    .filter((f) => f.repair.replacement !== undefined && f.repair.replacement !== f.word)
-    .map((f) => ({ ...toSource(plain, f.start, f.end), text: f.repair.replacement!, length: f.word.length }))
-    // A word that spans markup cannot be replaced as one edit.
-    .filter((e) => e.end - e.start === e.length)
-    .map(({ start, end, text }) => ({ start, end, text }));
+  const located = found.flatMap(({ passage, ocr }) => ocr.map((f) => ({ f, range: toSource(passage, f.start, f.end) })));
+  // A word that spans markup ("**Ma**let") cannot be replaced as one edit.
+  const replaceable = located.filter(({ f, range }) => range.end - range.start === f.word.length);
+  const safeEdits = replaceable
+    .filter(({ f }) => f.repair.replacement !== undefined && f.repair.replacement !== f.word)
+    .map(({ f, range }) => ({ ...range, text: f.repair.replacement! }));
   const restoreAll: Fix | undefined = safeEdits.length > 1
     ? { title: format({ sv: 'Återställ svenska tecken i hela dokumentet ({n} ord)', en: 'Restore Swedish characters in the whole document ({n} words)' }, { n: String(safeEdits.length) }), edits: safeEdits, safe: false }
     : undefined;
-  for (const f of found.ocr) {
-    const range = toSource(plain, f.start, f.end);
+  return located.map(({ f, range }) => {
     const contiguous = range.end - range.start === f.word.length;
     const fixes: Fix[] = [];
     const replacement = f.repair.replacement;
@@ -87,13 +129,13 @@ export const checkOcr: Check = (rule, ctx) => {
     }
     if (restoreAll) fixes.push(restoreAll);
     const key = replacement ? 'repair' : f.repair.suggestions.length ? 'suggest' : 'damaged';
-    findings.push({
+    const finding: Finding = {
       ruleId: rule.id,
       range,
       message: message(rule, key, { word: f.word, replacement: replacement ?? '', suggestions: f.repair.suggestions.slice(0, 3).join(', ') }),
       fixes,
       data: { word: f.word, kind: f.repair.kind },
-    });
-  }
-  return findings;
+    };
+    return finding;
+  });
 };

@@ -173,6 +173,8 @@ function parseChunk(text: string): ParsedChunk {
  */
 export class ParseCache {
   private current = new Map<string, ParsedChunk>();
+  /** Per-paragraph results of checks (the word rules), kept for the latest version only. */
+  readonly blocks = new BlockCache();
 
   parse(text: string): ParsedChunk {
     let chunk = this.current.get(text);
@@ -186,6 +188,43 @@ export class ParseCache {
   /** Keeps only the chunks of the latest version (called after each document parse). */
   retain(texts: Set<string>): void {
     for (const key of this.current.keys()) if (!texts.has(key)) this.current.delete(key);
+  }
+}
+
+/** A cache of per-block results: entries not used by the latest lint are dropped after it. */
+export class BlockCache {
+  private entries = new Map<string, unknown>();
+  private used = new Set<string>();
+  /** Pattern results by pattern and sentence text: most sentences are unchanged by an edit. */
+  readonly matches = new Map<RegExp, Map<string, unknown>>();
+  private matchCount = 0;
+
+  match<T>(re: RegExp, text: string, compute: () => T): T {
+    let byText = this.matches.get(re);
+    if (!byText) this.matches.set(re, (byText = new Map()));
+    if (byText.has(text)) return byText.get(text) as T;
+    const value = compute();
+    byText.set(text, value);
+    // Bounded: a long editing session must not grow without end.
+    if (++this.matchCount > 200_000) {
+      this.matches.clear();
+      this.matchCount = 0;
+    }
+    return value;
+  }
+
+  get<T>(key: string, compute: () => T): T {
+    this.used.add(key);
+    if (this.entries.has(key)) return this.entries.get(key) as T;
+    const value = compute();
+    this.entries.set(key, value);
+    return value;
+  }
+
+  /** Called after a lint: forget what that lint did not ask for. */
+  sweep(): void {
+    for (const key of this.entries.keys()) if (!this.used.has(key)) this.entries.delete(key);
+    this.used = new Set();
   }
 }
 

@@ -38,21 +38,26 @@ export function findOcrArtifacts(text: string, speller: Speller, options: ScanOp
   };
   const profile = options.profile ?? profileDiacritics(text);
   const offset = options.profileOffset ?? 0;
-  const checked = tokens.map((t) => t.kind === 'word' && !skipReason(t, skip));
-  const words = tokens.filter((_, i) => checked[i]);
   const poorAt = (t: Token) => profile.isPoorAt(offset + t.start);
-  const evidence = words.filter((t) => poorAt(t) && isLostDiacriticWord(spellingForm(t.text), speller)).length;
-  const lossConfirmed = evidence >= MIN_LOSS_EVIDENCE;
+  const lossConfirmed = countLossEvidence(tokens, skip, speller, poorAt) >= MIN_LOSS_EVIDENCE;
+  return scanTokens(text, tokens, skip, speller, (t) => lossConfirmed && poorAt(t));
+}
 
+/** Words in poor passages that are not words but are with å/ä/ö. */
+function countLossEvidence(tokens: Token[], skip: SkipContext, speller: Speller, poorAt: (t: Token) => boolean): number {
+  return tokens.filter((t) => t.kind === 'word' && !skipReason(t, skip) && poorAt(t) && isLostDiacriticWord(spellingForm(t.text), speller)).length;
+}
+
+function scanTokens(text: string, tokens: Token[], skip: SkipContext, speller: Speller, poor: (t: Token) => boolean): OcrFinding[] {
   const findings: OcrFinding[] = [];
   tokens.forEach((token, index) => {
     // A lone "|" or "&" has no letters, so the skip rules would call it a number.
     const loneSymbol = token.text === '|' || token.text === '&';
-    if (token.kind !== 'word' || (!loneSymbol && !checked[index])) return;
+    if (token.kind !== 'word' || (!loneSymbol && skipReason(token, skip))) return;
     const form = spellingForm(token.text);
     const { prev, next } = neighbours(tokens, index);
     const repair = repairWord(form, speller, {
-      poor: lossConfirmed && poorAt(token),
+      poor: poor(token),
       previousWord: prev?.text,
       nextWord: next?.text,
       sentenceStart: !prev || /(?:[.!?]["”’)]*|\n\s*\n)\s*$/u.test(text.slice(prev.end, token.start)),
@@ -60,6 +65,29 @@ export function findOcrArtifacts(text: string, speller: Speller, options: ScanOp
     if (repair) findings.push({ start: token.start, end: token.start + form.length, word: form, repair });
   });
   return findings;
+}
+
+export interface PassageOptions {
+  userWords: ReadonlySet<string>;
+  /** Abbreviations the whole document defines. */
+  definedAbbreviations: ReadonlySet<string>;
+}
+
+/**
+ * Passage-level pieces of the document-level scan, so an editor can cache them per
+ * paragraph: how much evidence of lost å/ä/ö a poor passage holds, and the findings of a
+ * passage once the document-level verdict (`poor`: passage poor and loss confirmed) is known.
+ */
+export const MIN_LOSS_EVIDENCE_IN_DOCUMENT = MIN_LOSS_EVIDENCE;
+
+export function passageLossEvidence(text: string, speller: Speller, options: PassageOptions): number {
+  const skip: SkipContext = { text, definedAbbreviations: options.definedAbbreviations, userWords: options.userWords, frontMatterEnd: 0 };
+  return countLossEvidence(tokenize(text), skip, speller, () => true);
+}
+
+export function scanPassage(text: string, speller: Speller, poor: boolean, options: PassageOptions): OcrFinding[] {
+  const skip: SkipContext = { text, definedAbbreviations: options.definedAbbreviations, userWords: options.userWords, frontMatterEnd: 0 };
+  return scanTokens(text, tokenize(text), skip, speller, () => poor);
 }
 
 function isLostDiacriticWord(word: string, speller: Speller): boolean {

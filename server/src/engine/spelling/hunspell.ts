@@ -5,6 +5,7 @@
 // Bundling: hunspell-asm inlines its .wasm as a base64 data URI in
 // dist/*/lib/node/hunspell.js, so esbuild needs no loader for it. The dictionary files are
 // read from disk; a bundle that ships them elsewhere passes `dictionaryDir`.
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -26,8 +27,17 @@ export interface LoadSpellerOptions {
   dictionaryDir?: string;
 }
 
-/** Where dictionary-sv is installed. Its package.json is not exported, so resolve its entry. */
+declare const __policylintDir: string | undefined;
+
+/**
+ * Where the dictionary is: next to the bundle in the packaged extension (dist/dictionary),
+ * else the installed dictionary-sv (its package.json is not exported, so resolve its entry).
+ */
 export function defaultDictionaryDir(): string {
+  if (typeof __policylintDir === 'string') {
+    const bundled = path.join(__policylintDir, 'dictionary');
+    if (existsSync(path.join(bundled, 'index.aff'))) return bundled;
+  }
   const require = createRequire(import.meta.url);
   return path.dirname(require.resolve('dictionary-sv'));
 }
