@@ -15,3 +15,4 @@ export { snippetToText, insertionOffset } from './checks/placement.js';
 export { todayIso, addYears } from './analysis/dates.js';
 export { loadServices, suggest, type Services } from './services.js';
 export { parseWordList, readWordList } from './rules/wordList.js';
+export { isRequired as sectionRequired } from './checks/section.js';

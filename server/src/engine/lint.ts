@@ -116,7 +116,13 @@ function lintBody(text: string, options: LintOptions): LintResult {
   options.parseCache?.blocks.sweep();
   const kept = applyDirectives(doc, directives, findings);
   const diagnostics: Diagnostic[] = kept
-    .map((f) => ({ ...f, severity: severities.get(f.ruleId) ?? 'warning', sources: ruleSet.rules.get(f.ruleId)?.sources ?? [] }))
+    .map(({ message: { sv, en, key }, ...f }: Finding & { message: { key?: string } }) => ({
+      ...f,
+      message: { sv, en },
+      ...(key ? { messageKey: key } : {}),
+      severity: severities.get(f.ruleId) ?? 'warning',
+      sources: ruleSet.rules.get(f.ruleId)?.sources ?? [],
+    }))
     .sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
   return { diagnostics, document: doc, documentType: ctx.documentType };
 }

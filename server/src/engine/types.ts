@@ -48,6 +48,8 @@ export interface Finding {
   ruleId: string;
   range: OffsetRange;
   message: Bilingual;
+  /** Which of the rule's messages this is ("missing", "partial", …): front ends tell cases apart by it. */
+  messageKey?: string;
   fixes?: Fix[];
   /** Data for lazy work in front ends (e.g. the word to compute suggestions for). */
   data?: Record<string, unknown>;

@@ -1,5 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { findSections, patternsFor, type RuleDefinition, type RuleSet } from '../engine/index.js';
+import { findSections, patternsFor, sectionRequired, type RuleDefinition, type RuleSet } from '../engine/index.js';
 import { resolveSource, toLspRange } from './diagnostics.js';
 import type { LintState } from './linter.js';
 import type { ComplianceItem, ComplianceResult, ComplianceStatus } from './protocol.js';
@@ -8,15 +8,7 @@ import type { ComplianceItem, ComplianceResult, ComplianceStatus } from './proto
 const ELEMENT_KINDS = new Set(['adoption', 'statement', 'responsibility', 'section']);
 
 function isRequiredSection(rule: RuleDefinition, options: Record<string, unknown>, type: string | undefined): boolean {
-  if (rule.check.kind !== 'section') return true;
-  if (typeof options.required === 'boolean') return options.required;
-  const list = Array.isArray(options.requiredFor) ? (options.requiredFor as string[]) : rule.check.requiredFor;
-  return list.includes(type ?? 'okänd');
-}
-
-/** The fixed text of a message template before its first placeholder, to tell "missing" apart. */
-function templatePrefix(template: string): string {
-  return template.split('{')[0]!.trim();
+  return rule.check.kind !== 'section' || sectionRequired(rule.check, options, type);
 }
 
 /**
@@ -49,8 +41,7 @@ export function compliance(doc: TextDocument, state: LintState, ruleSet: RuleSet
     let status: ComplianceStatus;
     if (setting.severity === 'off') status = 'off';
     else if (diagnostic) {
-      const missing = rule.messages.missing;
-      status = missing && diagnostic.message.sv.startsWith(templatePrefix(missing.sv)) ? 'missing' : 'incomplete';
+      status = diagnostic.messageKey === 'missing' ? 'missing' : 'incomplete';
     } else if (!isRequiredSection(rule, setting.options, result.documentType) && !sections.some((s) => s.id === rule.section)) status = 'optional';
     else status = 'found';
 

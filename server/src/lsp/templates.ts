@@ -1,5 +1,5 @@
 import type { RuleDefinition, RuleSet, SectionDefinition } from '../engine/index.js';
-import { addYears, patternsFor, snippetToText, todayIso } from '../engine/index.js';
+import { patternsFor, snippetToText } from '../engine/index.js';
 
 /**
  * Snippets and templates built from rules/ (sections.yml, bodies, intervals): the server's
@@ -150,12 +150,12 @@ function metadataValues(ruleSet: RuleSet, first: number, type?: string): { value
   const values: Record<string, string> = {
     typ: type ? escapeSnippetText(type) : choice(n++, DOCUMENT_TYPES),
     'beslutad-av': choice(n++, v.adoptingBodies),
-    // Real dates, so a new draft is complete until the official edits them (the adoption
-    // date is when the body decides; the validity one mandate period later).
-    beslutad: `\${${n++}:${todayIso()}}`,
+    // Today's date through the snippet's date variables, so a new draft's metadata block is
+    // complete until the official enters the real decision date (snippets stay reproducible).
+    beslutad: `\${${n++}:\${CURRENT_YEAR}-\${CURRENT_MONTH}-\${CURRENT_DATE}}`,
     paragraf: `§ \${${n++}:nn}`,
     diarienummer: `\${${n++}:KS ÅÅÅÅ/nnn}`,
-    'giltig-till': `\${${n++}:${addYears(todayIso(), 4)}}`,
+    'giltig-till': `\${${n++}:ÅÅÅÅ-MM-DD}`,
     revideras: choice(n++, v.intervals),
     dokumentansvarig: choice(n++, v.owners.map((o) => o.toLocaleLowerCase('sv'))),
   };

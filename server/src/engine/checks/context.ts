@@ -39,9 +39,10 @@ export function format(message: Bilingual, values: Record<string, string | Bilin
   return { sv: fill(message.sv, 'sv'), en: fill(message.en, 'en') };
 }
 
-export function message(rule: RuleDefinition, key: string, values?: Record<string, string | Bilingual>): Bilingual {
+/** The rule's message `key`, filled in; `key` rides along so lint() can record it on the finding. */
+export function message(rule: RuleDefinition, key: string, values?: Record<string, string | Bilingual>): Bilingual & { key: string } {
   const m = rule.messages[key] ?? rule.messages.missing ?? Object.values(rule.messages)[0]!;
-  return format(m, values);
+  return { ...format(m, values), key };
 }
 
 /** `findFirst` through the editor's per-document match cache when there is one. */

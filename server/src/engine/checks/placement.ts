@@ -21,9 +21,12 @@ export function insertionOffset(sectionId: string, ctx: CheckContext): number {
   return later ? later.heading.start : ctx.doc.text.length;
 }
 
-/** An LSP snippet as plain text: the first choice or the placeholder's default. */
-export function snippetToText(snippet: string): string {
+/** An LSP snippet as plain text: date variables as today, the first choice or the placeholder's default. */
+export function snippetToText(snippet: string, now: Date = new Date()): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  const variables: Record<string, string> = { CURRENT_YEAR: String(now.getFullYear()), CURRENT_MONTH: pad(now.getMonth() + 1), CURRENT_DATE: pad(now.getDate()) };
   return snippet
+    .replace(/\$\{(CURRENT_YEAR|CURRENT_MONTH|CURRENT_DATE)\}/g, (_m, name: string) => variables[name]!)
     .replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1')
     .replace(/\$\{\d+:([^}]*)\}/g, '$1')
     .replace(/\$\d+/g, '');

@@ -7,7 +7,7 @@ import type { SectionCheck } from '../rules/model.js';
  * Which document types need the section: the rule's default, or the configured
  * `requiredFor` list, or `required: true|false` for every type.
  */
-function isRequired(check: SectionCheck, options: Record<string, unknown>, type: string | undefined): boolean {
+export function isRequired(check: SectionCheck, options: Record<string, unknown>, type: string | undefined): boolean {
   if (typeof options.required === 'boolean') return options.required;
   const list = Array.isArray(options.requiredFor) ? (options.requiredFor as string[]) : check.requiredFor;
   return list.includes(type ?? 'okänd');
