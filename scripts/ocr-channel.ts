@@ -10,6 +10,7 @@
 // a pooled "misread letter" rate (random letter, as in "uthilda", "ssmmanhang").
 // Hard line wrapping (the OCR text's line width) is the line-break artefact; it keeps the
 // word sequence and never starts a line with Markdown block syntax.
+import { random } from './bench/corpus.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -111,17 +112,8 @@ export function learnChannel(ocr: string, clean: string): Channel {
   return { table, letterNoise: otherLetters ? otherMisread / otherLetters : 0, lineWidth: lines[lines.length >> 1] ?? 0 };
 }
 
-/** Small deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Small deterministic PRNG, shared with the benchmark corpus. */
+export const rng = random;
 
 const LOWER = 'abcdefghijklmnopqrstuvwxyz';
 

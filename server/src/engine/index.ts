@@ -1,6 +1,6 @@
 /** The lint engine's public surface. Imports nothing from LSP or VS Code. */
 export { lintText, createContext, patternsFor, SYNTAX_RULE, type LintOptions, type LintResult } from './lint.js';
-export { applyFixes, type FixOutcome } from './fix.js';
+export { applyFixes, safeEdits, type FixOutcome } from './fix.js';
 export { loadRuleSet, findRulesDirectory } from './rules/load.js';
 export { ConfigLoader, findConfigFile, findWordListFile, WORD_LIST, CONFIG_NAMES, PRESETS } from './config/load.js';
 export type { ResolvedConfig, ConfigFile, RuleConfig } from './config/model.js';

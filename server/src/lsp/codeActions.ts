@@ -1,6 +1,6 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic as LspDiagnostic, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { SYNTAX_RULE, type Diagnostic, type Fix, type TextEdit } from '../engine/index.js';
+import { SYNTAX_RULE, safeEdits, type Diagnostic, type Fix, type TextEdit } from '../engine/index.js';
 import type { DiagnosticData } from './diagnostics.js';
 import { toLspRange } from './diagnostics.js';
 import type { LintState } from './linter.js';
@@ -119,20 +119,7 @@ export function disableFileEdit(doc: TextDocument, state: LintState, ruleId: str
 
 /** The safe fixes of all findings, overlapping ones left for the next pass (as applyFixes does). */
 export function fixAllEdits(doc: TextDocument, diagnostics: readonly Diagnostic[]): LspTextEdit[] {
-  const edits: TextEdit[] = [];
-  for (const d of diagnostics) {
-    const fix = d.fixes?.find((f) => f.safe);
-    if (fix) edits.push(...fix.edits);
-  }
-  edits.sort((a, b) => a.start - b.start || a.end - b.end);
-  const kept: TextEdit[] = [];
-  let lastEnd = -1;
-  for (const edit of edits) {
-    if (edit.start < lastEnd || (edit.start === lastEnd && edit.start === edit.end)) continue;
-    kept.push(edit);
-    lastEnd = edit.end;
-  }
-  return lspEdits(doc, kept);
+  return lspEdits(doc, safeEdits(diagnostics).edits);
 }
 
 function wants(only: readonly string[] | undefined, kind: string): boolean {
