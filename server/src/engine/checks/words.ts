@@ -2,7 +2,7 @@ import type { Check, CheckContext } from './context.js';
 import { format, memo, message } from './context.js';
 import type { Speller } from '../spelling/hunspell.js';
 import { findMisspellings, type Misspelling } from '../spelling/check.js';
-import { MIN_LOSS_EVIDENCE_IN_DOCUMENT, passageLossEvidence, scanPassage, type OcrFinding } from '../ocr/scan.js';
+import { MIN_LOSS_EVIDENCE_IN_DOCUMENT, passageLossEvidence, passageWords, scanPassage, type OcrFinding } from '../ocr/scan.js';
 import { profileDiacritics } from '../ocr/diacriticLoss.js';
 import { findDefinedAbbreviations } from '../spelling/words.js';
 import type { Fix, Finding, OffsetRange } from '../types.js';
@@ -16,7 +16,8 @@ interface Passage {
   text: string;
   /** Offset of the passage in the joined plain text (for the diacritic profile). */
   at: number;
-  offsets: number[];
+  /** Source offset of each character of `text`; -1 for the spaces joining sentences. */
+  offsets: Int32Array;
 }
 
 interface PlainText {
@@ -27,21 +28,26 @@ interface PlainText {
 function plainText(ctx: CheckContext): PlainText {
   return memo(ctx, 'plain-text', () => {
     const passages: Passage[] = [];
-    let current: Passage | undefined;
-    let lastBlock = -1;
+    const sentences = ctx.doc.sentences;
     let length = 0;
-    for (const s of ctx.doc.sentences) {
-      if (!current || s.block !== lastBlock) {
-        if (current) length += current.text.length + 2;
-        current = { text: '', at: length, offsets: [] };
-        passages.push(current);
-      } else {
-        current.text += ' ';
-        current.offsets.push(-1);
+    for (let first = 0; first < sentences.length; ) {
+      // One passage per run of sentences in the same block, joined by a space.
+      let last = first;
+      let size = sentences[first]!.text.length;
+      while (last + 1 < sentences.length && sentences[last + 1]!.block === sentences[first]!.block) size += 1 + sentences[++last]!.text.length;
+      const offsets = new Int32Array(size);
+      const parts: string[] = [];
+      let at = 0;
+      for (let k = first; k <= last; k++) {
+        const s = sentences[k]!;
+        if (k > first) offsets[at++] = -1;
+        parts.push(s.text);
+        for (let i = 0; i < s.offsets.length; i++) offsets[at + i] = s.base + s.offsets[i]!;
+        at += s.text.length;
       }
-      current.text += s.text;
-      for (let i = 0; i < s.offsets.length; i++) current.offsets.push(s.base + s.offsets[i]!);
-      lastBlock = s.block;
+      passages.push({ text: parts.join(' '), at: length, offsets });
+      length += size + 2;
+      first = last + 1;
     }
     return { text: passages.map((p) => p.text).join('\n\n'), passages };
   });
@@ -80,15 +86,19 @@ function wordFindings(ctx: CheckContext): PassageFindings[] | undefined {
     const cached = <T>(key: string, compute: () => T): T => (ctx.blockCache ? ctx.blockCache.get(`${key}|${context}`, compute) : compute());
     const profile = profileDiacritics(plain.text);
     const poor = plain.passages.map((p) => profile.isPoorAt(p.at));
-    const evidence = plain.passages.reduce((n, p, i) => n + (poor[i] ? cached(`e|${p.text}`, () => passageLossEvidence(p.text, sp, options)) : 0), 0);
+    // Each passage tokenized once for the three passes below (only if some pass needs it).
+    const prepared = new Array<ReturnType<typeof passageWords> | undefined>(plain.passages.length);
+    const words = (i: number) => (prepared[i] ??= passageWords(plain.passages[i]!.text, options));
+    const evidence = plain.passages.reduce((n, p, i) => n + (poor[i] ? cached(`e|${p.text}`, () => passageLossEvidence(p.text, sp, options, words(i))) : 0), 0);
     const lossConfirmed = evidence >= MIN_LOSS_EVIDENCE_IN_DOCUMENT;
     return plain.passages.map((passage, i) => {
       const repairRealWords = lossConfirmed && poor[i]!;
-      const ocr = cached(`o${repairRealWords ? 1 : 0}|${passage.text}`, () => scanPassage(passage.text, sp, repairRealWords, options));
+      const ocr = cached(`o${repairRealWords ? 1 : 0}|${passage.text}`, () => scanPassage(passage.text, sp, repairRealWords, options, words(i)));
       const spelling = cached(`s${repairRealWords ? 1 : 0}|${passage.text}`, () => {
         const ocrStarts = new Set(ocr.map((f) => f.start));
-        return findMisspellings(passage.text, sp, options).filter((m) => !ocrStarts.has(m.start));
+        return findMisspellings(passage.text, sp, { ...options, prepared: words(i) }).filter((m) => !ocrStarts.has(m.start));
       });
+      prepared[i] = undefined;
       return { passage, spelling, ocr };
     });
   });

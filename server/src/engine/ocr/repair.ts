@@ -39,6 +39,7 @@ const CONFIDENT_FACTOR = 4;
  * the spelling rule). `word` is the token as written, without a footnote marker.
  */
 export function repairWord(word: string, speller: Speller, ctx: RepairContext): Repair | undefined {
+  if (cannotBeDamage(word, speller, ctx.poor)) return undefined;
   // Per-word cache: the context enters only through these three facts.
   const key = `${ctx.poor ? 1 : 0}${prefersYear(ctx.previousWord, ctx.nextWord) ? 1 : 0}${isDistributiveVart(ctx.nextWord) ? 1 : 0}` +
     `${expectsInfinitive(ctx.previousWord) ? 1 : 0}${ctx.sentenceStart ? 1 : 0}` +
@@ -53,6 +54,26 @@ export function repairWord(word: string, speller: Speller, ctx: RepairContext): 
 
 const memo = new WeakMap<Speller, Map<string, Repair | undefined>>();
 
+// Characters without which a word shows no visible OCR damage: no lone symbol, no
+// hasOcrSymbol, no hasOcrAccent, no hasCapitalIForL (see detect.ts).
+const OCR_MARK = /[0-9&¢|éÉI]/u;
+
+/**
+ * True when repairWord is `undefined` whatever the context, decided without building it.
+ * Exactly the shortcuts computeRepair takes for a word with no visible damage:
+ *  - outside a poor passage, such a word is left to the spelling rule;
+ *  - in a poor passage, a real word with no å/ä/ö twin, or a non-word with no repair
+ *    candidate, is not OCR damage either (both look-ups are cached per word).
+ */
+export function cannotBeDamage(word: string, speller: Speller, poor: boolean): boolean {
+  if (OCR_MARK.test(word)) return false;
+  if (!poor) return true;
+  if (speller.correct(word)) return diacriticTwins(word, speller).length === 0;
+  return repairCandidates(word, speller, POOR_CANDIDATES).length === 0;
+}
+
+const POOR_CANDIDATES = { slack: 1 } as const;
+
 function computeRepair(word: string, speller: Speller, ctx: RepairContext): Repair | undefined {
   const lone = repairLoneSymbol(word, ctx);
   if (lone !== null) return lone;
@@ -64,7 +85,7 @@ function computeRepair(word: string, speller: Speller, ctx: RepairContext): Repa
   if (!symbol && !accent && !ctx.poor) return undefined;
   const kind: RepairKind = symbol ? 'symbol' : accent ? 'accent' : 'diacritic-loss';
   // In a diacritic-poor passage, look one change further: a common word may be there.
-  const candidates = repairCandidates(word, speller, ctx.poor ? { slack: 1 } : {});
+  const candidates = repairCandidates(word, speller, ctx.poor ? POOR_CANDIDATES : {});
   if (candidates.length === 0) return symbol ? { kind, suggestions: [] } : undefined;
   return capitalise(word, decide(kind, candidates, ctx), ctx);
 }

@@ -2,10 +2,10 @@
 // the text. The caller maps offsets back to its source (Markdown) positions.
 import type { Speller } from '../spelling/hunspell.js';
 import { neighbours, tokenize, type Token } from '../spelling/tokens.js';
-import { findDefinedAbbreviations, frontMatterLength, skipReason, spellingForm, type SkipContext } from '../spelling/words.js';
+import { findDefinedAbbreviations, frontMatterLength, prepareWords, type PreparedWords, type SkipContext } from '../spelling/words.js';
 import { repairCandidates } from './candidates.js';
 import { profileDiacritics, type DiacriticProfile } from './diacriticLoss.js';
-import { repairWord, type Repair } from './repair.js';
+import { cannotBeDamage, repairWord, type Repair } from './repair.js';
 
 export interface OcrFinding {
   start: number;
@@ -39,31 +39,43 @@ export function findOcrArtifacts(text: string, speller: Speller, options: ScanOp
   const profile = options.profile ?? profileDiacritics(text);
   const offset = options.profileOffset ?? 0;
   const poorAt = (t: Token) => profile.isPoorAt(offset + t.start);
-  const lossConfirmed = countLossEvidence(tokens, skip, speller, poorAt) >= MIN_LOSS_EVIDENCE;
-  return scanTokens(text, tokens, skip, speller, (t) => lossConfirmed && poorAt(t));
+  const prepared = prepareWords(tokens, skip);
+  const lossConfirmed = countLossEvidence(prepared, speller, poorAt) >= MIN_LOSS_EVIDENCE;
+  return scanTokens(prepared, speller, (t) => lossConfirmed && poorAt(t));
 }
 
 /** Words in poor passages that are not words but are with å/ä/ö. */
-function countLossEvidence(tokens: Token[], skip: SkipContext, speller: Speller, poorAt: (t: Token) => boolean): number {
-  return tokens.filter((t) => t.kind === 'word' && !skipReason(t, skip) && poorAt(t) && isLostDiacriticWord(spellingForm(t.text), speller)).length;
+function countLossEvidence(prepared: PreparedWords, speller: Speller, poorAt: (t: Token) => boolean): number {
+  const { tokens, forms, skipped } = prepared;
+  let count = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind === 'word' && !skipped[i] && poorAt(t) && isLostDiacriticWord(forms[i]!, speller)) count++;
+  }
+  return count;
 }
 
-function scanTokens(text: string, tokens: Token[], skip: SkipContext, speller: Speller, poor: (t: Token) => boolean): OcrFinding[] {
+function scanTokens(prepared: PreparedWords, speller: Speller, poor: (t: Token) => boolean): OcrFinding[] {
+  const { text, tokens, forms, skipped } = prepared;
   const findings: OcrFinding[] = [];
-  tokens.forEach((token, index) => {
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index]!;
     // A lone "|" or "&" has no letters, so the skip rules would call it a number.
     const loneSymbol = token.text === '|' || token.text === '&';
-    if (token.kind !== 'word' || (!loneSymbol && skipReason(token, skip))) return;
-    const form = spellingForm(token.text);
+    if (token.kind !== 'word' || (!loneSymbol && skipped[index])) continue;
+    const form = forms[index]!;
+    const isPoor = poor(token);
+    // Most words: no decision can depend on the context, so do not build it.
+    if (cannotBeDamage(form, speller, isPoor)) continue;
     const { prev, next } = neighbours(tokens, index);
     const repair = repairWord(form, speller, {
-      poor: poor(token),
+      poor: isPoor,
       previousWord: prev?.text,
       nextWord: next?.text,
       sentenceStart: !prev || /(?:[.!?]["”’)]*|\n\s*\n)\s*$/u.test(text.slice(prev.end, token.start)),
     });
     if (repair) findings.push({ start: token.start, end: token.start + form.length, word: form, repair });
-  });
+  }
   return findings;
 }
 
@@ -80,14 +92,22 @@ export interface PassageOptions {
  */
 export const MIN_LOSS_EVIDENCE_IN_DOCUMENT = MIN_LOSS_EVIDENCE;
 
-export function passageLossEvidence(text: string, speller: Speller, options: PassageOptions): number {
-  const skip: SkipContext = { text, definedAbbreviations: options.definedAbbreviations, userWords: options.userWords, frontMatterEnd: 0 };
-  return countLossEvidence(tokenize(text), skip, speller, () => true);
+export function passageLossEvidence(text: string, speller: Speller, options: PassageOptions, prepared?: PreparedWords): number {
+  return countLossEvidence(passageWords(text, options, prepared), speller, () => true);
 }
 
-export function scanPassage(text: string, speller: Speller, poor: boolean, options: PassageOptions): OcrFinding[] {
+export function scanPassage(text: string, speller: Speller, poor: boolean, options: PassageOptions, prepared?: PreparedWords): OcrFinding[] {
+  return scanTokens(passageWords(text, options, prepared), speller, () => poor);
+}
+
+/**
+ * A passage's tokens with skip verdicts (front matter not considered). `prepared`, if given,
+ * must come from prepareWords on this text with the same options.
+ */
+export function passageWords(text: string, options: PassageOptions, prepared?: PreparedWords): PreparedWords {
+  if (prepared && prepared.text === text && prepared.frontMatterEnd === 0) return prepared;
   const skip: SkipContext = { text, definedAbbreviations: options.definedAbbreviations, userWords: options.userWords, frontMatterEnd: 0 };
-  return scanTokens(text, tokenize(text), skip, speller, () => poor);
+  return prepareWords(tokenize(text), skip);
 }
 
 function isLostDiacriticWord(word: string, speller: Speller): boolean {

@@ -5,7 +5,7 @@ import { findOcrArtifacts, type OcrFinding } from '../ocr/scan.js';
 import { profileDiacritics, type DiacriticProfile } from '../ocr/diacriticLoss.js';
 import type { Speller } from './hunspell.js';
 import { tokenize, type Token } from './tokens.js';
-import { findDefinedAbbreviations, frontMatterLength, skipReason, spellingForm, type SkipContext } from './words.js';
+import { findDefinedAbbreviations, frontMatterLength, prepareWords, type PreparedWords, type SkipContext } from './words.js';
 
 export interface Misspelling {
   start: number;
@@ -21,6 +21,11 @@ export interface CheckOptions {
   /** Diacritic profile of the whole document (see ocr/diacriticLoss.ts) and `text`'s offset in it. */
   profile?: DiacriticProfile;
   profileOffset?: number;
+  /**
+   * `text` already tokenized with skip verdicts (see prepareWords); used only if it was
+   * prepared for this text with the same skip context.
+   */
+  prepared?: PreparedWords;
 }
 
 export function findMisspellings(text: string, speller: Speller, options: CheckOptions = {}): Misspelling[] {
@@ -31,14 +36,19 @@ export function findMisspellings(text: string, speller: Speller, options: CheckO
     frontMatterEnd: frontMatterLength(text),
   };
   const found: Misspelling[] = [];
-  const tokens = tokenize(text);
-  tokens.forEach((token, index) => {
-    if (skipReason(token, skip)) return;
-    const word = spellingForm(token.text);
-    if (speller.correct(word)) return;
-    if (token.text.endsWith('-') && completesCoordinatedCompound(word, tokens.slice(index + 1, index + 6), speller)) return;
+  const frontMatterEnd = skip.frontMatterEnd!;
+  const prepared = options.prepared && options.prepared.text === text && options.prepared.frontMatterEnd === frontMatterEnd
+    ? options.prepared
+    : prepareWords(tokenize(text), skip);
+  const { tokens, forms, skipped } = prepared;
+  for (let index = 0; index < tokens.length; index++) {
+    if (skipped[index]) continue;
+    const token = tokens[index]!;
+    const word = forms[index]!;
+    if (speller.correct(word)) continue;
+    if (token.text.endsWith('-') && completesCoordinatedCompound(word, tokens.slice(index + 1, index + 6), speller)) continue;
     found.push({ start: token.start, end: token.start + word.length, word });
-  });
+  }
   return found;
 }
 

@@ -39,8 +39,11 @@ export function skipReason(token: Token, ctx: SkipContext): SkipReason | undefin
   const word = token.text;
   if (!LETTER.test(word)) return 'number';
   if (word.includes('§')) return 'section-reference';
-  if (ctx.userWords.has(word) || ctx.userWords.has(spellingForm(word))) return 'user-word';
+  if (ctx.userWords.size > 0 && (ctx.userWords.has(word) || ctx.userWords.has(spellingForm(word)))) return 'user-word';
   if (DIARIE_PREFIX.test(word)) return 'diarienummer';
+  // Both patterns below start with a capital letter.
+  const first = word.charCodeAt(0);
+  if (first >= 97 && first <= 122) return isFrontMatterKey(ctx.text, token, ctx.frontMatterEnd) ? 'front-matter-key' : undefined;
   if (UPPER_ABBREVIATION.test(word)) {
     if (ctx.definedAbbreviations.has(word)) return 'defined-abbreviation';
     if (CASE_NUMBER_AFTER.test(ctx.text.slice(token.end, token.end + 24))) return 'diarienummer';
@@ -58,7 +61,38 @@ export function skipReason(token: Token, ctx: SkipContext): SkipReason | undefin
  * they are OCR damage, not footnotes.
  */
 export function spellingForm(word: string): string {
+  // Fast path: both rewrites need a trailing digit or hyphen.
+  const last = word.charCodeAt(word.length - 1);
+  if (last !== 45 && !(last >= 48 && last <= 57)) return word;
   return word.replace(/(?<=\p{Ll}{2})\d{1,2}$/u, '').replace(/-$/u, '');
+}
+
+/**
+ * A text's tokens with, per token, its spelling form and whether the spelling check skips
+ * it, so that the word rules (OCR evidence, OCR scan, spelling) tokenize a passage once.
+ */
+export interface PreparedWords {
+  text: string;
+  tokens: Token[];
+  /** spellingForm of each word token ('' for other tokens). */
+  forms: string[];
+  /** Whether skipReason gives a reason for the token. */
+  skipped: boolean[];
+  /** The frontMatterEnd the skip verdicts were computed with. */
+  frontMatterEnd: number;
+}
+
+export function prepareWords(tokens: Token[], ctx: SkipContext): PreparedWords {
+  const frontMatterEnd = ctx.frontMatterEnd ?? frontMatterLength(ctx.text);
+  const skip = { ...ctx, frontMatterEnd };
+  const forms = new Array<string>(tokens.length);
+  const skipped = new Array<boolean>(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    forms[i] = token.kind === 'word' ? spellingForm(token.text) : '';
+    skipped[i] = skipReason(token, skip) !== undefined;
+  }
+  return { text: ctx.text, tokens, forms, skipped, frontMatterEnd };
 }
 
 /**
