@@ -5,7 +5,6 @@ import { hasOcrSymbol } from '../../server/src/engine/ocr/detect.js';
 import { profileDiacritics } from '../../server/src/engine/ocr/diacriticLoss.js';
 import { repairWord } from '../../server/src/engine/ocr/repair.js';
 import { applyEdits, restoreText } from '../../server/src/engine/ocr/restore.js';
-import { findOcrArtifacts } from '../../server/src/engine/ocr/scan.js';
 import { readSeed } from './seeds.js';
 
 // A paragraph that has lost its å/ä/ö, and the same in ordinary Swedish.
@@ -67,7 +66,7 @@ describe('ocr-artifact', () => {
   });
 
   it('leaves a normal Swedish text alone', () => {
-    assert.deepEqual(findOcrArtifacts(NORMAL, speller), []);
+    assert.deepEqual(checkWords(NORMAL, speller).ocr, []);
   });
 
   it('OCR Åmål: flags ≥95 % of damaged words and restores ≥90 % exactly, changing <0.5 % of right words', () => {

@@ -96,7 +96,6 @@ function lintBody(text: string, options: LintOptions): LintResult {
     const setting = options.config?.rules.get(rule.id) ?? { severity: rule.severity, options: {} };
     if (setting.severity === 'off') continue;
     const check = CHECKS[rule.check.kind];
-    if (!check) continue;
     severities.set(rule.id, setting.severity);
     ctx.options = setting.options;
     findings.push(...check(rule, ctx));

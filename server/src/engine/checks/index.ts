@@ -10,7 +10,7 @@ import { checkOcr, checkSpelling } from './words.js';
 import type { CheckDefinition } from '../rules/model.js';
 
 /** The closed set of check kinds; rule files choose one and give it its data. */
-export const CHECKS: Partial<Record<CheckDefinition['kind'] | 'spelling' | 'ocr', Check>> = {
+export const CHECKS: Record<CheckDefinition['kind'], Check> = {
   adoption: checkAdoption,
   statement: checkStatement,
   responsibility: checkResponsibility,

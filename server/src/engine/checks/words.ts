@@ -1,10 +1,7 @@
 import type { Check, CheckContext } from './context.js';
 import { format, memo, message } from './context.js';
 import type { Speller } from '../spelling/hunspell.js';
-import { findMisspellings, type Misspelling } from '../spelling/check.js';
-import { MIN_LOSS_EVIDENCE_IN_DOCUMENT, passageLossEvidence, passageWords, scanPassage, type OcrFinding } from '../ocr/scan.js';
-import { profileDiacritics } from '../ocr/diacriticLoss.js';
-import { findDefinedAbbreviations } from '../spelling/words.js';
+import { checkPassages, type WordFindings } from '../spelling/check.js';
 import type { Fix, Finding, OffsetRange } from '../types.js';
 
 /**
@@ -61,46 +58,20 @@ export function speller(ctx: CheckContext): Speller | undefined {
   return ctx.memo.get('service:speller') as Speller | undefined;
 }
 
-interface PassageFindings {
+interface PassageFindings extends WordFindings {
   passage: Passage;
-  spelling: Misspelling[];
-  ocr: OcrFinding[];
 }
 
-/**
- * Both word rules in one pass, passage by passage: a word is either a misspelling or OCR
- * damage. Whether real words get repaired is decided for the whole document (has it lost
- * its å/ä/ö?), then each passage is checked with that verdict; editors reuse the results of
- * passages an edit did not touch.
- */
+/** Both word rules, passage by passage (see checkPassages); editors reuse unchanged passages. */
 function wordFindings(ctx: CheckContext): PassageFindings[] | undefined {
   const sp = speller(ctx);
   if (!sp) return undefined;
   return memo(ctx, 'word-findings', () => {
     const plain = plainText(ctx);
     const userWords = new Set([...ctx.ruleSet.words, ...ctx.words]);
-    // Definitions sit inside one sentence, so each passage's can be found (and cached) alone.
-    const definedAbbreviations = new Set(plain.passages.flatMap((p) => [...(ctx.blockCache ? ctx.blockCache.get(`a|${p.text}`, () => findDefinedAbbreviations(p.text)) : findDefinedAbbreviations(p.text))]));
-    const options = { userWords, definedAbbreviations };
-    const context = `${[...definedAbbreviations].sort().join(',')}|${[...userWords].sort().join(',')}`;
-    const cached = <T>(key: string, compute: () => T): T => (ctx.blockCache ? ctx.blockCache.get(`${key}|${context}`, compute) : compute());
-    const profile = profileDiacritics(plain.text);
-    const poor = plain.passages.map((p) => profile.isPoorAt(p.at));
-    // Each passage tokenized once for the three passes below (only if some pass needs it).
-    const prepared = new Array<ReturnType<typeof passageWords> | undefined>(plain.passages.length);
-    const words = (i: number) => (prepared[i] ??= passageWords(plain.passages[i]!.text, options));
-    const evidence = plain.passages.reduce((n, p, i) => n + (poor[i] ? cached(`e|${p.text}`, () => passageLossEvidence(p.text, sp, options, words(i))) : 0), 0);
-    const lossConfirmed = evidence >= MIN_LOSS_EVIDENCE_IN_DOCUMENT;
-    return plain.passages.map((passage, i) => {
-      const repairRealWords = lossConfirmed && poor[i]!;
-      const ocr = cached(`o${repairRealWords ? 1 : 0}|${passage.text}`, () => scanPassage(passage.text, sp, repairRealWords, options, words(i)));
-      const spelling = cached(`s${repairRealWords ? 1 : 0}|${passage.text}`, () => {
-        const ocrStarts = new Set(ocr.map((f) => f.start));
-        return findMisspellings(passage.text, sp, { ...options, prepared: words(i) }).filter((m) => !ocrStarts.has(m.start));
-      });
-      prepared[i] = undefined;
-      return { passage, spelling, ocr };
-    });
+    const cache = ctx.blockCache;
+    const found = checkPassages(plain.passages, plain.text, sp, userWords, cache ? <T>(key: string, compute: () => T): T => cache.get(key, compute) : undefined);
+    return found.map((f, i) => ({ ...f, passage: plain.passages[i]! }));
   });
 }
 

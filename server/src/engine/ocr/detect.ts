@@ -2,9 +2,6 @@
 // letters å/ä/ö (and l, I) with look-alikes: 6 and ¢ for ö, & for ä/å, é for ö/ä/å,
 // | for I, I and 1 for l ("6ver", "&r", "I6pande", "16sa", "Iang").
 
-/** Symbols and digits that stand for letters when they sit inside or before letters. */
-export const OCR_SYMBOLS = /[0-9&¢|]/u;
-
 /**
  * A digit or OCR symbol inside a word or right before its letters. Not: numbers, trailing
  * footnote markers ("världen2"), codes in capitals ("V6", "COVID19", "A4").
@@ -25,9 +22,4 @@ export function hasOcrAccent(word: string): boolean {
 /** Capital I where a lower-case l belongs: "Iang", "Iöpande". */
 export function hasCapitalIForL(word: string): boolean {
   return /^I[\p{Ll}0-9&¢]/u.test(word) || /(?<=\p{Ll})I(?=\p{Ll})/u.test(word);
-}
-
-/** Any sign of OCR damage visible in the token itself (no dictionary needed). */
-export function looksLikeOcr(word: string): boolean {
-  return hasOcrSymbol(word) || hasOcrAccent(word) || hasCapitalIForL(word);
 }

@@ -1,6 +1,6 @@
 // Whole-document "restore Swedish characters": the safe repairs as text edits.
 import type { Speller } from '../spelling/hunspell.js';
-import { findOcrArtifacts, type ScanOptions } from './scan.js';
+import { checkWords } from '../spelling/check.js';
 
 export interface TextEdit {
   start: number;
@@ -11,8 +11,9 @@ export interface TextEdit {
 }
 
 /** Edits for every OCR finding with one confident repair, in text order, non-overlapping. */
-export function restoreText(text: string, speller: Speller, options: ScanOptions = {}): TextEdit[] {
-  return findOcrArtifacts(text, speller, options)
+export function restoreText(text: string, speller: Speller, options: { userWords?: ReadonlySet<string> } = {}): TextEdit[] {
+  return checkWords(text, speller, options)
+    .ocr
     .filter((f) => f.repair.replacement !== undefined && f.repair.replacement !== f.word)
     .map((f) => ({ start: f.start, end: f.end, original: f.word, replacement: f.repair.replacement! }));
 }

@@ -1,10 +1,10 @@
-// Find OCR damage in a plain text: every token with a repair decision, with offsets into
-// the text. The caller maps offsets back to its source (Markdown) positions.
+// Find OCR damage in a passage of plain text: every token with a repair decision, with
+// offsets into the passage. The document-level verdict (has the document lost its å/ä/ö?)
+// is taken by spelling/check.ts checkPassages from passageLossEvidence.
 import type { Speller } from '../spelling/hunspell.js';
 import { neighbours, tokenize, type Token } from '../spelling/tokens.js';
-import { findDefinedAbbreviations, frontMatterLength, prepareWords, type PreparedWords, type SkipContext } from '../spelling/words.js';
+import { prepareWords, type PreparedWords, type SkipContext } from '../spelling/words.js';
 import { repairCandidates } from './candidates.js';
-import { profileDiacritics, type DiacriticProfile } from './diacriticLoss.js';
 import { cannotBeDamage, repairWord, type Repair } from './repair.js';
 
 export interface OcrFinding {
@@ -15,34 +15,9 @@ export interface OcrFinding {
   repair: Repair;
 }
 
-export interface ScanOptions {
-  /** Reuse a profile built on the whole document when scanning one part of it. */
-  profile?: DiacriticProfile;
-  /** Offset of `text` within the text the profile was built on. Default 0. */
-  profileOffset?: number;
-  userWords?: ReadonlySet<string>;
-  definedAbbreviations?: ReadonlySet<string>;
-}
-
 // Words in poor passages that are not words but are with å/ä/ö: positive evidence of
 // loss. Without it (e.g. an English paragraph has few å/ä/ö too) no real word is repaired.
 const MIN_LOSS_EVIDENCE = 3;
-
-export function findOcrArtifacts(text: string, speller: Speller, options: ScanOptions = {}): OcrFinding[] {
-  const tokens = tokenize(text);
-  const skip: SkipContext = {
-    text,
-    definedAbbreviations: options.definedAbbreviations ?? findDefinedAbbreviations(text),
-    userWords: options.userWords ?? new Set(),
-    frontMatterEnd: frontMatterLength(text),
-  };
-  const profile = options.profile ?? profileDiacritics(text);
-  const offset = options.profileOffset ?? 0;
-  const poorAt = (t: Token) => profile.isPoorAt(offset + t.start);
-  const prepared = prepareWords(tokens, skip);
-  const lossConfirmed = countLossEvidence(prepared, speller, poorAt) >= MIN_LOSS_EVIDENCE;
-  return scanTokens(prepared, speller, (t) => lossConfirmed && poorAt(t));
-}
 
 /** Words in poor passages that are not words but are with å/ä/ö. */
 function countLossEvidence(prepared: PreparedWords, speller: Speller, poorAt: (t: Token) => boolean): number {

@@ -1,8 +1,8 @@
 // The spelling check over a plain text: tokens Hunspell rejects, minus skipped tokens and
 // minus tokens the ocr-artifact rule reports (one diagnostic per word). Diagnostics carry
 // no suggestions: computing them is slow, see suggest.ts.
-import { findOcrArtifacts, type OcrFinding } from '../ocr/scan.js';
-import { profileDiacritics, type DiacriticProfile } from '../ocr/diacriticLoss.js';
+import { MIN_LOSS_EVIDENCE_IN_DOCUMENT, passageLossEvidence, passageWords, scanPassage, type OcrFinding } from '../ocr/scan.js';
+import { profileDiacritics } from '../ocr/diacriticLoss.js';
 import type { Speller } from './hunspell.js';
 import { tokenize, type Token } from './tokens.js';
 import { findDefinedAbbreviations, frontMatterLength, prepareWords, type PreparedWords, type SkipContext } from './words.js';
@@ -18,9 +18,6 @@ export interface CheckOptions {
   userWords?: ReadonlySet<string>;
   /** Defaults to the abbreviations `text` itself defines; pass the document's when `text` is a part. */
   definedAbbreviations?: ReadonlySet<string>;
-  /** Diacritic profile of the whole document (see ocr/diacriticLoss.ts) and `text`'s offset in it. */
-  profile?: DiacriticProfile;
-  profileOffset?: number;
   /**
    * `text` already tokenized with skip verdicts (see prepareWords); used only if it was
    * prepared for this text with the same skip context.
@@ -73,15 +70,68 @@ export interface WordFindings {
   ocr: OcrFinding[];
 }
 
-/** Both word rules at once; a word reported as OCR damage is not also a misspelling. */
-export function checkWords(text: string, speller: Speller, options: CheckOptions = {}): WordFindings {
-  const shared = {
-    ...options,
-    definedAbbreviations: options.definedAbbreviations ?? findDefinedAbbreviations(text),
-    profile: options.profile ?? profileDiacritics(text),
+/** A paragraph of plain text and where it starts in the document's plain text. */
+export interface Passage {
+  text: string;
+  at: number;
+}
+
+/** Caches a computation by key (editors keep results of unchanged passages); default: none. */
+export type PassageMemo = <T>(key: string, compute: () => T) => T;
+
+const noMemo: PassageMemo = (_key, compute) => compute();
+
+/**
+ * Both word rules over a document's passages: a word is either a misspelling or OCR damage.
+ * Whether real words get repaired is decided for the whole document (has it lost its å/ä/ö?),
+ * then each passage is checked with that verdict, so per-passage results can be cached.
+ * `documentText` is the passages joined by blank lines (the diacritic profile reads it).
+ */
+export function checkPassages(passages: readonly Passage[], documentText: string, speller: Speller, userWords: ReadonlySet<string>, memo: PassageMemo = noMemo): WordFindings[] {
+  // Definitions sit inside one sentence, so each passage's can be found (and cached) alone.
+  const definedAbbreviations = new Set(passages.flatMap((p) => [...memo(`a|${p.text}`, () => findDefinedAbbreviations(p.text))]));
+  const options = { userWords, definedAbbreviations };
+  const context = `${[...definedAbbreviations].sort().join(',')}|${[...userWords].sort().join(',')}`;
+  const cached = <T>(key: string, compute: () => T): T => memo(`${key}|${context}`, compute);
+  const profile = profileDiacritics(documentText);
+  const poor = passages.map((p) => profile.isPoorAt(p.at));
+  // Each passage tokenized once for the three passes below (only if some pass needs it).
+  const prepared = new Array<PreparedWords | undefined>(passages.length);
+  const words = (i: number): PreparedWords => (prepared[i] ??= passageWords(passages[i]!.text, options));
+  const evidence = passages.reduce((n, p, i) => n + (poor[i] ? cached(`e|${p.text}`, () => passageLossEvidence(p.text, speller, options, words(i))) : 0), 0);
+  const lossConfirmed = evidence >= MIN_LOSS_EVIDENCE_IN_DOCUMENT;
+  return passages.map((passage, i) => {
+    const repairRealWords = lossConfirmed && poor[i]!;
+    const ocr = cached(`o${repairRealWords ? 1 : 0}|${passage.text}`, () => scanPassage(passage.text, speller, repairRealWords, options, words(i)));
+    const spelling = cached(`s${repairRealWords ? 1 : 0}|${passage.text}`, () => {
+      const ocrStarts = new Set(ocr.map((f) => f.start));
+      return findMisspellings(passage.text, speller, { ...options, prepared: words(i) }).filter((m) => !ocrStarts.has(m.start));
+    });
+    prepared[i] = undefined;
+    return { spelling, ocr };
+  });
+}
+
+/** Paragraphs of a plain text: the parts between blank lines, with their offsets. */
+export function splitPassages(text: string): Passage[] {
+  const out: Passage[] = [];
+  const re = /\n[ \t]*\n\s*/g;
+  let at = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m.index > at) out.push({ text: text.slice(at, m.index), at });
+    at = m.index + m[0].length;
+  }
+  if (at < text.length) out.push({ text: text.slice(at), at });
+  return out;
+}
+
+/** Both word rules over a plain text, through the same passage pipeline as the engine's rules. */
+export function checkWords(text: string, speller: Speller, options: { userWords?: ReadonlySet<string> } = {}): WordFindings {
+  const passages = splitPassages(text);
+  const found = checkPassages(passages, text, speller, options.userWords ?? new Set());
+  const shift = <T extends { start: number; end: number }>(x: T, by: number): T => ({ ...x, start: x.start + by, end: x.end + by });
+  return {
+    spelling: found.flatMap((f, i) => f.spelling.map((m) => shift(m, passages[i]!.at))),
+    ocr: found.flatMap((f, i) => f.ocr.map((o) => shift(o, passages[i]!.at))),
   };
-  const ocr = findOcrArtifacts(text, speller, shared);
-  const ocrStarts = new Set(ocr.map((f) => f.start));
-  const spelling = findMisspellings(text, speller, shared).filter((m) => !ocrStarts.has(m.start));
-  return { spelling, ocr };
 }
