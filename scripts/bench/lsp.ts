@@ -8,6 +8,8 @@ export interface ServerBench {
   bytes: number;
   initialize: number;
   coldStart: number;
+  /** Spawn → diagnostics that include spelling (the dictionary loads after the first lint). */
+  withSpelling: number;
   edits: number;
   p50: number;
   p95: number;
@@ -56,6 +58,9 @@ export async function benchServer(repo: string, options: { edits: number; ocr: b
     const uri = await client.open(join(dir, 'utkast.md'), text);
     await client.pull(uri);
     const coldStart = performance.now() - started;
+    await client.until(() => client.refreshes > 0, 'spell checker loaded', 20_000);
+    await client.pull(uri);
+    const withSpelling = performance.now() - started;
     const lines = text.split('\n');
     const line = Math.floor(lines.length / 2);
     const latencies: number[] = [];
@@ -67,7 +72,7 @@ export async function benchServer(repo: string, options: { edits: number; ocr: b
       latencies.push(performance.now() - t);
     }
     const memory = rss(client.process.pid!);
-    return { bytes: Buffer.byteLength(text), initialize, coldStart, edits: latencies.length, p50: median(latencies), p95: percentile(latencies, 95), max: Math.max(...latencies), rssMb: memory.now, peakRssMb: memory.peak };
+    return { bytes: Buffer.byteLength(text), initialize, coldStart, withSpelling, edits: latencies.length, p50: median(latencies), p95: percentile(latencies, 95), max: Math.max(...latencies), rssMb: memory.now, peakRssMb: memory.peak };
   } finally {
     await client.shutdown().catch(() => undefined);
     rmSync(dir, { recursive: true, force: true });

@@ -26,6 +26,23 @@ describe('phrase patterns', () => {
     assert.deepEqual(matches('till {body}', 'redovisas till kommunstyrelsen', { body: ['kommunstyrelse*', 'KS'] }), ['till kommunstyrelsen']);
     assert.throws(() => compilePattern('{saknas}', {}), /okänd lista/);
   });
+
+  it('ignore case in every letter, OCR look-alikes included, without the i flag', () => {
+    assert.deepEqual(matches('uppfölj* årligen', 'UPPFÖLJNING ÅRLIGEN, Uppfoljning Arligen'), ['UPPFÖLJNING ÅRLIGEN', 'Uppfoljning Arligen']);
+    assert.deepEqual(matches('{date}', 'den 3 Mars 2021 och 4 MAJ 2022'), ['3 Mars 2021', '4 MAJ 2022']);
+    assert.equal(compilePattern('skall').flags.includes('i'), false);
+  });
+
+  it('treat a bracketed run of words as one optional group', () => {
+    assert.deepEqual(matches('ansvaret [för ...] ligger hos', 'Ansvaret ligger hos KS. Ansvaret för det internationella arbetet ligger hos KS.'), [
+      'Ansvaret ligger hos',
+      'Ansvaret för det internationella arbetet ligger hos',
+    ]);
+    // A leading optional word never leaves the match starting with a space.
+    assert.deepEqual(matches('[det] arbetet', 'Det arbetet; arbetet'), ['Det arbetet', 'arbetet']);
+    assert.throws(() => compilePattern('ansvaret [för ... ligger'), /utan "\]"/);
+    assert.throws(() => compilePattern('a [b [c]]'), /nästlade/);
+  });
 });
 
 describe('LineIndex', () => {

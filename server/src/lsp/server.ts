@@ -121,20 +121,29 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         refreshAll();
       });
     }
-    const wantServices = options.services ?? process.env.POLICYLINT_SPELLING !== 'off';
-    if (wantServices) {
-      // ---- SERVICES: the spell checker loads after start; lints before it skip spelling. ----
-      const started = performance.now();
-      loadServices().then(
-        (services: Services) => {
-          linter.setServices(services);
-          log(`spell checker loaded in ${Math.round(performance.now() - started)} ms`);
-          refreshAll();
-        },
-        (error: unknown) => log(`spell checker unavailable: ${(error as Error).message}`),
-      );
-    }
+    // Even on an empty workspace the spell checker loads soon, ready for the first draft.
+    if (wantServices) setTimeout(startServices, 1_000);
   });
+
+  // ---- SERVICES: the spell checker loads after the first lint; lints before it skip spelling. ----
+  // Loading the dictionary blocks the thread for ~200–300 ms. Started at once it would delay
+  // the first diagnostics by that much; started after them, structural findings show first
+  // and spelling follows with the refresh.
+  const wantServices = options.services ?? process.env.POLICYLINT_SPELLING !== 'off';
+  let servicesStarted = false;
+  function startServices(): void {
+    if (servicesStarted || !wantServices) return;
+    servicesStarted = true;
+    const started = performance.now();
+    loadServices().then(
+      (services: Services) => {
+        linter.setServices(services);
+        log(`spell checker loaded in ${Math.round(performance.now() - started)} ms`);
+        refreshAll();
+      },
+      (error: unknown) => log(`spell checker unavailable: ${(error as Error).message}`),
+    );
+  }
 
   /** Suggestions for a word, on demand; none while the services load. */
   const suggestions = (word: string): string[] => {
@@ -148,6 +157,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const s: Settings = await settings.get(doc.uri);
     const state = linter.lint(doc, s);
     if (state.configError) reportConfigError(state.configError);
+    // After the response is written (stdout to a pipe is synchronous on POSIX).
+    if (!servicesStarted) setTimeout(startServices, 20);
     return state;
   }
 

@@ -9,14 +9,25 @@ export interface ChunkSpan {
 }
 
 const LINE = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
+/**
+ * A link or footnote definition ("[1]: https://…", "[^1]: …"), also inside lists and quotes.
+ * References resolve across the whole document, so a draft with one is a single chunk.
+ * Loose on purpose: a false hit only costs incremental parsing.
+ */
+const DEFINITION = /^[ \t>*+\-\d.)]*\[[^\]\r\n]+\]:/m;
+
+const FRONT_MATTER_FENCE = /^---[ \t]*$/;
+const EMPTY_LIST_ITEM = /^(?:[-*+]|\d{1,9}[.)])[ \t]*$/;
 
 export function splitChunks(text: string): ChunkSpan[] {
+  if (DEFINITION.test(text)) return [{ start: 0, end: text.length }];
   const spans: ChunkSpan[] = [];
   let chunkStart = 0;
   let fence: string | undefined;
   let inComment = false;
   let inFrontMatter = false;
   let previousBlank = false;
+  let htmlBlock = false;
   let first = true;
   LINE.lastIndex = 0;
   for (let m = LINE.exec(text); m && m[0].length > 0; m = LINE.exec(text)) {
@@ -24,18 +35,23 @@ export function splitChunks(text: string): ChunkSpan[] {
     const line = m[0].replace(/[\r\n]+$/, '');
     if (first && /^\uFEFF?---\s*$/.test(line)) inFrontMatter = true;
     else if (inFrontMatter) {
-      if (/^(?:---|\.\.\.)\s*$/.test(line)) inFrontMatter = false;
-    } else if (!inComment && !fence && previousBlank && lineStart > chunkStart && /^[^\s]/.test(line) && !/^(?:```|~~~)/.test(line)) {
+      if (/^---\s*$/.test(line)) inFrontMatter = false;
+    } else if (!inComment && !fence && previousBlank && lineStart > chunkStart && /^[^\s]/.test(line) && !/^(?:```|~~~)/.test(line) && !FRONT_MATTER_FENCE.test(line) && !EMPTY_LIST_ITEM.test(line)) {
+      // A chunk starting with "---" would parse as front matter (only the document's start may);
+      // an empty list item ("- ") parses by what precedes it (micromark makes it a paragraph
+      // after indented code).
       spans.push({ start: chunkStart, end: lineStart });
       chunkStart = lineStart;
     }
     first = false;
     if (!inFrontMatter) {
-      const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-      if (f) {
-        if (!fence) fence = f[1]![0]!.repeat(f[1]!.length);
-        else if (f[1]!.startsWith(fence)) fence = undefined;
-      }
+      const f = /^( {0,3})(`{3,}|~{3,})(.*)$/.exec(line);
+      if (f && !fence && !(f[2]![0] === '`' && f[3]!.includes('`'))) {
+        // Where a fence inside a raw HTML block or a list item ends takes CommonMark's container
+        // rules; rather than guess, such a draft is one chunk. Fences in drafts are rare.
+        if (htmlBlock || f[1]!.length > 0) return [{ start: 0, end: text.length }];
+        fence = f[2]!;
+      } else if (f && fence && f[2]![0] === fence[0] && f[2]!.length >= fence.length && f[3]!.trim() === '') fence = undefined;
       if (!fence) {
         const open = line.lastIndexOf('<!--');
         const close = line.lastIndexOf('-->');
@@ -44,6 +60,8 @@ export function splitChunks(text: string): ChunkSpan[] {
       }
     }
     previousBlank = line.trim() === '';
+    if (previousBlank) htmlBlock = false;
+    else if (!fence && /^ {0,3}</.test(line)) htmlBlock = true;
   }
   if (chunkStart < text.length || spans.length === 0) spans.push({ start: chunkStart, end: text.length });
   return spans;
