@@ -112,7 +112,6 @@ function lintBody(text: string, options: LintOptions): LintResult {
     if (!severities.has(SYNTAX_RULE)) severities.set(SYNTAX_RULE, 'warning');
   }
 
-  options.parseCache?.blocks.sweep();
   const kept = applyDirectives(doc, directives, findings);
   const diagnostics: Diagnostic[] = kept
     .map(({ message: { sv, en, key }, ...f }: Finding & { message: { key?: string } }) => ({

@@ -1,5 +1,5 @@
 import type { Check, CheckContext } from './context.js';
-import { first, memo, message } from './context.js';
+import { firstIn, memo, message } from './context.js';
 import { missingRange } from './placement.js';
 import { findDates, toIsoDate } from '../analysis/dates.js';
 import { sentenceRange } from '../document/sentences.js';
@@ -56,7 +56,7 @@ export function adoptionFacts(ctx: CheckContext): AdoptionFacts {
     const skip = new Set(ctx.sections.filter((s) => s.id === 'relaterade').flatMap((s) => s.blocks));
     for (const sentence of ctx.doc.sentences) {
       if (skip.has(sentence.block)) continue;
-      const verb = first(ctx, verbs, sentence.text);
+      const verb = firstIn(ctx, verbs, sentence);
       if (!verb || !aboutThisDocument(sentence.text, verb.index, sentence.start, ctx)) continue;
       const rest = sentence.text.slice(verb.end);
       const bodyMatch = /^\s*(.+?)(?=\s+(?:den|på|vid|i sitt|i)\s|\s*[,.(§]|\s+\d|$)/u.exec(rest);

@@ -1,4 +1,5 @@
 import type { BlockCache, PolicyDocument } from '../document/parse.js';
+import type { Sentence } from '../document/sentences.js';
 import type { Section } from '../analysis/sections.js';
 import type { MetadataValue } from '../analysis/metadata.js';
 import { findAll, findFirst, type PatternCache, type TextMatch } from '../match/pattern.js';
@@ -53,6 +54,18 @@ export function first(ctx: CheckContext, re: RegExp, text: string): TextMatch | 
 /** `findAll` through the editor's per-document match cache when there is one. */
 export function all(ctx: CheckContext, re: RegExp, text: string): TextMatch[] {
   return ctx.blockCache ? ctx.blockCache.match(re, `\u0000${text}`, () => findAll(re, text)) : findAll(re, text);
+}
+
+/** `findFirst` over a whole sentence: the editor caches it with the sentence's chunk. */
+export function firstIn(ctx: CheckContext, re: RegExp, sentence: Sentence): TextMatch | undefined {
+  if (!ctx.blockCache) return findFirst(re, sentence.text);
+  return ctx.blockCache.matchSentence(re, sentence, 'first', () => findFirst(re, sentence.text) ?? null) ?? undefined;
+}
+
+/** `findAll` over a whole sentence: the editor caches it with the sentence's chunk. */
+export function allIn(ctx: CheckContext, re: RegExp, sentence: Sentence): TextMatch[] {
+  if (!ctx.blockCache) return findAll(re, sentence.text);
+  return ctx.blockCache.matchSentence(re, sentence, 'all', () => findAll(re, sentence.text));
 }
 
 export function memo<T>(ctx: CheckContext, key: string, compute: () => T): T {

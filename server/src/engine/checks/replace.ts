@@ -1,5 +1,5 @@
 import type { Check } from './context.js';
-import { all, format, message } from './context.js';
+import { allIn, format, message } from './context.js';
 import { sentenceRange } from '../document/sentences.js';
 import type { ReplaceCheck } from '../rules/model.js';
 import type { Finding } from '../types.js';
@@ -22,7 +22,7 @@ export const checkReplace: Check = (rule, ctx) => {
   for (const entry of check.entries) {
     const re = ctx.patterns.get([entry.match]);
     for (const sentence of ctx.doc.sentences) {
-      for (const m of all(ctx, re, sentence.text)) {
+      for (const m of allIn(ctx, re, sentence)) {
         const range = sentenceRange(sentence, m.index, m.end);
         // A match across markup (e.g. "**Ungdoms**styrelsen") cannot be replaced safely.
         const contiguous = range.end - range.start === m.end - m.index;

@@ -1,5 +1,5 @@
 import type { Check, CheckContext } from './context.js';
-import { all, first, message } from './context.js';
+import { allIn, firstIn, message } from './context.js';
 import { insertSectionFix, missingRange } from './placement.js';
 import { compilePattern, findFirst } from '../match/pattern.js';
 import { sentenceRange, type Sentence } from '../document/sentences.js';
@@ -76,8 +76,8 @@ export function findAssignments(check: ResponsibilityCheck, ctx: CheckContext): 
       const actor = sentence.text.slice(span.start, span.end).trim();
       out.push({ actor, kind: classifyActor(actor, ctx), range: sentenceRange(sentence, span.start, span.end), sentence });
     };
-    for (const m of all(ctx, before, sentence.text)) push(actorBefore(sentence.text, m.index));
-    for (const m of all(ctx, after, sentence.text)) push(actorAfter(sentence.text, m.end));
+    for (const m of allIn(ctx, before, sentence)) push(actorBefore(sentence.text, m.index));
+    for (const m of allIn(ctx, after, sentence)) push(actorAfter(sentence.text, m.end));
   }
   return out;
 }
@@ -98,7 +98,7 @@ function isDefined(actor: string, assignment: Sentence, check: ResponsibilityChe
   if (!name) return false;
   const cues = ctx.patterns.get(check.definitionCues);
   if (ctx.doc.headings.some((h) => findFirst(name, h.text))) return true;
-  return ctx.doc.sentences.some((s) => s !== assignment && findFirst(name, s.text) !== undefined && first(ctx, cues, s.text) !== undefined);
+  return ctx.doc.sentences.some((s) => s !== assignment && findFirst(name, s.text) !== undefined && firstIn(ctx, cues, s) !== undefined);
 }
 
 export const checkResponsibility: Check = (rule: RuleDefinition, ctx: CheckContext): Finding[] => {

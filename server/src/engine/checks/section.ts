@@ -1,5 +1,5 @@
 import type { Check } from './context.js';
-import { first, message } from './context.js';
+import { firstIn, message } from './context.js';
 import { insertSectionFix, missingRange } from './placement.js';
 import type { SectionCheck } from '../rules/model.js';
 
@@ -25,7 +25,7 @@ export const checkSection: Check = (rule, ctx) => {
   }
   if (check.statements) {
     const re = ctx.patterns.get(check.statements);
-    if (ctx.doc.sentences.some((s) => first(ctx, re, s.text))) return [];
+    if (ctx.doc.sentences.some((s) => firstIn(ctx, re, s))) return [];
   }
   const fix = insertSectionFix(rule, ctx);
   const type = ctx.documentType ?? 'okänd';

@@ -1,5 +1,5 @@
 import type { Check, CheckContext } from './context.js';
-import { first, memo, message } from './context.js';
+import { first, firstIn, memo, message } from './context.js';
 import { insertSectionFix, missingRange } from './placement.js';
 import { findFirst } from '../match/pattern.js';
 import { sentenceRange, type Sentence } from '../document/sentences.js';
@@ -51,9 +51,9 @@ export function evaluateStatement(rule: RuleDefinition, ctx: CheckContext): Stat
       const sentence = sentences[i]!;
       // A heading names the topic ("Uppföljning"); it says nothing about how it is done.
       if (ctx.doc.blocks[sentence.block]!.kind === 'heading') continue;
-      const trigger = first(ctx, triggers, sentence.text);
+      const trigger = firstIn(ctx, triggers, sentence);
       if (!trigger) continue;
-      if (exclude && first(ctx, exclude, sentence.text)) continue;
+      if (exclude && firstIn(ctx, exclude, sentence)) continue;
       const next = sentences[i + 1];
       // The next sentence completes this one only when it continues it ("Detta sker i årsredovisningen.").
       const continues = next && next.block === sentence.block && CONTINUATION.test(next.text.trimStart());

@@ -3,55 +3,60 @@ import { format, memo, message } from './context.js';
 import type { Speller } from '../spelling/hunspell.js';
 import { checkPassages, type WordFindings } from '../spelling/check.js';
 import type { Fix, Finding, OffsetRange } from '../types.js';
+import type { Sentence } from '../document/sentences.js';
 
 /**
- * The document's running text for the word rules: one plain-text passage per block (its
- * sentences joined by a space), with the source offset of each character. Passages are
- * separated by a blank line in `text`, so the OCR profile sees paragraphs.
+ * The document's running text for the word rules: one plain-text passage per block, its
+ * sentences joined by a space, with the chunk-relative source offset of each character
+ * (-1 for the joining spaces). A block lies inside one parsed chunk, so in an editor an
+ * unchanged block keeps the same Passage object from edit to edit, and the word rules'
+ * results are cached on it.
  */
 interface Passage {
   text: string;
-  /** Offset of the passage in the joined plain text (for the diacritic profile). */
-  at: number;
-  /** Source offset of each character of `text`; -1 for the spaces joining sentences. */
   offsets: Int32Array;
 }
 
-interface PlainText {
-  text: string;
-  passages: Passage[];
+/** A passage where it is in this version of the document. */
+interface PlacedPassage {
+  passage: Passage;
+  /** Added to `passage.offsets` (the position of its chunk). */
+  base: number;
 }
 
-function plainText(ctx: CheckContext): PlainText {
-  return memo(ctx, 'plain-text', () => {
-    const passages: Passage[] = [];
+function buildPassage(sentences: readonly Sentence[]): Passage {
+  let size = sentences.length - 1;
+  for (const s of sentences) size += s.text.length;
+  const offsets = new Int32Array(size);
+  let at = 0;
+  sentences.forEach((s, k) => {
+    if (k > 0) offsets[at++] = -1;
+    offsets.set(s.offsets, at);
+    at += s.text.length;
+  });
+  return { text: sentences.map((s) => s.text).join(' '), offsets };
+}
+
+function passages(ctx: CheckContext): PlacedPassage[] {
+  return memo(ctx, 'passages', () => {
+    const out: PlacedPassage[] = [];
     const sentences = ctx.doc.sentences;
-    let length = 0;
     for (let first = 0; first < sentences.length; ) {
-      // One passage per run of sentences in the same block, joined by a space.
+      // One passage per run of sentences in the same block.
       let last = first;
-      let size = sentences[first]!.text.length;
-      while (last + 1 < sentences.length && sentences[last + 1]!.block === sentences[first]!.block) size += 1 + sentences[++last]!.text.length;
-      const offsets = new Int32Array(size);
-      const parts: string[] = [];
-      let at = 0;
-      for (let k = first; k <= last; k++) {
-        const s = sentences[k]!;
-        if (k > first) offsets[at++] = -1;
-        parts.push(s.text);
-        for (let i = 0; i < s.offsets.length; i++) offsets[at + i] = s.base + s.offsets[i]!;
-        at += s.text.length;
-      }
-      passages.push({ text: parts.join(' '), at: length, offsets });
-      length += size + 2;
+      while (last + 1 < sentences.length && sentences[last + 1]!.block === sentences[first]!.block) last++;
+      const run = sentences.slice(first, last + 1);
+      const head = run[0]!;
+      const passage = ctx.blockCache ? ctx.blockCache.forSentence(head, 'passage', () => buildPassage(run)) : buildPassage(run);
+      out.push({ passage, base: head.base });
       first = last + 1;
     }
-    return { text: passages.map((p) => p.text).join('\n\n'), passages };
+    return out;
   });
 }
 
-function toSource(passage: Passage, start: number, end: number): OffsetRange {
-  return { start: passage.offsets[start]!, end: passage.offsets[Math.max(start, end - 1)]! + 1 };
+function toSource({ passage, base }: PlacedPassage, start: number, end: number): OffsetRange {
+  return { start: base + passage.offsets[start]!, end: base + passage.offsets[Math.max(start, end - 1)]! + 1 };
 }
 
 export function speller(ctx: CheckContext): Speller | undefined {
@@ -59,7 +64,7 @@ export function speller(ctx: CheckContext): Speller | undefined {
 }
 
 interface PassageFindings extends WordFindings {
-  passage: Passage;
+  placed: PlacedPassage;
 }
 
 /** Both word rules, passage by passage (see checkPassages); editors reuse unchanged passages. */
@@ -67,11 +72,16 @@ function wordFindings(ctx: CheckContext): PassageFindings[] | undefined {
   const sp = speller(ctx);
   if (!sp) return undefined;
   return memo(ctx, 'word-findings', () => {
-    const plain = plainText(ctx);
+    const placed = passages(ctx);
     const userWords = new Set([...ctx.ruleSet.words, ...ctx.words]);
     const cache = ctx.blockCache;
-    const found = checkPassages(plain.passages, plain.text, sp, userWords, cache ? <T>(key: string, compute: () => T): T => cache.get(key, compute) : undefined);
-    return found.map((f, i) => ({ ...f, passage: plain.passages[i]! }));
+    const found = checkPassages(
+      placed.map((p) => p.passage),
+      sp,
+      userWords,
+      cache ? <T>(passage: object, key: string, compute: () => T): T => cache.forObject(passage, key, compute) : undefined,
+    );
+    return found.map((f, i) => ({ ...f, placed: placed[i]! }));
   });
 }
 
@@ -79,15 +89,15 @@ export const checkSpelling: Check = (rule, ctx) => {
   const found = wordFindings(ctx);
   if (!found) return [];
   // Suggestions are computed on demand by front ends (Hunspell's suggest is slow).
-  return found.flatMap(({ passage, spelling }) =>
-    spelling.map((m) => ({ ruleId: rule.id, range: toSource(passage, m.start, m.end), message: message(rule, 'unknown', { word: m.word }), data: { word: m.word } })),
+  return found.flatMap(({ placed, spelling }) =>
+    spelling.map((m) => ({ ruleId: rule.id, range: toSource(placed, m.start, m.end), message: message(rule, 'unknown', { word: m.word }), data: { word: m.word } })),
   );
 };
 
 export const checkOcr: Check = (rule, ctx) => {
   const found = wordFindings(ctx);
   if (!found) return [];
-  const located = found.flatMap(({ passage, ocr }) => ocr.map((f) => ({ f, range: toSource(passage, f.start, f.end) })));
+  const located = found.flatMap(({ placed, ocr }) => ocr.map((f) => ({ f, range: toSource(placed, f.start, f.end) })));
   // A word that spans markup ("**Ma**let") cannot be replaced as one edit.
   const replaceable = located.filter(({ f, range }) => range.end - range.start === f.word.length);
   const safeEdits = replaceable

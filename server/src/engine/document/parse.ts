@@ -9,6 +9,7 @@ import { LineIndex } from '../text/lineIndex.js';
 import { cellSentence, documentSentences, shiftSentence, type Sentence } from './sentences.js';
 import { splitChunks, type ChunkSpan } from './chunks.js';
 import type { OffsetRange } from '../types.js';
+import type { TextMatch } from '../match/pattern.js';
 
 /** A block of running text: a paragraph, heading, list item paragraph or table cell. */
 export interface Block extends OffsetRange {
@@ -197,7 +198,7 @@ function parseChunk(text: string, spans: readonly ChunkSpan[] = [{ start: 0, end
  */
 export class ParseCache {
   private current = new Map<string, ParsedChunk>();
-  /** Per-paragraph results of checks (the word rules), kept for the latest version only. */
+  /** Check results attached to the cached chunks; they go when their chunk goes. */
   readonly blocks = new BlockCache();
 
   parse(text: string): ParsedChunk {
@@ -215,13 +216,50 @@ export class ParseCache {
   }
 }
 
-/** A cache of per-block results: entries not used by the latest lint are dropped after it. */
+/** One pattern's results on one sentence: the first match (null: none) and all matches. */
+interface SentenceMatches {
+  first?: TextMatch | null;
+  all?: TextMatch[];
+}
+
+/**
+ * Check results kept between versions of one document (editors). Results are attached to
+ * the objects of cached chunks (a sentence's offsets array, a passage built from a block), so
+ * they are found by identity and die with their chunk.
+ */
 export class BlockCache {
-  private entries = new Map<string, unknown>();
-  private used = new Set<string>();
-  /** Pattern results by pattern and sentence text: most sentences are unchanged by an edit. */
-  readonly matches = new Map<RegExp, Map<string, unknown>>();
+  private readonly bySentence = new WeakMap<Int32Array, Map<unknown, unknown>>();
+  private readonly byObject = new WeakMap<object, Map<string, unknown>>();
+  /** Pattern results by pattern and text (for text that is not a whole sentence). */
+  private readonly matches = new Map<RegExp, Map<string, unknown>>();
   private matchCount = 0;
+
+  /** A result for a sentence of a cached chunk (keyed by its offsets array, shared by every shifted copy). */
+  forSentence<T>(sentence: Sentence, key: unknown, compute: () => T): T {
+    let results = this.bySentence.get(sentence.offsets);
+    if (!results) this.bySentence.set(sentence.offsets, (results = new Map()));
+    if (results.has(key)) return results.get(key) as T;
+    const value = compute();
+    results.set(key, value);
+    return value;
+  }
+
+  /** A result for an object built from cached chunks (a passage). */
+  forObject<T>(owner: object, key: string, compute: () => T): T {
+    let results = this.byObject.get(owner);
+    if (!results) this.byObject.set(owner, (results = new Map()));
+    if (results.has(key)) return results.get(key) as T;
+    const value = compute();
+    results.set(key, value);
+    return value;
+  }
+
+  /** One pattern's first match (null: none) or all matches in a sentence. */
+  matchSentence<K extends keyof SentenceMatches>(re: RegExp, sentence: Sentence, kind: K, compute: () => Required<SentenceMatches>[K]): Required<SentenceMatches>[K] {
+    const entry = this.forSentence<SentenceMatches>(sentence, re, () => ({}));
+    if (entry[kind] === undefined) entry[kind] = compute();
+    return entry[kind] as Required<SentenceMatches>[K];
+  }
 
   match<T>(re: RegExp, text: string, compute: () => T): T {
     let byText = this.matches.get(re);
@@ -230,25 +268,11 @@ export class BlockCache {
     const value = compute();
     byText.set(text, value);
     // Bounded: a long editing session must not grow without end.
-    if (++this.matchCount > 200_000) {
+    if (++this.matchCount > 50_000) {
       this.matches.clear();
       this.matchCount = 0;
     }
     return value;
-  }
-
-  get<T>(key: string, compute: () => T): T {
-    this.used.add(key);
-    if (this.entries.has(key)) return this.entries.get(key) as T;
-    const value = compute();
-    this.entries.set(key, value);
-    return value;
-  }
-
-  /** Called after a lint: forget what that lint did not ask for. */
-  sweep(): void {
-    for (const key of this.entries.keys()) if (!this.used.has(key)) this.entries.delete(key);
-    this.used = new Set();
   }
 }
 

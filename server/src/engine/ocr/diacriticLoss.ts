@@ -58,6 +58,16 @@ export interface DiacriticProfile {
  * so one short paragraph cannot flip the verdict, but a long one can differ from the rest
  * (a clean paragraph pasted into an OCR text, or the other way round).
  */
+/**
+ * The verdict per paragraph from letter counts: what profileDiacritics decides, for callers
+ * that keep the counts of unchanged paragraphs between edits.
+ */
+export function poorParagraphs(counts: readonly LetterCounts[]): { documentRatio: number; poor: boolean[] } {
+  const total = counts.reduce((sum, c) => ({ letters: sum.letters + c.letters, diacritics: sum.diacritics + c.diacritics }), { letters: 0, diacritics: 0 });
+  const documentRatio = estimatedRatio(total, SWEDISH_DIACRITIC_RATIO, DOCUMENT_PRIOR_LETTERS);
+  return { documentRatio, poor: counts.map((c) => estimatedRatio(c, documentRatio, PARAGRAPH_PRIOR_LETTERS) < POOR_RATIO) };
+}
+
 export function profileDiacritics(text: string): DiacriticProfile {
   const doc = countLetters(text);
   const documentRatio = estimatedRatio(doc, SWEDISH_DIACRITIC_RATIO, DOCUMENT_PRIOR_LETTERS);

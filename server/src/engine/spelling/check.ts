@@ -2,7 +2,7 @@
 // minus tokens the ocr-artifact rule reports (one diagnostic per word). Diagnostics carry
 // no suggestions: computing them is slow, see suggest.ts.
 import { MIN_LOSS_EVIDENCE_IN_DOCUMENT, passageLossEvidence, passageWords, scanPassage, type OcrFinding } from '../ocr/scan.js';
-import { profileDiacritics } from '../ocr/diacriticLoss.js';
+import { countLetters, poorParagraphs } from '../ocr/diacriticLoss.js';
 import type { Speller } from './hunspell.js';
 import { tokenize, type Token } from './tokens.js';
 import { findDefinedAbbreviations, frontMatterLength, prepareWords, type PreparedWords, type SkipContext } from './words.js';
@@ -70,40 +70,41 @@ export interface WordFindings {
   ocr: OcrFinding[];
 }
 
-/** A paragraph of plain text and where it starts in the document's plain text. */
+/** A paragraph of plain text. */
 export interface Passage {
   text: string;
-  at: number;
 }
 
-/** Caches a computation by key (editors keep results of unchanged passages); default: none. */
-export type PassageMemo = <T>(key: string, compute: () => T) => T;
+/**
+ * Caches a computation per passage and key. Editors pass the same Passage object for an
+ * unchanged paragraph, so results are looked up by identity; default: no cache.
+ */
+export type PassageMemo = <T>(passage: Passage, key: string, compute: () => T) => T;
 
-const noMemo: PassageMemo = (_key, compute) => compute();
+const noMemo: PassageMemo = (_passage, _key, compute) => compute();
 
 /**
  * Both word rules over a document's passages: a word is either a misspelling or OCR damage.
  * Whether real words get repaired is decided for the whole document (has it lost its å/ä/ö?),
  * then each passage is checked with that verdict, so per-passage results can be cached.
- * `documentText` is the passages joined by blank lines (the diacritic profile reads it).
  */
-export function checkPassages(passages: readonly Passage[], documentText: string, speller: Speller, userWords: ReadonlySet<string>, memo: PassageMemo = noMemo): WordFindings[] {
+export function checkPassages(passages: readonly Passage[], speller: Speller, userWords: ReadonlySet<string>, memo: PassageMemo = noMemo): WordFindings[] {
   // Definitions sit inside one sentence, so each passage's can be found (and cached) alone.
-  const definedAbbreviations = new Set(passages.flatMap((p) => [...memo(`a|${p.text}`, () => findDefinedAbbreviations(p.text))]));
+  const definedAbbreviations = new Set(passages.flatMap((p) => [...memo(p, 'abbreviations', () => findDefinedAbbreviations(p.text))]));
   const options = { userWords, definedAbbreviations };
+  // Results depend on the passage and on these document-wide word sets: one key per lint.
   const context = `${[...definedAbbreviations].sort().join(',')}|${[...userWords].sort().join(',')}`;
-  const cached = <T>(key: string, compute: () => T): T => memo(`${key}|${context}`, compute);
-  const profile = profileDiacritics(documentText);
-  const poor = passages.map((p) => profile.isPoorAt(p.at));
+  const keys = { evidence: `e|${context}`, ocr: [`o0|${context}`, `o1|${context}`], spelling: [`s0|${context}`, `s1|${context}`] };
+  const { poor } = poorParagraphs(passages.map((p) => memo(p, 'letters', () => countLetters(p.text))));
   // Each passage tokenized once for the three passes below (only if some pass needs it).
   const prepared = new Array<PreparedWords | undefined>(passages.length);
   const words = (i: number): PreparedWords => (prepared[i] ??= passageWords(passages[i]!.text, options));
-  const evidence = passages.reduce((n, p, i) => n + (poor[i] ? cached(`e|${p.text}`, () => passageLossEvidence(p.text, speller, options, words(i))) : 0), 0);
+  const evidence = passages.reduce((n, p, i) => n + (poor[i] ? memo(p, keys.evidence, () => passageLossEvidence(p.text, speller, options, words(i))) : 0), 0);
   const lossConfirmed = evidence >= MIN_LOSS_EVIDENCE_IN_DOCUMENT;
   return passages.map((passage, i) => {
-    const repairRealWords = lossConfirmed && poor[i]!;
-    const ocr = cached(`o${repairRealWords ? 1 : 0}|${passage.text}`, () => scanPassage(passage.text, speller, repairRealWords, options, words(i)));
-    const spelling = cached(`s${repairRealWords ? 1 : 0}|${passage.text}`, () => {
+    const repair = lossConfirmed && poor[i]! ? 1 : 0;
+    const ocr = memo(passage, keys.ocr[repair]!, () => scanPassage(passage.text, speller, repair === 1, options, words(i)));
+    const spelling = memo(passage, keys.spelling[repair]!, () => {
       const ocrStarts = new Set(ocr.map((f) => f.start));
       return findMisspellings(passage.text, speller, { ...options, prepared: words(i) }).filter((m) => !ocrStarts.has(m.start));
     });
@@ -113,8 +114,8 @@ export function checkPassages(passages: readonly Passage[], documentText: string
 }
 
 /** Paragraphs of a plain text: the parts between blank lines, with their offsets. */
-export function splitPassages(text: string): Passage[] {
-  const out: Passage[] = [];
+export function splitPassages(text: string): (Passage & { at: number })[] {
+  const out: (Passage & { at: number })[] = [];
   const re = /\n[ \t]*\n\s*/g;
   let at = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -128,7 +129,7 @@ export function splitPassages(text: string): Passage[] {
 /** Both word rules over a plain text, through the same passage pipeline as the engine's rules. */
 export function checkWords(text: string, speller: Speller, options: { userWords?: ReadonlySet<string> } = {}): WordFindings {
   const passages = splitPassages(text);
-  const found = checkPassages(passages, text, speller, options.userWords ?? new Set());
+  const found = checkPassages(passages, speller, options.userWords ?? new Set());
   const shift = <T extends { start: number; end: number }>(x: T, by: number): T => ({ ...x, start: x.start + by, end: x.end + by });
   return {
     spelling: found.flatMap((f, i) => f.spelling.map((m) => shift(m, passages[i]!.at))),
