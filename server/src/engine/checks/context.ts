@@ -31,13 +31,29 @@ export type Check = (rule: RuleDefinition, ctx: CheckContext) => Finding[];
 
 /** Fills `{name}` placeholders of a bilingual message. Values may be bilingual too. */
 export function format(message: Bilingual, values: Record<string, string | Bilingual> = {}): Bilingual {
-  const fill = (text: string, lang: 'sv' | 'en'): string =>
-    text.replace(/\{(\w+)\}/g, (whole, name: string) => {
-      const v = values[name];
-      if (v === undefined) return whole;
-      return typeof v === 'string' ? v : v[lang];
-    });
+  const fill = (text: string, lang: 'sv' | 'en'): string => {
+    const parts = templateParts(text);
+    if (parts.length === 1) return text;
+    let out = '';
+    // Even indexes are literal text, odd ones placeholder names.
+    for (let i = 0; i < parts.length; i++) {
+      if (i % 2 === 0) out += parts[i]!;
+      else {
+        const v = values[parts[i]!];
+        out += v === undefined ? `{${parts[i]!}}` : typeof v === 'string' ? v : v[lang];
+      }
+    }
+    return out;
+  };
   return { sv: fill(message.sv, 'sv'), en: fill(message.en, 'en') };
+}
+
+/** Message templates split at their placeholders, once per template (drafts have thousands of findings). */
+const templates = new Map<string, string[]>();
+function templateParts(text: string): string[] {
+  let parts = templates.get(text);
+  if (!parts) templates.set(text, (parts = text.split(/\{(\w+)\}/)));
+  return parts;
 }
 
 /** The rule's message `key`, filled in; `key` rides along so lint() can record it on the finding. */
