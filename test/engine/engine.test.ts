@@ -79,6 +79,18 @@ describe('rule files', () => {
     assert.throws(() => loadRuleSet(dir), (e: unknown) => e instanceof FileError && e.file.endsWith('skall.yml') && e.line === 2 && /severity/.test(e.message));
   });
 
+  it('a changed schema is compiled at load, not checked with the prebuilt validator', () => {
+    // The bundled schemas are compiled at build time; another rules directory's schema is not.
+    const dir = brokenRules((d) => {
+      const schemaFile = join(d, 'schema', 'rule.schema.json');
+      const schema = JSON.parse(readFileSync(schemaFile, 'utf8')) as { properties: { severity: { enum: string[] } } };
+      schema.properties.severity.enum.push('fatal');
+      writeFileSync(schemaFile, JSON.stringify(schema, null, 2));
+      writeFileSync(join(d, 'skall.yml'), readFileSync(join(d, 'skall.yml'), 'utf8').replace('severity: info', 'severity: fatal'));
+    });
+    assert.equal(loadRuleSet(dir).rules.get('skall')?.severity, 'fatal');
+  });
+
   it('a quote that is not in the cited clause is an error', () => {
     const dir = brokenRules((d) => writeFileSync(join(d, 'skall.yml'), readFileSync(join(d, 'skall.yml'), 'utf8').replace('skall vila på', 'skall stå på')));
     assert.throws(() => loadRuleSet(dir), /citatet finns inte i alingsas#bakgrund-7/);

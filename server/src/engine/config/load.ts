@@ -1,14 +1,13 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import AjvModule from 'ajv';
 import picomatch from 'picomatch';
 import type { ConfigFile, ResolvedConfig, RuleConfig, RuleSetting } from './model.js';
 import type { RuleSet } from '../rules/model.js';
 import { FileError } from '../rules/errors.js';
 import { readWordList } from '../rules/wordList.js';
 import { lineOfPath, parseYamlText, validateYaml, type LoadedYaml } from '../rules/yamlFile.js';
+import { schemaValidator } from '../rules/schemaValidators.js';
 
-const Ajv = AjvModule.default ?? AjvModule;
 
 export const CONFIG_NAMES = ['.policylintrc.json', '.policylintrc.yaml', '.policylintrc.yml'];
 export const PRESETS = ['recommended', 'strict', 'policy', 'strategi', 'riktlinje', 'program', 'plan'];
@@ -51,8 +50,7 @@ export class ConfigLoader {
   private readonly cache = new Map<string, { mtimeMs: number; layers: Layer[] }>();
 
   constructor(private readonly ruleSet: RuleSet) {
-    const ajv = new Ajv({ allErrors: true, strict: false });
-    this.validate = ajv.compile(JSON.parse(readFileSync(join(ruleSet.directory, 'schema', 'config.schema.json'), 'utf8')) as object);
+    this.validate = schemaValidator(join(ruleSet.directory, 'schema', 'config.schema.json'), 'config');
   }
 
   /** The configuration for a file to lint (nearest config file, else recommended). */

@@ -1,16 +1,15 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import AjvModule from 'ajv';
 import type { BodiesFile, IntervalsFile, MetadataFile, RuleDefinition, RuleSet, SectionDefinition } from './model.js';
 import { loadYamlFile, validateYaml } from './yamlFile.js';
 import { loadSources, clauseContains } from './sources.js';
 import { FileError } from './errors.js';
 import { compilePatterns, PatternError } from '../match/pattern.js';
+import { schemaValidator } from './schemaValidators.js';
 import { buildVocabulary } from './vocabulary.js';
 import { readWordList } from './wordList.js';
 
-const Ajv = AjvModule.default ?? AjvModule;
 
 /**
  * Finds the `rules/` directory: next to the package in a checkout, next to the bundle
@@ -42,9 +41,7 @@ export function loadRuleSet(directory = findRulesDirectory()): RuleSet {
 }
 
 function readRuleSet(directory: string): RuleSet {
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  const schemaFile = join(directory, 'schema', 'rule.schema.json');
-  const validateRule = ajv.compile(JSON.parse(readFileSync(schemaFile, 'utf8')) as object);
+  const validateRule = schemaValidator(join(directory, 'schema', 'rule.schema.json'), 'rule');
 
   const sectionsFile = join(directory, 'sections.yml');
   const sections = (loadYamlFile(sectionsFile).data as { sections: SectionDefinition[] }).sections;
