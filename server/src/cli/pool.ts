@@ -31,6 +31,7 @@ function workerFile(): string {
 
 /** Below this many files a pool costs more (each worker loads the dictionary) than it saves. */
 export const MIN_FILES_PER_WORKER = 24;
+const IN_FLIGHT = 2;
 
 export function workerCount(files: number, requested?: number): number {
   if (requested !== undefined) return Math.max(0, requested);
@@ -52,19 +53,26 @@ export async function lintInWorkers(files: string[], setup: WorkerSetup, count: 
       workers.map(
         (worker) =>
           new Promise<void>((resolvePromise, reject) => {
+            let pending = 0;
             const send = (): void => {
-              if (next >= files.length) return resolvePromise();
+              if (next >= files.length) {
+                if (pending === 0) resolvePromise();
+                return;
+              }
               const id = next++;
+              pending++;
               worker.postMessage({ id, file: files[id]! } satisfies WorkerRequest);
             };
             worker.on('message', (response: WorkerResponse) => {
               if ('configError' in response) return reject(new UsageError(response.configError));
               if ('crash' in response) return reject(new Error(response.crash));
               results[response.id] = response.result;
+              pending--;
               send();
             });
             worker.once('error', reject);
-            send();
+            // Two files in flight per worker, so a worker never waits for the main thread.
+            for (let i = 0; i < IN_FLIGHT; i++) send();
           }),
       ),
     );
