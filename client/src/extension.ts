@@ -5,6 +5,7 @@ import { Commands, ComplianceRequest, TemplateRequest, type ComplianceResult, ty
 import { ComplianceView } from './complianceView.js';
 import { statusText, statusTooltip, workspaceSummary } from './status.js';
 import { documentTypeChoices } from './template.js';
+import { SERVER_EXEC_ARGV } from './serverRuntime.js';
 
 let client: LanguageClient | undefined;
 
@@ -23,8 +24,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Policy
 
   const serverModule = context.asAbsolutePath('dist/server.cjs');
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6010'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [

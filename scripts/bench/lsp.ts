@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LspClient } from '../../test/server/lspClient.js';
+import { SERVER_EXEC_ARGV } from '../../client/src/serverRuntime.js';
 import { median, percentile } from './measure.js';
 
 export interface ServerBench {
@@ -50,8 +51,8 @@ export async function benchServer(repo: string, options: { edits: number; ocr: b
   const text = bigDraft(repo, options.ocr);
   writeFileSync(join(dir, 'utkast.md'), text);
   const started = performance.now();
-  // The shipped bundle (npm run bench builds it), as the extension starts it.
-  const client = new LspClient({ workspaceFolders: [dir], server: join(repo, 'dist', 'server.cjs'), env: { POLICYLINT_SPELLING: 'on' } });
+  // The shipped bundle (npm run bench builds it), started as the extension starts it.
+  const client = new LspClient({ workspaceFolders: [dir], server: join(repo, 'dist', 'server.cjs'), execArgv: SERVER_EXEC_ARGV, env: { POLICYLINT_SPELLING: 'on' } });
   try {
     await client.initialize();
     const initialize = performance.now() - started;

@@ -31,6 +31,8 @@ export interface ClientOptions {
   /** Server entry (default: the compiled main.js). */
   server?: string;
   env?: Record<string, string>;
+  /** Node options for the server process (the extension's, in the bench). */
+  execArgv?: readonly string[];
 }
 
 /**
@@ -51,7 +53,7 @@ export class LspClient {
 
   constructor(readonly options: ClientOptions) {
     this.settings = options.settings ?? {};
-    this.process = spawn(process.execPath, [options.server ?? SERVER_MAIN, '--stdio'], {
+    this.process = spawn(process.execPath, [...(options.execArgv ?? []), options.server ?? SERVER_MAIN, '--stdio'], {
       env: { ...process.env, POLICYLINT_TODAY: TODAY, POLICYLINT_SPELLING: 'off', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
