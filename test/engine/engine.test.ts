@@ -102,6 +102,14 @@ describe('rule files', () => {
   });
 });
 
+describe('responsible-body on odd names', () => {
+  it('a body named with brackets or pattern symbols neither throws nor counts as defined', () => {
+    const text = '# Policy\n\n## Ansvar\n\nInternationella [rådet ansvarar för arbetet. [Internationella rådet] ansvarar för arbetet.\n\n{Kommun|styrelse*} ansvarar för [rådet.\n';
+    const ids = lintText(text, { today: TODAY }).diagnostics.map((d) => d.ruleId);
+    assert.ok(!ids.includes('syntax'));
+  });
+});
+
 describe('missing-section fixes', () => {
   it('insert the section before the next section in canonical order, keeping text intact', () => {
     const text = '# Internationell strategi\n\n## Syfte\n\nText om syftet.\n\n## Relaterade styrdokument\n\n- Vision\n';

@@ -10,7 +10,7 @@ import { TODAY } from '../helpers/paths.js';
  */
 const ruleSet = loadRuleSet();
 
-const SWEDISH = ['Kommunstyrelsen', 'ansvarar', 'för', 'det', 'internationella', 'arbetet', 'ska', 'skall', 'följas', 'upp', 'årligen', 'och', 'redovisas', 'till', 'kommunfullmäktige', 'revideras', 'vart', 'fjärde', 'år', 'Ungdomsstyrelsen', 'SKL', 'prioriteringar', '2019–2024', 'Antagen', 'av', 'den', '25 april 2007', '§ 85', 'vid behov', 'ansvarig nämnd', 'Internationella rådet', 'uppfoljning', '6ver', '&r', 'I6pande', 'for', 'mal', 'Syftet', 'är', 'att'];
+const SWEDISH = ['Kommunstyrelsen', 'ansvarar', 'för', 'det', 'internationella', 'arbetet', 'ska', 'skall', 'följas', 'upp', 'årligen', 'och', 'redovisas', 'till', 'kommunfullmäktige', 'revideras', 'vart', 'fjärde', 'år', 'Ungdomsstyrelsen', 'SKL', 'prioriteringar', '2019–2024', 'Antagen', 'av', 'den', '25 april 2007', '§ 85', 'vid behov', 'ansvarig nämnd', 'Internationella rådet', 'Internationella [rådet', '[', ']', '{body}', '|', '*', 'uppfoljning', '6ver', '&r', 'I6pande', 'for', 'mal', 'Syftet', 'är', 'att'];
 const MARKUP = ['\n', '\n\n', '\r\n', '# ', '## ', '- ', '1. ', '> ', '**', '_', '`', '```\n', '| a | b |\n| --- | --- |\n', '---\n', '<!-- policylint-disable skall -->', '<!-- policylint-enable -->', '<!-- policylint-disable-next-line -->', '[länk](https://example.org/2019-2024)', ':', '.', ',', '(', ')', '\t', '\uFEFF', '\u0000', 'typ: strategi\n', 'beslutad: 2020-02-30\n'];
 
 const token = fc.oneof(fc.constantFrom(...SWEDISH), fc.constantFrom(...MARKUP), fc.string({ maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 6 }));

@@ -1,7 +1,7 @@
 import type { Check, CheckContext } from './context.js';
 import { allIn, firstIn, message } from './context.js';
 import { insertSectionFix, missingRange } from './placement.js';
-import { compilePattern, findFirst } from '../match/pattern.js';
+import { findFirst } from '../match/pattern.js';
 import { sentenceRange, type Sentence } from '../document/sentences.js';
 import type { ResponsibilityCheck, RuleDefinition } from '../rules/model.js';
 import type { Finding, OffsetRange } from '../types.js';
@@ -87,9 +87,12 @@ function namePattern(actor: string, ctx: CheckContext): RegExp | undefined {
   const org = findFirst(ctx.patterns.get(ctx.ruleSet.bodies.organisationSuffixes), actor);
   if (!org) return undefined;
   const words = actor.slice(0, org.end).split(/\s+/).filter(Boolean).slice(-2);
-  const head = words[words.length - 1]!.replace(/(et|en|n|ets|ens|s)$/u, '');
+  // Letters only: the name becomes a phrase pattern, where [ ] | { } * have meanings.
+  const head = words[words.length - 1]!.replace(/[^\p{L}\p{N}-]/gu, '').replace(/(et|en|n|ets|ens|s)$/u, '');
+  if (!head) return undefined;
   const adjective = words.length > 1 && /^[\p{Ll}\p{Lu}]+a$/u.test(words[0]!) ? `${words[0]!.toLowerCase()} ` : '';
-  return compilePattern(`${adjective}${head.toLowerCase()}*`);
+  // Through the pattern cache: one RegExp per name, so editors' per-sentence results hold.
+  return ctx.patterns.get([`${adjective}${head.toLowerCase()}*`]);
 }
 
 /** A document defines an organisation by describing it: its members, its tasks, a heading. */
@@ -98,7 +101,7 @@ function isDefined(actor: string, assignment: Sentence, check: ResponsibilityChe
   if (!name) return false;
   const cues = ctx.patterns.get(check.definitionCues);
   if (ctx.doc.headings.some((h) => findFirst(name, h.text))) return true;
-  return ctx.doc.sentences.some((s) => s !== assignment && findFirst(name, s.text) !== undefined && firstIn(ctx, cues, s) !== undefined);
+  return ctx.doc.sentences.some((s) => s !== assignment && firstIn(ctx, name, s) !== undefined && firstIn(ctx, cues, s) !== undefined);
 }
 
 export const checkResponsibility: Check = (rule: RuleDefinition, ctx: CheckContext): Finding[] => {
