@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { generateCorpus } from './corpus.js';
-import { timeCommand, type Timing } from './measure.js';
+import { timeCommand, timeInterleaved, type Timing } from './measure.js';
 
 export interface CliBench {
   files: number;
@@ -25,9 +25,14 @@ export function benchCli(repo: string, count: number, runs: number): CliBench {
   const cwd = join(repo, '.bench');
   const common = [bin, 'corpus', '--format', 'json', '--today', '2026-11-23'];
 
-  const policylint = timeCommand('policylint (workers)', node, common, { cwd, runs });
-  const policylintSingleThread = timeCommand('policylint --workers 0', node, [...common, '--workers', '0'], { cwd, runs });
-  const markdownlint = timeCommand('markdownlint-cli2', node, [join(repo, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs'), 'corpus/**/*.md'], { cwd, runs });
+  const [policylint, policylintSingleThread, markdownlint] = timeInterleaved(
+    [
+      { label: 'policylint (workers)', command: node, args: common, cwd },
+      { label: 'policylint --workers 0', command: node, args: [...common, '--workers', '0'], cwd },
+      { label: 'markdownlint-cli2', command: node, args: [join(repo, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs'), 'corpus/**/*.md'], cwd },
+    ],
+    runs,
+  ) as [Timing, Timing, Timing];
 
   // The spelling share: only the two word rules (a config beside a copy of the corpus),
   // against Debian's hunspell -l on the same text.
@@ -35,12 +40,15 @@ export function benchCli(repo: string, count: number, runs: number): CliBench {
   generateCorpus(repo, { count, directory: join(spellDir, 'corpus') });
   const ruleIds = readdirSync(join(repo, 'rules')).filter((f) => f.endsWith('.yml') && f !== 'sections.yml').map((f) => f.replace(/\.yml$/, ''));
   writeFileSync(join(spellDir, '.policylintrc.json'), JSON.stringify({ rules: Object.fromEntries(ruleIds.map((id) => [id, id === 'spelling' || id === 'ocr-artifact' ? 'warning' : 'off'])) }));
-  const policylintSpellingOnly = timeCommand('policylint, only spelling + ocr-artifact', node, [bin, 'corpus', '--format', 'json', '--workers', '0'], { cwd: spellDir, runs });
+  const spellingOnly = { label: 'policylint, only spelling + ocr-artifact', command: node, args: [bin, 'corpus', '--format', 'json', '--workers', '0'], cwd: spellDir };
+  let policylintSpellingOnly: Timing;
   let hunspell: Timing | undefined;
   if (spawnSync('sh', ['-c', 'command -v hunspell && hunspell -D 2>&1 | grep -q sv_SE']).status === 0 || existsSync('/usr/share/hunspell/sv_SE.dic')) {
     const all = join(repo, '.bench', 'all.txt');
     writeFileSync(all, files.map((f) => readFileSync(f, 'utf8')).join('\n'));
-    hunspell = timeCommand('hunspell -d sv_SE -l', 'sh', ['-c', `hunspell -d sv_SE -l < ${all} > /dev/null`], { cwd, runs });
+    [policylintSpellingOnly, hunspell] = timeInterleaved([spellingOnly, { label: 'hunspell -d sv_SE -l', command: 'sh', args: ['-c', `hunspell -d sv_SE -l < ${all} > /dev/null`], cwd }], runs) as [Timing, Timing];
+  } else {
+    [policylintSpellingOnly] = timeInterleaved([spellingOnly], runs) as [Timing];
   }
   const cacheFile = join(repo, '.bench', 'cache.json');
   spawnSync(node, [...common, '--cache', '--cache-location', cacheFile], { cwd });

@@ -41,27 +41,50 @@ export function bigDraft(repo: string, ocr: boolean, size = 150_000): string {
   return text;
 }
 
+/** The shipped bundle (npm run bench builds it), started as the extension starts it. */
+function startServer(repo: string, dir: string): LspClient {
+  return new LspClient({ workspaceFolders: [dir], server: join(repo, 'dist', 'server.cjs'), execArgv: SERVER_EXEC_ARGV, env: { POLICYLINT_SPELLING: 'on' } });
+}
+
+interface ColdStart {
+  client: LspClient;
+  uri: string;
+  initialize: number;
+  coldStart: number;
+  withSpelling: number;
+}
+
+/** Spawn → initialized → first diagnostics → diagnostics with spelling, in ms from spawn. */
+async function coldStart(repo: string, dir: string, text: string): Promise<ColdStart> {
+  const started = performance.now();
+  const client = startServer(repo, dir);
+  await client.initialize();
+  const initialize = performance.now() - started;
+  const uri = await client.open(join(dir, 'utkast.md'), text);
+  await client.pull(uri);
+  const first = performance.now() - started;
+  await client.until(() => client.refreshes > 0, 'spell checker loaded', 20_000);
+  await client.pull(uri);
+  return { client, uri, initialize, coldStart: first, withSpelling: performance.now() - started };
+}
+
 /**
- * The language server as an editor uses it, spelling on: spawn → first diagnostics, then
- * typing in the middle of the draft, each keystroke followed by a diagnostics pull.
+ * The language server as an editor uses it, spelling on: spawn → first diagnostics (the
+ * median of `starts` fresh processes), then typing in the middle of the draft in the last
+ * one, each keystroke followed by a diagnostics pull.
  */
-export async function benchServer(repo: string, options: { edits: number; ocr: boolean }): Promise<ServerBench> {
+export async function benchServer(repo: string, options: { edits: number; ocr: boolean; starts?: number }): Promise<ServerBench> {
   const dir = mkdtempSync(join(tmpdir(), 'policylint-bench-'));
   writeFileSync(join(dir, '.policylintrc.yaml'), 'extends: policylint:recommended\n');
   const text = bigDraft(repo, options.ocr);
   writeFileSync(join(dir, 'utkast.md'), text);
-  const started = performance.now();
-  // The shipped bundle (npm run bench builds it), started as the extension starts it.
-  const client = new LspClient({ workspaceFolders: [dir], server: join(repo, 'dist', 'server.cjs'), execArgv: SERVER_EXEC_ARGV, env: { POLICYLINT_SPELLING: 'on' } });
+  const starts: ColdStart[] = [];
   try {
-    await client.initialize();
-    const initialize = performance.now() - started;
-    const uri = await client.open(join(dir, 'utkast.md'), text);
-    await client.pull(uri);
-    const coldStart = performance.now() - started;
-    await client.until(() => client.refreshes > 0, 'spell checker loaded', 20_000);
-    await client.pull(uri);
-    const withSpelling = performance.now() - started;
+    for (let i = 0; i < (options.starts ?? 5); i++) {
+      if (starts.length) await starts[starts.length - 1]!.client.shutdown();
+      starts.push(await coldStart(repo, dir, text));
+    }
+    const { client, uri } = starts[starts.length - 1]!;
     const lines = text.split('\n');
     const line = Math.floor(lines.length / 2);
     const latencies: number[] = [];
@@ -73,9 +96,20 @@ export async function benchServer(repo: string, options: { edits: number; ocr: b
       latencies.push(performance.now() - t);
     }
     const memory = rss(client.process.pid!);
-    return { bytes: Buffer.byteLength(text), initialize, coldStart, withSpelling, edits: latencies.length, p50: median(latencies), p95: percentile(latencies, 95), max: Math.max(...latencies), rssMb: memory.now, peakRssMb: memory.peak };
+    return {
+      bytes: Buffer.byteLength(text),
+      initialize: median(starts.map((s) => s.initialize)),
+      coldStart: median(starts.map((s) => s.coldStart)),
+      withSpelling: median(starts.map((s) => s.withSpelling)),
+      edits: latencies.length,
+      p50: median(latencies),
+      p95: percentile(latencies, 95),
+      max: Math.max(...latencies),
+      rssMb: memory.now,
+      peakRssMb: memory.peak,
+    };
   } finally {
-    await client.shutdown().catch(() => undefined);
+    await starts[starts.length - 1]?.client.shutdown().catch(() => undefined);
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -7,20 +7,47 @@ export interface Timing {
   exitCode: number | null;
 }
 
+export interface CommandSpec {
+  label: string;
+  command: string;
+  args: string[];
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+function once(spec: CommandSpec): { ms: number; exitCode: number | null } {
+  const started = process.hrtime.bigint();
+  const r = spawnSync(spec.command, spec.args, { cwd: spec.cwd, env: { ...process.env, ...spec.env }, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (r.error) throw r.error;
+  return { ms, exitCode: r.status };
+}
+
 /** Runs a command several times (after one warm-up) and keeps the wall-clock times in ms. */
 export function timeCommand(label: string, command: string, args: string[], options: { cwd: string; runs?: number; env?: NodeJS.ProcessEnv }): Timing {
-  const runs: number[] = [];
-  let exitCode: number | null = null;
-  const total = (options.runs ?? 3) + 1;
-  for (let i = 0; i < total; i++) {
-    const started = process.hrtime.bigint();
-    const r = spawnSync(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    if (r.error) throw r.error;
-    exitCode = r.status;
-    if (i > 0) runs.push(ms); // the first run warms the file cache
+  return timeInterleaved([{ label, command, args, cwd: options.cwd, ...(options.env ? { env: options.env } : {}) }], options.runs ?? 3)[0]!;
+}
+
+/**
+ * Runs commands in turn, round after round (after one warm-up round), so that a shared
+ * machine's changing load falls on all of them alike and their ratios stay comparable.
+ */
+export function timeInterleaved(specs: CommandSpec[], runs: number): Timing[] {
+  const timings: Timing[] = specs.map((s) => ({ label: s.label, runs: [], median: 0, exitCode: null }));
+  for (let round = 0; round <= runs; round++) {
+    specs.forEach((spec, i) => {
+      const { ms, exitCode } = once(spec);
+      timings[i]!.exitCode = exitCode;
+      if (round > 0) timings[i]!.runs.push(ms); // the warm-up round fills the file cache
+    });
   }
-  return { label, runs, median: median(runs), exitCode };
+  for (const t of timings) t.median = median(t.runs);
+  return timings;
+}
+
+/** The median over rounds of a's time divided by b's, from interleaved runs. */
+export function medianRatio(a: Timing, b: Timing): number {
+  return median(a.runs.map((ms, i) => ms / b.runs[i]!));
 }
 
 export function median(xs: number[]): number {

@@ -1,5 +1,7 @@
 import type { Check } from './context.js';
-import { allIn, format, message } from './context.js';
+import { format, message } from './context.js';
+import { findAll, type TextMatch } from '../match/pattern.js';
+import type { Sentence } from '../document/sentences.js';
 import { sentenceRange } from '../document/sentences.js';
 import type { ReplaceCheck } from '../rules/model.js';
 import type { Finding } from '../types.js';
@@ -19,10 +21,14 @@ export function matchCase(found: string, replacement: string): string {
 export const checkReplace: Check = (rule, ctx) => {
   const check = rule.check as ReplaceCheck;
   const findings: Finding[] = [];
-  for (const entry of check.entries) {
-    const re = ctx.patterns.get([entry.match]);
-    for (const sentence of ctx.doc.sentences) {
-      for (const m of allIn(ctx, re, sentence)) {
+  const patterns = check.entries.map((entry) => ctx.patterns.get([entry.match]));
+  // All entries' matches in a sentence, as one result an editor keeps with the sentence.
+  const matchesIn = (sentence: Sentence): TextMatch[][] => patterns.map((re) => findAll(re, sentence.text));
+  for (const sentence of ctx.doc.sentences) {
+    const perEntry = ctx.blockCache ? ctx.blockCache.forSentence(sentence, check, () => matchesIn(sentence)) : matchesIn(sentence);
+    perEntry.forEach((matches, e) => {
+      const entry = check.entries[e]!;
+      for (const m of matches) {
         const range = sentenceRange(sentence, m.index, m.end);
         // A match across markup (e.g. "**Ungdoms**styrelsen") cannot be replaced safely.
         const contiguous = range.end - range.start === m.end - m.index;
@@ -37,7 +43,7 @@ export const checkReplace: Check = (rule, ctx) => {
             : {}),
         });
       }
-    }
+    });
   }
   // Entries may overlap ("Internationella programkontoret" and "Programkontoret"): keep the longest.
   findings.sort((a, b) => a.range.start - b.range.start || b.range.end - a.range.end);
