@@ -198,13 +198,38 @@ function parseChunk(text: string, spans: readonly ChunkSpan[] = [{ start: 0, end
     let to = from;
     while (to < textNodes.length && chunk.blocks[textBlocks[to]!]!.start < span.end) to++;
     if (to > from) {
+      const nodes = textNodes.slice(from, to);
       const blocks = textBlocks.slice(from, to);
-      chunk.sentences.push(...documentSentences(textNodes.slice(from, to), blocks, blocks.map((b) => chunk.blocks[b]!.start), file));
+      const starts = blocks.map((b) => chunk.blocks[b]!.start);
+      if (spans.length === 1) chunk.sentences.push(...documentSentences(nodes, blocks, starts, file));
+      else {
+        // retext indexes the file it is given on every call: give it the chunk's text alone,
+        // with the nodes' offsets moved to match (the tree is not used after this).
+        moveOffsets(nodes, -span.start);
+        const chunkFile = new VFile({ value: text.slice(span.start, span.end) });
+        const found = documentSentences(nodes, blocks, starts.map((o) => o - span.start), chunkFile);
+        for (const sentence of found) chunk.sentences.push(shiftSentence(sentence, span.start, 0));
+      }
     }
     from = to;
   }
   chunk.sentences.sort((a, b) => a.start - b.start);
   return chunk;
+}
+
+/** Moves every offset in the subtrees by `by` (each position point once). */
+function moveOffsets(nodes: readonly Nodes[], by: number): void {
+  const seen = new Set<object>();
+  const move = (node: Nodes): void => {
+    for (const point of [node.position?.start, node.position?.end]) {
+      if (point && !seen.has(point) && point.offset !== undefined) {
+        seen.add(point);
+        point.offset += by;
+      }
+    }
+    if ('children' in node) for (const child of node.children as Nodes[]) move(child);
+  };
+  nodes.forEach(move);
 }
 
 /**
