@@ -2,7 +2,9 @@ import type { Check, CheckContext } from './context.js';
 import { format, memo, message } from './context.js';
 import type { Speller } from '../spelling/hunspell.js';
 import { checkPassages, type WordFindings } from '../spelling/check.js';
-import type { Fix, Finding, OffsetRange } from '../types.js';
+import type { Bilingual, Fix, Finding, OffsetRange } from '../types.js';
+import type { RuleDefinition } from '../rules/model.js';
+import type { OcrFinding } from '../ocr/scan.js';
 import type { Sentence } from '../document/sentences.js';
 
 /**
@@ -94,39 +96,60 @@ export const checkSpelling: Check = (rule, ctx) => {
   );
 };
 
+/** An OCR finding with everything that does not depend on where its passage is now. */
+interface OcrItem {
+  /** Source range with the passage's chunk at offset 0. */
+  at: OffsetRange;
+  /** The range covers the word alone (not "**Ma**let" across markup): it can be replaced. */
+  contiguous: boolean;
+  /** The confident repair, when it changes the word. */
+  repair?: string;
+  message: Finding['message'];
+  data: Record<string, unknown>;
+  fixes: { title: Bilingual; text: string; safe: boolean }[];
+}
+
+function ocrItems(rule: RuleDefinition, passage: Passage, ocr: readonly OcrFinding[]): OcrItem[] {
+  return ocr.map((f) => {
+    const at = toSource({ passage, base: 0 }, f.start, f.end);
+    const contiguous = at.end - at.start === f.word.length;
+    const replacement = f.repair.replacement;
+    const fixes: OcrItem['fixes'] = [];
+    if (contiguous) {
+      if (replacement) fixes.push({ title: format({ sv: 'Ersätt med "{w}"', en: 'Replace with "{w}"' }, { w: replacement }), text: replacement, safe: true });
+      for (const s of f.repair.suggestions.filter((s) => s !== replacement).slice(0, 5)) {
+        fixes.push({ title: format({ sv: 'Ersätt med "{w}"', en: 'Replace with "{w}"' }, { w: s }), text: s, safe: false });
+      }
+    }
+    const key = replacement ? 'repair' : f.repair.suggestions.length ? 'suggest' : 'damaged';
+    const item: OcrItem = {
+      at,
+      contiguous,
+      message: message(rule, key, { word: f.word, replacement: replacement ?? '', suggestions: f.repair.suggestions.slice(0, 3).join(', ') }),
+      data: { word: f.word, kind: f.repair.kind },
+      fixes,
+    };
+    if (contiguous && replacement !== undefined && replacement !== f.word) item.repair = replacement;
+    return item;
+  });
+}
+
 export const checkOcr: Check = (rule, ctx) => {
   const found = wordFindings(ctx);
   if (!found) return [];
-  const located = found.flatMap(({ placed, ocr }) => ocr.map((f) => ({ f, range: toSource(placed, f.start, f.end) })));
-  // A word that spans markup ("**Ma**let") cannot be replaced as one edit.
-  const replaceable = located.filter(({ f, range }) => range.end - range.start === f.word.length);
-  const safeEdits = replaceable
-    .filter(({ f }) => f.repair.replacement !== undefined && f.repair.replacement !== f.word)
-    .map(({ f, range }) => ({ ...range, text: f.repair.replacement! }));
+  // Messages and fix titles of an unchanged paragraph are kept with its OCR results (editors):
+  // a scanned draft has thousands of findings, and only where they are changes on an edit.
+  const located = found.flatMap(({ placed, ocr }) => {
+    const items = ctx.blockCache ? ctx.blockCache.forObject(ocr, `ocr-items|${rule.id}`, () => ocrItems(rule, placed.passage, ocr)) : ocrItems(rule, placed.passage, ocr);
+    return items.map((item) => ({ item, range: { start: placed.base + item.at.start, end: placed.base + item.at.end } }));
+  });
+  const safeEdits = located.filter(({ item }) => item.repair !== undefined).map(({ item, range }) => ({ ...range, text: item.repair! }));
   const restoreAll: Fix | undefined = safeEdits.length > 1
     ? { title: format({ sv: 'Återställ svenska tecken i hela dokumentet ({n} ord)', en: 'Restore Swedish characters in the whole document ({n} words)' }, { n: String(safeEdits.length) }), edits: safeEdits, safe: false }
     : undefined;
-  return located.map(({ f, range }) => {
-    const contiguous = range.end - range.start === f.word.length;
-    const fixes: Fix[] = [];
-    const replacement = f.repair.replacement;
-    if (replacement && contiguous) {
-      fixes.push({ title: format({ sv: 'Ersätt med "{w}"', en: 'Replace with "{w}"' }, { w: replacement }), edits: [{ ...range, text: replacement }], safe: true });
-    }
-    if (contiguous) {
-      for (const s of f.repair.suggestions.filter((s) => s !== replacement).slice(0, 5)) {
-        fixes.push({ title: format({ sv: 'Ersätt med "{w}"', en: 'Replace with "{w}"' }, { w: s }), edits: [{ ...range, text: s }], safe: false });
-      }
-    }
+  return located.map(({ item, range }) => {
+    const fixes: Fix[] = item.fixes.map((fix) => ({ title: fix.title, edits: [{ ...range, text: fix.text }], safe: fix.safe }));
     if (restoreAll) fixes.push(restoreAll);
-    const key = replacement ? 'repair' : f.repair.suggestions.length ? 'suggest' : 'damaged';
-    const finding: Finding = {
-      ruleId: rule.id,
-      range,
-      message: message(rule, key, { word: f.word, replacement: replacement ?? '', suggestions: f.repair.suggestions.slice(0, 3).join(', ') }),
-      fixes,
-      data: { word: f.word, kind: f.repair.kind },
-    };
-    return finding;
+    return { ruleId: rule.id, range, message: item.message, fixes, data: item.data };
   });
 };
