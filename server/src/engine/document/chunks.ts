@@ -17,6 +17,16 @@ const LINE = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
 const DEFINITION = /^[ \t>*+\-\d.)]*\[[^\]\r\n]+\]:/m;
 
 const FRONT_MATTER_FENCE = /^---[ \t]*$/;
+/**
+ * HTML blocks that run across blank lines until their end marker (CommonMark types 1, 3, 4
+ * and 5; comments, type 2, are tracked on their own): the start, and what ends it.
+ */
+const RAW_HTML_BLOCKS: readonly { start: RegExp; end: RegExp }[] = [
+  { start: /^ {0,3}<(?:script|pre|style|textarea)(?=[\s>]|$)/i, end: /<\/(?:script|pre|style|textarea)>/i },
+  { start: /^ {0,3}<!\[CDATA\[/, end: /\]\]>/ },
+  { start: /^ {0,3}<\?/, end: /\?>/ },
+  { start: /^ {0,3}<![A-Za-z]/, end: />/ },
+];
 const EMPTY_LIST_ITEM = /^(?:[-*+]|\d{1,9}[.)])[ \t]*$/;
 
 export function splitChunks(text: string): ChunkSpan[] {
@@ -28,6 +38,7 @@ export function splitChunks(text: string): ChunkSpan[] {
   let inFrontMatter = false;
   let previousBlank = false;
   let htmlBlock = false;
+  let rawHtmlEnd: RegExp | undefined;
   let first = true;
   LINE.lastIndex = 0;
   for (let m = LINE.exec(text); m && m[0].length > 0; m = LINE.exec(text)) {
@@ -36,7 +47,7 @@ export function splitChunks(text: string): ChunkSpan[] {
     if (first && /^\uFEFF?---\s*$/.test(line)) inFrontMatter = true;
     else if (inFrontMatter) {
       if (/^---\s*$/.test(line)) inFrontMatter = false;
-    } else if (!inComment && !fence && previousBlank && lineStart > chunkStart && /^[^\s]/.test(line) && !/^(?:```|~~~)/.test(line) && !FRONT_MATTER_FENCE.test(line) && !EMPTY_LIST_ITEM.test(line)) {
+    } else if (!inComment && !fence && !rawHtmlEnd && previousBlank && lineStart > chunkStart && /^[^\s]/.test(line) && !/^(?:```|~~~)/.test(line) && !FRONT_MATTER_FENCE.test(line) && !EMPTY_LIST_ITEM.test(line)) {
       // A chunk starting with "---" would parse as front matter (only the document's start may);
       // an empty list item ("- ") parses by what precedes it (micromark makes it a paragraph
       // after indented code).
@@ -46,7 +57,14 @@ export function splitChunks(text: string): ChunkSpan[] {
     first = false;
     if (!inFrontMatter) {
       const f = /^( {0,3})(`{3,}|~{3,})(.*)$/.exec(line);
-      if (f && !fence && !(f[2]![0] === '`' && f[3]!.includes('`'))) {
+      if (rawHtmlEnd) {
+        if (rawHtmlEnd.test(line)) rawHtmlEnd = undefined;
+      } else if (!fence && !inComment) {
+        const block = RAW_HTML_BLOCKS.find((b) => b.start.test(line));
+        // The block may end on the line it starts ("<!DOCTYPE html>").
+        if (block) rawHtmlEnd = block.end.test(line.replace(block.start, '')) ? undefined : block.end;
+      }
+      if (f && !fence && !rawHtmlEnd && !(f[2]![0] === '`' && f[3]!.includes('`'))) {
         // Where a fence inside a raw HTML block or a list item ends takes CommonMark's container
         // rules; rather than guess, such a draft is one chunk. Fences in drafts are rare.
         if (htmlBlock || f[1]!.length > 0) return [{ start: 0, end: text.length }];
