@@ -380,7 +380,8 @@ export function parseDocument(text: string, cache?: ParseCache): PolicyDocument 
 function readFrontMatter(node: Yaml): FrontMatter {
   const r = range(node);
   try {
-    const data = parseYaml(node.value) as unknown;
+    // logLevel 'error': odd keys ("[^1]: …") must not print Node warnings to the CLI's stderr.
+    const data = parseYaml(node.value, { logLevel: 'error' }) as unknown;
     if (data == null) return { ...r, data: {} };
     if (typeof data === 'object' && !Array.isArray(data)) return { ...r, data: data as Record<string, unknown> };
     return { ...r, data: {}, error: 'front matter är ingen mappning / front matter is not a mapping' };
