@@ -44,8 +44,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Policy
   let statusVisible = false;
   const showStatus = (visible: boolean): void => {
     statusVisible = visible;
-    if (visible) showStatus(true);
-    else showStatus(false);
+    if (visible) status.show();
+    else status.hide();
   };
   const view = new ComplianceView();
   const tree = vscode.window.createTreeView('policylint.compliance', { treeDataProvider: view, showCollapseAll: true });
