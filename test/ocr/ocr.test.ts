@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { checkWords } from '../../server/src/engine/spelling/check.js';
+import { checkWords, splitPassages } from '../../server/src/engine/spelling/check.js';
 import { loadSpeller, type Speller } from '../../server/src/engine/spelling/hunspell.js';
 import { hasOcrSymbol } from '../../server/src/engine/ocr/detect.js';
-import { profileDiacritics } from '../../server/src/engine/ocr/diacriticLoss.js';
+import { countLetters, poorParagraphs } from '../../server/src/engine/ocr/diacriticLoss.js';
 import { repairWord } from '../../server/src/engine/ocr/repair.js';
 import { applyEdits, restoreText } from '../../server/src/engine/ocr/restore.js';
 import { readSeed } from './seeds.js';
@@ -50,8 +50,8 @@ describe('ocr-artifact', () => {
   });
 
   it('measures diacritic loss per paragraph', () => {
-    const profile = profileDiacritics(`${POOR}\n\n${NORMAL}`);
-    assert.deepEqual(profile.paragraphs.map((p) => p.poor), [true, false]);
+    const profile = poorParagraphs(splitPassages(`${POOR}\n\n${NORMAL}`).map((p) => countLetters(p.text)));
+    assert.deepEqual(profile.poor, [true, false]);
   });
 
   it('repairs "for" → "för" only in a diacritic-poor paragraph', () => {

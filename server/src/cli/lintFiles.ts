@@ -1,9 +1,7 @@
 import writeFileAtomic from 'write-file-atomic';
-import { applyFixes, lintText, ConfigLoader, FileError, LineIndex, type Language, type RuleSet } from '../engine/index.js';
+import { applyFixes, lintText, isIgnored, ConfigLoader, LineIndex, type Language, type RuleSet } from '../engine/index.js';
 import { readDraft } from './input.js';
 import { summarise, toMessage, type FileResult, type Message } from './results.js';
-import picomatch from 'picomatch';
-import { relative, sep } from 'node:path';
 
 export interface LintFilesOptions {
   ruleSet: RuleSet;
@@ -20,10 +18,7 @@ const MAX_FIX_PASSES = 10;
 /** Lints one file; with `fix`, applies safe fixes until none are left and writes atomically. */
 export async function lintFile(filePath: string, options: LintFilesOptions): Promise<FileResult | undefined> {
   const config = options.configs.forFile(filePath); // throws FileError: a usage error for the whole run
-  if (config.file && config.ignores.length) {
-    const rel = relative(config.baseDirectory!, filePath).split(sep).join('/');
-    if (picomatch(config.ignores, { dot: true })(rel)) return undefined;
-  }
+  if (isIgnored(config, filePath)) return undefined;
   const read = readDraft(filePath);
   if (!read.ok) {
     const fatal: Message = { ruleId: null, severity: 'error', message: read.cause[options.lang], line: read.line ?? 1, column: 1, endLine: read.line ?? 1, endColumn: 1, sources: [], fix: null, fatal: true };
@@ -53,4 +48,3 @@ export async function lintFile(filePath: string, options: LintFilesOptions): Pro
   return summary;
 }
 
-export { FileError };

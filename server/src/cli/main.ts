@@ -33,6 +33,7 @@ function printConfig(config: ResolvedConfig): string {
 }
 
 export async function run(argv: string[], io = { out: process.stdout, err: process.stderr }): Promise<number> {
+  const version = packageVersion();
   const program = new Command()
     .name('policylint')
     .description('Granskar utkast till kommunala styrdokument i Markdown. / Lints Swedish municipal governing documents in Markdown.')
@@ -56,7 +57,7 @@ export async function run(argv: string[], io = { out: process.stdout, err: proce
       if (!Number.isInteger(n) || n < 0 || n > 64) throw new UsageError(`--workers vill ha ett heltal 0–64, fick "${v}"`);
       return n;
     })
-    .version(packageVersion(), '-v, --version')
+    .version(version, '-v, --version')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(s) });
 
@@ -88,7 +89,6 @@ export async function run(argv: string[], io = { out: process.stdout, err: proce
     }
     const files = await expandInputs(program.args, cwd);
     const today = opts.today ?? todayIso();
-    const version = packageVersion();
     const cache = opts.cache ? LintCache.load(resolve(cwd, opts.cacheLocation ?? '.policylintcache'), version) : undefined;
     const results: (FileResult | undefined)[] = new Array(files.length);
     const keys: string[] = [];
@@ -104,7 +104,9 @@ export async function run(argv: string[], io = { out: process.stdout, err: proce
     });
     const setup = { fix: Boolean(opts.fix), today, ...(opts.lang ? { lang: opts.lang } : {}) };
     const workers = workerCount(pending.length, opts.workers);
-    if (workers > 0) {
+    if (pending.length === 0) {
+      // Every file was a cache hit: no workers, no dictionary.
+    } else if (workers > 0) {
       const done = await lintInWorkers(pending.map((i) => files[i]!), setup, workers);
       pending.forEach((fileIndex, k) => (results[fileIndex] = done[k]));
     } else {

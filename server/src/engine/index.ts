@@ -2,7 +2,7 @@
 export { lintText, createContext, patternsFor, SYNTAX_RULE, type LintOptions, type LintResult } from './lint.js';
 export { applyFixes, safeEdits, type FixOutcome } from './fix.js';
 export { loadRuleSet, findRulesDirectory } from './rules/load.js';
-export { ConfigLoader, findConfigFile, findWordListFile, WORD_LIST, CONFIG_NAMES, PRESETS } from './config/load.js';
+export { ConfigLoader, findConfigFile, findWordListFile, isIgnored, WORD_LIST, CONFIG_NAMES, PRESETS } from './config/load.js';
 export type { ResolvedConfig, ConfigFile, RuleConfig } from './config/model.js';
 export { FileError } from './rules/errors.js';
 export { LineIndex } from './text/lineIndex.js';

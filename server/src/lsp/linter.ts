@@ -1,8 +1,6 @@
-import { relative, sep } from 'node:path';
-import picomatch from 'picomatch';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lintText, ParseCache, type FileError, type LintResult, type ResolvedConfig, type RuleSet, type Services } from '../engine/index.js';
+import { isIgnored, lintText, ParseCache, type FileError, type LintResult, type ResolvedConfig, type RuleSet, type Services } from '../engine/index.js';
 import { ConfigCache } from './configs.js';
 import { toLspDiagnostics } from './diagnostics.js';
 import type { Settings } from './protocol.js';
@@ -22,8 +20,6 @@ export interface LintState {
   configError?: FileError;
   result?: LintResult;
   diagnostics: LspDiagnostic[];
-  /** Milliseconds spent in the engine. */
-  elapsed: number;
 }
 
 export interface LinterOptions {
@@ -108,14 +104,13 @@ export class Linter {
       folders: this.options.folders(),
       configFileFor: (p) => this.configs.configFileFor(p),
     });
-    const state: LintState = { uri: doc.uri, version: doc.version, generation: this.generation, inScope, settings, lang: messageLanguage(settings.language, undefined, this.options.locale), diagnostics: [], elapsed: 0 };
+    const state: LintState = { uri: doc.uri, version: doc.version, generation: this.generation, inScope, settings, lang: messageLanguage(settings.language, undefined, this.options.locale), diagnostics: [] };
     if (inScope) {
       const { config, error } = path ? this.configs.forFile(path) : {};
       if (config) state.config = config;
       if (error) state.configError = error;
       if (!this.isIgnored(config, path)) {
         state.lang = messageLanguage(settings.language, config?.language, this.options.locale);
-        const started = performance.now();
         state.result = lintText(text, {
           ruleSet: this.ruleSet,
           parseCache: this.parseCache(doc.uri),
@@ -123,7 +118,6 @@ export class Linter {
           ...(this.options.today ? { today: this.options.today } : {}),
           ...(this.services ? { services: this.services as Record<string, unknown> } : {}),
         });
-        state.elapsed = performance.now() - started;
         state.diagnostics = toLspDiagnostics(doc, state.result.diagnostics, this.ruleSet, state.lang);
       }
     }
@@ -132,12 +126,6 @@ export class Linter {
   }
 
   private isIgnored(config: ResolvedConfig | undefined, path: string | undefined): boolean {
-    if (!config?.baseDirectory || !path || config.ignores.length === 0) return false;
-    return isIgnoredPath(config, path);
+    return config !== undefined && path !== undefined && isIgnored(config, path);
   }
-}
-
-function isIgnoredPath(config: ResolvedConfig, path: string): boolean {
-  const rel = relative(config.baseDirectory!, path).split(sep).join('/');
-  return picomatch(config.ignores, { dot: true })(rel);
 }

@@ -196,8 +196,13 @@ export function metadataSnippets(ruleSet: RuleSet): SnippetDefinition[] {
 }
 
 /** Every snippet: the metadata block first, then the sections in document order. */
+const snippetsByRuleSet = new WeakMap<RuleSet, SnippetDefinition[]>();
+
+/** Every snippet, built once per rule set: completion asks for them on each trigger character. */
 export function allSnippets(ruleSet: RuleSet): SnippetDefinition[] {
-  return [...metadataSnippets(ruleSet), ...sectionSnippets(ruleSet)];
+  let snippets = snippetsByRuleSet.get(ruleSet);
+  if (!snippets) snippetsByRuleSet.set(ruleSet, (snippets = [...metadataSnippets(ruleSet), ...sectionSnippets(ruleSet)]));
+  return snippets;
 }
 
 const TITLES: Record<string, string> = {

@@ -67,11 +67,6 @@ export function first(ctx: CheckContext, re: RegExp, text: string): TextMatch | 
   return ctx.blockCache ? ctx.blockCache.match(re, text, () => findFirst(re, text)) : findFirst(re, text);
 }
 
-/** `findAll` through the editor's per-document match cache when there is one. */
-export function all(ctx: CheckContext, re: RegExp, text: string): TextMatch[] {
-  return ctx.blockCache ? ctx.blockCache.match(re, `\u0000${text}`, () => findAll(re, text)) : findAll(re, text);
-}
-
 /** `findFirst` over a whole sentence: the editor caches it with the sentence's chunk. */
 export function firstIn(ctx: CheckContext, re: RegExp, sentence: Sentence): TextMatch | undefined {
   if (!ctx.blockCache) return findFirst(re, sentence.text);

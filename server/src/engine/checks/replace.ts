@@ -46,6 +46,13 @@ export const checkReplace: Check = (rule, ctx) => {
     });
   }
   // Entries may overlap ("Internationella programkontoret" and "Programkontoret"): keep the longest.
+  // Sorted by start, longest first: a finding lies inside an earlier one exactly when an
+  // earlier one reaches at least as far.
   findings.sort((a, b) => a.range.start - b.range.start || b.range.end - a.range.end);
-  return findings.filter((f, i) => !findings.slice(0, i).some((g) => g.range.start <= f.range.start && f.range.end <= g.range.end));
+  let reach = -Infinity;
+  return findings.filter((f) => {
+    if (f.range.end <= reach) return false;
+    reach = f.range.end;
+    return true;
+  });
 };

@@ -61,7 +61,7 @@ function toSource({ passage, base }: PlacedPassage, start: number, end: number):
   return { start: base + passage.offsets[start]!, end: base + passage.offsets[Math.max(start, end - 1)]! + 1 };
 }
 
-export function speller(ctx: CheckContext): Speller | undefined {
+function speller(ctx: CheckContext): Speller | undefined {
   return ctx.memo.get('service:speller') as Speller | undefined;
 }
 

@@ -12,10 +12,10 @@ import { schemaValidator } from '../rules/schemaValidators.js';
 export const CONFIG_NAMES = ['.policylintrc.json', '.policylintrc.yaml', '.policylintrc.yml'];
 export const PRESETS = ['recommended', 'strict', 'policy', 'strategi', 'riktlinje', 'program', 'plan'];
 
-/** Finds the nearest configuration file at or above a directory. */
-export function findConfigFile(directory: string): string | undefined {
+/** The nearest of `names` at or above a directory (the first name wins within a directory). */
+function findUp(directory: string, names: readonly string[]): string | undefined {
   for (let dir = resolve(directory); ; dir = dirname(dir)) {
-    for (const name of CONFIG_NAMES) {
+    for (const name of names) {
       const file = join(dir, name);
       if (existsSync(file)) return file;
     }
@@ -23,15 +23,26 @@ export function findConfigFile(directory: string): string | undefined {
   }
 }
 
+/** Finds the nearest configuration file at or above a directory. */
+export function findConfigFile(directory: string): string | undefined {
+  return findUp(directory, CONFIG_NAMES);
+}
+
 export const WORD_LIST = join('.policylint', 'ordlista.txt');
 
 /** The project's word list, found like the configuration: nearest at or above a directory. */
 export function findWordListFile(directory: string): string | undefined {
-  for (let dir = resolve(directory); ; dir = dirname(dir)) {
-    const file = join(dir, WORD_LIST);
-    if (existsSync(file)) return file;
-    if (dirname(dir) === dir) return undefined;
-  }
+  return findUp(directory, [WORD_LIST]);
+}
+
+const ignoreMatchers = new WeakMap<ResolvedConfig, (path: string) => boolean>();
+
+/** Whether a file is covered by the configuration's `ignores` (globs relative to its directory). */
+export function isIgnored(config: ResolvedConfig, filePath: string): boolean {
+  if (!config.baseDirectory || config.ignores.length === 0) return false;
+  let matches = ignoreMatchers.get(config);
+  if (!matches) ignoreMatchers.set(config, (matches = picomatch(config.ignores, { dot: true })));
+  return matches(relative(config.baseDirectory, filePath).split(sep).join('/'));
 }
 
 interface Layer {

@@ -256,6 +256,16 @@ export class ParseCache {
   }
 }
 
+/** `compute()` once per owner and key; the results live as long as their owner. */
+function memoize<O extends object, K, T>(store: WeakMap<O, Map<K, unknown>>, owner: O, key: K, compute: () => T): T {
+  let results = store.get(owner);
+  if (!results) store.set(owner, (results = new Map()));
+  if (results.has(key)) return results.get(key) as T;
+  const value = compute();
+  results.set(key, value);
+  return value;
+}
+
 /** One pattern's results on one sentence: the first match (null: none) and all matches. */
 interface SentenceMatches {
   first?: TextMatch | null;
@@ -276,22 +286,12 @@ export class BlockCache {
 
   /** A result for a sentence of a cached chunk (keyed by its offsets array, shared by every shifted copy). */
   forSentence<T>(sentence: Sentence, key: unknown, compute: () => T): T {
-    let results = this.bySentence.get(sentence.offsets);
-    if (!results) this.bySentence.set(sentence.offsets, (results = new Map()));
-    if (results.has(key)) return results.get(key) as T;
-    const value = compute();
-    results.set(key, value);
-    return value;
+    return memoize(this.bySentence, sentence.offsets, key, compute);
   }
 
   /** A result for an object built from cached chunks (a passage). */
   forObject<T>(owner: object, key: string, compute: () => T): T {
-    let results = this.byObject.get(owner);
-    if (!results) this.byObject.set(owner, (results = new Map()));
-    if (results.has(key)) return results.get(key) as T;
-    const value = compute();
-    results.set(key, value);
-    return value;
+    return memoize(this.byObject, owner, key, compute);
   }
 
   /** One pattern's first match (null: none) or all matches in a sentence. */
