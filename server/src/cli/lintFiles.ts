@@ -1,5 +1,5 @@
 import writeFileAtomic from 'write-file-atomic';
-import { applyFixes, lintText, isIgnored, ConfigLoader, LineIndex, type Language, type RuleSet } from '../engine/index.js';
+import { applyFixes, lintText, isIgnored, ConfigLoader, LineIndex, type Diagnostic, type Language, type RuleSet } from '../engine/index.js';
 import { readDraft } from './input.js';
 import { summarise, toMessage, type FileResult, type Message } from './results.js';
 
@@ -10,6 +10,12 @@ export interface LintFilesOptions {
   fix: boolean;
   today?: string;
   services?: Record<string, unknown>;
+}
+
+/** A safe fix whose range did not hold its text is a bug in policylint: say so, change nothing. */
+function reportDroppedFix(filePath: string, text: string, d: Diagnostic): void {
+  const { line, column } = new LineIndex(text).position(d.range.start);
+  process.stderr.write(`policylint: intern bugg: rättelsen från ${d.ruleId} i ${filePath}:${line}:${column} tillämpades inte (texten stämde inte) / internal bug: fix not applied (text did not match)\n`);
 }
 
 /** At most this many fix passes: fixes that overlap wait for the next pass. */
@@ -30,6 +36,7 @@ export async function lintFile(filePath: string, options: LintFilesOptions): Pro
   if (options.fix) {
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
       const outcome = applyFixes(text, result.diagnostics);
+      for (const d of outcome.dropped) reportDroppedFix(filePath, text, d);
       if (outcome.applied === 0 || outcome.text === text) break;
       text = outcome.text;
       result = lintText(text, lintOptions);

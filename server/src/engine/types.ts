@@ -29,6 +29,11 @@ export interface SourceRef {
 /** A text edit over the original text. */
 export interface TextEdit extends OffsetRange {
   text: string;
+  /**
+   * The source text the rule matched in this range. An edit whose range no longer holds it
+   * (a position bug, or a document changed since the lint) is never applied.
+   */
+  expect?: string;
 }
 
 /**

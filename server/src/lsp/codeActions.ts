@@ -117,9 +117,12 @@ export function disableFileEdit(doc: TextDocument, state: LintState, ruleId: str
   return { range: { start: at, end: at }, newText: comment + eol(doc) };
 }
 
-/** The safe fixes of all findings, overlapping ones left for the next pass (as applyFixes does). */
+/**
+ * The safe fixes of all findings, overlapping ones left for the next pass and fixes whose
+ * range no longer holds the matched text left out (as applyFixes does).
+ */
 export function fixAllEdits(doc: TextDocument, diagnostics: readonly Diagnostic[]): LspTextEdit[] {
-  return lspEdits(doc, safeEdits(diagnostics).edits);
+  return lspEdits(doc, safeEdits(doc.getText(), diagnostics).edits);
 }
 
 function wants(only: readonly string[] | undefined, kind: string): boolean {

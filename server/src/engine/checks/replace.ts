@@ -2,9 +2,10 @@ import type { Check } from './context.js';
 import { format, message } from './context.js';
 import { findAll, type TextMatch } from '../match/pattern.js';
 import type { Sentence } from '../document/sentences.js';
-import { sentenceRange } from '../document/sentences.js';
-import type { ReplaceCheck } from '../rules/model.js';
+import { sentenceRange, sentenceSpan } from '../document/sentences.js';
+import type { ReplaceCheck, ReplaceEntry, RuleDefinition } from '../rules/model.js';
 import type { Finding } from '../types.js';
+import { tenseOf } from './history.js';
 
 /** Keeps the case of the first letter, so "Skall" becomes "Ska". */
 export function matchCase(found: string, replacement: string): string {
@@ -17,7 +18,20 @@ export function matchCase(found: string, replacement: string): string {
   return replacement;
 }
 
-/** Words and names to replace, each with a safe fix. */
+/**
+ * The match is part of a longer proper name ("SKL International", "Landstinget Dalarna"):
+ * the next word is capitalised. Its new name is not the old one with a word swapped.
+ */
+function inProperName(sentence: Sentence, m: TextMatch): boolean {
+  return /^[ \t]+\p{Lu}\p{Ll}/u.test(sentence.text.slice(m.end, m.end + 4));
+}
+
+/**
+ * Words and names to replace. A replacement is a safe fix only in ordinary present-tense prose
+ * where the match is a plain copy of the source. Never in URLs, e-mail addresses, code or
+ * quotations (no finding at all there: a quotation keeps its words), nor in sentences about
+ * the past (an old name is right in history), nor inside a longer proper name.
+ */
 export const checkReplace: Check = (rule, ctx) => {
   const check = rule.check as ReplaceCheck;
   const findings: Finding[] = [];
@@ -27,21 +41,9 @@ export const checkReplace: Check = (rule, ctx) => {
   for (const sentence of ctx.doc.sentences) {
     const perEntry = ctx.blockCache ? ctx.blockCache.forSentence(sentence, check, () => matchesIn(sentence)) : matchesIn(sentence);
     perEntry.forEach((matches, e) => {
-      const entry = check.entries[e]!;
       for (const m of matches) {
-        const range = sentenceRange(sentence, m.index, m.end);
-        // A match across markup (e.g. "**Ungdoms**styrelsen") cannot be replaced safely.
-        const contiguous = range.end - range.start === m.end - m.index;
-        const replacement = /^\p{Lu}/u.test(entry.replacement) ? entry.replacement : matchCase(m.text, entry.replacement);
-        const values = { found: m.text, replacement, since: entry.since ?? '', note: entry.note ?? { sv: '', en: '' } };
-        findings.push({
-          ruleId: rule.id,
-          range,
-          message: message(rule, entry.note ? 'renamed' : 'replace', values),
-          ...(contiguous
-            ? { fixes: [{ title: format({ sv: 'Ersätt med "{replacement}"', en: 'Replace with "{replacement}"' }, { replacement }), edits: [{ ...range, text: replacement }], safe: true }] }
-            : {}),
-        });
+        const finding = replacementFinding(rule, check.entries[e]!, sentence, m);
+        if (finding) findings.push(finding);
       }
     });
   }
@@ -56,3 +58,24 @@ export const checkReplace: Check = (rule, ctx) => {
     return true;
   });
 };
+
+function replacementFinding(rule: RuleDefinition, entry: ReplaceEntry, sentence: Sentence, m: TextMatch): Finding | undefined {
+  const span = sentenceSpan(sentence, m.index, m.end);
+  if (span === 'literal' || span === 'quoted') return undefined;
+  const tense = entry.since ? tenseOf(sentence.text, entry.since) : 'present';
+  if (tense === 'past') return undefined;
+  const range = sentenceRange(sentence, m.index, m.end);
+  const replacement = /^\p{Lu}/u.test(entry.replacement) ? entry.replacement : matchCase(m.text, entry.replacement);
+  const values = { found: m.text, replacement, since: entry.since ?? '', note: entry.note ?? { sv: '', en: '' } };
+  if (entry.since && inProperName(sentence, m)) {
+    // No fix: the organisation's new name is not the old name with one word swapped.
+    return { ruleId: rule.id, range, message: message(rule, 'inName', values) };
+  }
+  const finding: Finding = { ruleId: rule.id, range, message: message(rule, entry.note ? 'renamed' : 'replace', values) };
+  // A match across markup ("**Ungdoms**styrelsen") or through an escape cannot be replaced.
+  if (span === 'exact') {
+    const title = format({ sv: 'Ersätt med "{replacement}"', en: 'Replace with "{replacement}"' }, { replacement });
+    finding.fixes = [{ title, edits: [{ ...range, text: replacement, expect: m.text }], safe: tense === 'present' }];
+  }
+  return finding;
+}

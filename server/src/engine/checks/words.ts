@@ -6,17 +6,19 @@ import type { Bilingual, Fix, Finding, OffsetRange } from '../types.js';
 import type { RuleDefinition } from '../rules/model.js';
 import type { OcrFinding } from '../ocr/scan.js';
 import type { Sentence } from '../document/sentences.js';
+import { MARK } from '../document/inlineText.js';
 
 /**
  * The document's running text for the word rules: one plain-text passage per block, its
  * sentences joined by a space, with the chunk-relative source offset of each character
- * (-1 for the joining spaces). A block lies inside one parsed chunk, so in an editor an
- * unchanged block keeps the same Passage object from edit to edit, and the word rules'
- * results are cached on it.
+ * (-1 for the joining spaces). URLs, e-mail addresses and code are blanked out: they are not
+ * words. A block lies inside one parsed chunk, so in an editor an unchanged block keeps the
+ * same Passage object from edit to edit, and the word rules' results are cached on it.
  */
 interface Passage {
   text: string;
   offsets: Int32Array;
+  marks: Uint8Array;
 }
 
 /** A passage where it is in this version of the document. */
@@ -30,13 +32,29 @@ function buildPassage(sentences: readonly Sentence[]): Passage {
   let size = sentences.length - 1;
   for (const s of sentences) size += s.text.length;
   const offsets = new Int32Array(size);
+  const marks = new Uint8Array(size);
   let at = 0;
   sentences.forEach((s, k) => {
     if (k > 0) offsets[at++] = -1;
     offsets.set(s.offsets, at);
+    marks.set(s.marks, at);
     at += s.text.length;
   });
-  return { text: sentences.map((s) => s.text).join(' '), offsets };
+  const joined = sentences.map((s) => s.text).join(' ');
+  const text = marks.some((m) => (m & MARK.literal) !== 0) ? joined.replace(/./gsu, (c, i: number) => (marks[i]! & MARK.literal ? ' '.repeat(c.length) : c)) : joined;
+  return { text, offsets, marks };
+}
+
+/**
+ * Can the passage's characters `start`..`end` be replaced: `prose` when they are a plain copy
+ * of the source in ordinary prose, `quoted` in a quotation (offer, never apply), else `no`.
+ */
+function replaceable(passage: Passage, start: number, end: number): 'prose' | 'quoted' | 'no' {
+  let marks = 0;
+  for (let k = start; k < end; k++) marks |= passage.marks[k]!;
+  if (marks & (MARK.literal | MARK.rewritten)) return 'no';
+  if (passage.offsets[end - 1]! - passage.offsets[start]! !== end - start - 1) return 'no';
+  return marks & MARK.quoted ? 'quoted' : 'prose';
 }
 
 function passages(ctx: CheckContext): PlacedPassage[] {
@@ -100,8 +118,10 @@ export const checkSpelling: Check = (rule, ctx) => {
 interface OcrItem {
   /** Source range with the passage's chunk at offset 0. */
   at: OffsetRange;
-  /** The range covers the word alone (not "**Ma**let" across markup): it can be replaced. */
+  /** The range covers the word alone (not "**Ma**let" across markup, nor in a quotation): it can be replaced. */
   contiguous: boolean;
+  /** The word as it stands in the source. */
+  word: string;
   /** The confident repair, when it changes the word. */
   repair?: string;
   message: Finding['message'];
@@ -112,11 +132,14 @@ interface OcrItem {
 function ocrItems(rule: RuleDefinition, passage: Passage, ocr: readonly OcrFinding[]): OcrItem[] {
   return ocr.map((f) => {
     const at = toSource({ passage, base: 0 }, f.start, f.end);
-    const contiguous = at.end - at.start === f.word.length;
+    // Only a plain copy of the word can be replaced (not across markup or through an escape),
+    // and a quotation keeps its words unless the official chooses the repair.
+    const where = replaceable(passage, f.start, f.end);
+    const contiguous = where !== 'no';
     const replacement = f.repair.replacement;
     const fixes: OcrItem['fixes'] = [];
     if (contiguous) {
-      if (replacement) fixes.push({ title: format({ sv: 'Ersätt med "{w}"', en: 'Replace with "{w}"' }, { w: replacement }), text: replacement, safe: true });
+      if (replacement) fixes.push({ title: format({ sv: 'Ersätt med "{w}"', en: 'Replace with "{w}"' }, { w: replacement }), text: replacement, safe: where === 'prose' });
       for (const s of f.repair.suggestions.filter((s) => s !== replacement).slice(0, 5)) {
         fixes.push({ title: format({ sv: 'Ersätt med "{w}"', en: 'Replace with "{w}"' }, { w: s }), text: s, safe: false });
       }
@@ -125,11 +148,12 @@ function ocrItems(rule: RuleDefinition, passage: Passage, ocr: readonly OcrFindi
     const item: OcrItem = {
       at,
       contiguous,
+      word: f.word,
       message: message(rule, key, { word: f.word, replacement: replacement ?? '', suggestions: f.repair.suggestions.slice(0, 3).join(', ') }),
       data: { word: f.word, kind: f.repair.kind },
       fixes,
     };
-    if (contiguous && replacement !== undefined && replacement !== f.word) item.repair = replacement;
+    if (where === 'prose' && replacement !== undefined && replacement !== f.word) item.repair = replacement;
     return item;
   });
 }
@@ -143,12 +167,12 @@ export const checkOcr: Check = (rule, ctx) => {
     const items = ctx.blockCache ? ctx.blockCache.forObject(ocr, `ocr-items|${rule.id}`, () => ocrItems(rule, placed.passage, ocr)) : ocrItems(rule, placed.passage, ocr);
     return items.map((item) => ({ item, range: { start: placed.base + item.at.start, end: placed.base + item.at.end } }));
   });
-  const safeEdits = located.filter(({ item }) => item.repair !== undefined).map(({ item, range }) => ({ ...range, text: item.repair! }));
+  const safeEdits = located.filter(({ item }) => item.repair !== undefined).map(({ item, range }) => ({ ...range, text: item.repair!, expect: item.word }));
   const restoreAll: Fix | undefined = safeEdits.length > 1
     ? { title: format({ sv: 'Återställ svenska tecken i hela dokumentet ({n} ord)', en: 'Restore Swedish characters in the whole document ({n} words)' }, { n: String(safeEdits.length) }), edits: safeEdits, safe: false }
     : undefined;
   return located.map(({ item, range }) => {
-    const fixes: Fix[] = item.fixes.map((fix) => ({ title: fix.title, edits: [{ ...range, text: fix.text }], safe: fix.safe }));
+    const fixes: Fix[] = item.fixes.map((fix) => ({ title: fix.title, edits: [{ ...range, text: fix.text, expect: item.word }], safe: fix.safe }));
     if (restoreAll) fixes.push(restoreAll);
     return { ruleId: rule.id, range, message: item.message, fixes, data: item.data };
   });

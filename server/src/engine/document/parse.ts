@@ -10,11 +10,10 @@ import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
-import { VFile } from 'vfile';
 import { parse as parseYaml } from 'yaml';
 import { LineIndex } from '../text/lineIndex.js';
-import { cellSentence, documentSentences, shiftSentence, type Sentence } from './sentences.js';
-import { splitChunks, type ChunkSpan } from './chunks.js';
+import { blockSentences, cellSentence, shiftSentence, type Sentence } from './sentences.js';
+import { splitChunks } from './chunks.js';
 import type { OffsetRange } from '../types.js';
 import type { TextMatch } from '../match/pattern.js';
 
@@ -120,34 +119,26 @@ function looksLikePseudoHeading(text: string): boolean {
   return t.split(/\s+/).length <= 6;
 }
 
-/**
- * Parses one chunk, or a whole draft when `spans` gives its chunks. Sentences are split per
- * chunk either way: retext's merge rules look across block boundaries ("kommunfullmäktige."
- * before a paragraph that starts in lower case), so a shared pass would differ by mode.
- */
-function parseChunk(text: string, spans: readonly ChunkSpan[] = [{ start: 0, end: text.length }]): ParsedChunk {
-  const file = new VFile({ value: text });
+/** Parses one chunk (an editor) or a whole draft (the CLI); offsets are relative to `text`. */
+function parseChunk(text: string): ParsedChunk {
   const tree = fromMarkdown(text, PARSE_OPTIONS);
   const chunk: ParsedChunk = { blocks: [], sentences: [], headings: [], tables: [], comments: [], pseudoCandidates: [], startsWithList: tree.children[0]?.type === 'list' };
-  const textNodes: Nodes[] = [];
-  const textBlocks: number[] = [];
 
-  const addBlock = (node: Nodes, kind: Block['kind'], listItem: boolean, depth?: number): number => {
+  const addBlock = (node: Nodes, kind: Block['kind'], listItem: boolean, quoted: boolean, depth?: number): number => {
     const index = chunk.blocks.length;
     const block: Block = { ...range(node), kind, text: plainText(node), listItem };
     if (depth !== undefined) block.depth = depth;
     chunk.blocks.push(block);
     if (kind === 'cell') {
-      const s = cellSentence(node, index);
+      const s = cellSentence(node, text, index);
       if (s) chunk.sentences.push(s);
     } else {
-      textNodes.push(node);
-      textBlocks.push(index);
+      for (const s of blockSentences(node, text, index, quoted)) chunk.sentences.push(s);
     }
     return index;
   };
 
-  const walk = (node: Nodes, listItem: boolean, next: Nodes | undefined): void => {
+  const walk = (node: Nodes, listItem: boolean, quoted: boolean, next: Nodes | undefined): void => {
     switch (node.type) {
       case 'yaml':
         chunk.frontMatter = readFrontMatter(node);
@@ -159,15 +150,15 @@ function parseChunk(text: string, spans: readonly ChunkSpan[] = [{ start: 0, end
         return;
       case 'heading': {
         const h = node as Heading;
-        const index = addBlock(h, 'heading', listItem, h.depth);
+        const index = addBlock(h, 'heading', listItem, quoted, h.depth);
         for (const child of h.children) if (child.type === 'html') collectComments(child, chunk.comments);
         chunk.headings.push({ ...range(h), depth: h.depth, text: chunk.blocks[index]!.text.trim(), block: index, pseudo: false });
         return;
       }
       case 'paragraph': {
-        const index = addBlock(node, 'paragraph', listItem);
+        const index = addBlock(node, 'paragraph', listItem, quoted);
         for (const child of node.children) if (child.type === 'html') collectComments(child, chunk.comments);
-        if (!listItem && looksLikePseudoHeading(chunk.blocks[index]!.text)) {
+        if (!listItem && !quoted && looksLikePseudoHeading(chunk.blocks[index]!.text)) {
           chunk.pseudoCandidates.push({ block: index, beforeList: next?.type === 'list', last: node === tree.children[tree.children.length - 1] });
         }
         return;
@@ -177,59 +168,25 @@ function parseChunk(text: string, spans: readonly ChunkSpan[] = [{ start: 0, end
         const data: TableData = { ...range(table), rows: [] };
         for (const row of table.children) {
           data.rows.push(row.children.map((cell) => ({ ...range(cell), text: plainText(cell) })));
-          for (const cell of row.children) addBlock(cell, 'cell', false);
+          for (const cell of row.children) addBlock(cell, 'cell', false, quoted);
         }
         chunk.tables.push(data);
         return;
       }
       case 'listItem':
-        for (const child of node.children) walk(child as Nodes, true, undefined);
+        for (const child of node.children) walk(child as Nodes, true, quoted, undefined);
         return;
       default:
         if ('children' in node) {
           const children = (node as Parent).children as Nodes[];
-          children.forEach((child, i) => walk(child, listItem, children[i + 1]));
+          const inQuote = quoted || node.type === 'blockquote';
+          children.forEach((child, i) => walk(child, listItem, inQuote, children[i + 1]));
         }
     }
   };
-  tree.children.forEach((child, i) => walk(child as Nodes, false, tree.children[i + 1] as Nodes | undefined));
-  let from = 0;
-  for (const span of spans) {
-    let to = from;
-    while (to < textNodes.length && chunk.blocks[textBlocks[to]!]!.start < span.end) to++;
-    if (to > from) {
-      const nodes = textNodes.slice(from, to);
-      const blocks = textBlocks.slice(from, to);
-      const starts = blocks.map((b) => chunk.blocks[b]!.start);
-      if (spans.length === 1) chunk.sentences.push(...documentSentences(nodes, blocks, starts, file));
-      else {
-        // retext indexes the file it is given on every call: give it the chunk's text alone,
-        // with the nodes' offsets moved to match (the tree is not used after this).
-        moveOffsets(nodes, -span.start);
-        const chunkFile = new VFile({ value: text.slice(span.start, span.end) });
-        const found = documentSentences(nodes, blocks, starts.map((o) => o - span.start), chunkFile);
-        for (const sentence of found) chunk.sentences.push(shiftSentence(sentence, span.start, 0));
-      }
-    }
-    from = to;
-  }
+  tree.children.forEach((child, i) => walk(child as Nodes, false, false, tree.children[i + 1] as Nodes | undefined));
   chunk.sentences.sort((a, b) => a.start - b.start);
   return chunk;
-}
-
-/** Moves every offset in the subtrees by `by` (each position point once). */
-function moveOffsets(nodes: readonly Nodes[], by: number): void {
-  const seen = new Set<object>();
-  const move = (node: Nodes): void => {
-    for (const point of [node.position?.start, node.position?.end]) {
-      if (point && !seen.has(point) && point.offset !== undefined) {
-        seen.add(point);
-        point.offset += by;
-      }
-    }
-    if ('children' in node) for (const child of node.children as Nodes[]) move(child);
-  };
-  nodes.forEach(move);
 }
 
 /**
@@ -336,12 +293,11 @@ export function parseDocument(text: string, cache?: ParseCache): PolicyDocument 
 
   // An editor parses by chunk so an edit re-parses one; a batch lint (the CLI) parses the
   // whole text at once: micromark's set-up per parse made chunking 25 % slower there.
-  const chunks = splitChunks(text);
-  const spans = cache ? chunks : [{ start: 0, end: text.length }];
+  const spans = cache ? splitChunks(text) : [{ start: 0, end: text.length }];
   for (const span of spans) {
     const chunkText = text.slice(span.start, span.end);
     seen.add(chunkText);
-    const chunk = cache ? cache.parse(chunkText) : parseChunk(chunkText, chunks);
+    const chunk = cache ? cache.parse(chunkText) : parseChunk(chunkText);
     const base = span.start;
     const firstBlock = blocks.length;
     for (const b of chunk.blocks) blocks.push(shift(b, base));

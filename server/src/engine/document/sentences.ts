@@ -1,18 +1,19 @@
 import type { Nodes as MdastNodes } from 'mdast';
-import type { Root as NlcstRoot, Sentence as NlcstSentence, Nodes as NlcstNodes } from 'nlcst';
-import { toNlcst } from 'mdast-util-to-nlcst';
+import type { Paragraph as NlcstParagraph, Sentence as NlcstSentence } from 'nlcst';
 import { ParseLatin } from 'parse-latin';
-import type { VFile } from 'vfile';
+import { inlineText, MARK, type InlineText } from './inlineText.js';
 
 /**
  * A sentence as plain text, with the source offset of every character, so that
  * matches in `text` map back to exact ranges in the Markdown file even when the
- * sentence spans emphasis, links or line breaks.
+ * sentence spans emphasis, links, line breaks, escapes or block-quote markers.
  */
 export interface Sentence {
   text: string;
   /** Source offset of each character of `text`, relative to `base`. */
   offsets: Int32Array;
+  /** What each character of `text` is: prose, quoted, literal (URL, code), rewritten (see MARK). */
+  marks: Uint8Array;
   /** Added to `offsets`: lets a parsed chunk be reused at another place in the document. */
   base: number;
   start: number;
@@ -35,99 +36,84 @@ export function sentenceRange(sentence: Sentence, index: number, end: number): {
   return { start: sentence.base + sentence.offsets[index]!, end: sentence.base + sentence.offsets[last]! + 1 };
 }
 
+/**
+ * How the characters `index`..`end` of a sentence may be changed: `exact` when they are a
+ * plain, contiguous copy of the source in ordinary prose (a fix can replace them), otherwise
+ * the strongest protection among them.
+ */
+export function sentenceSpan(sentence: Sentence, index: number, end: number): 'exact' | 'markup' | 'quoted' | 'literal' {
+  let marks = 0;
+  for (let k = index; k < end; k++) marks |= sentence.marks[k]!;
+  if (marks & MARK.literal) return 'literal';
+  if (marks & MARK.quoted) return 'quoted';
+  if (marks & MARK.rewritten) return 'markup';
+  const range = sentenceRange(sentence, index, end);
+  return range.end - range.start === end - index ? 'exact' : 'markup';
+}
+
 /** The same sentence placed `by` characters later, in a document whose blocks start at `firstBlock`. */
 export function shiftSentence(sentence: Sentence, by: number, firstBlock: number): Sentence {
   if (by === 0 && firstBlock === 0) return sentence;
   return { ...sentence, base: sentence.base + by, start: sentence.start + by, end: sentence.end + by, block: sentence.block + firstBlock };
 }
 
-function collect(node: NlcstNodes, parts: { value: string; offset: number }[]): void {
-  if ('value' in node) {
-    const offset = node.position?.start.offset;
-    if (offset !== undefined) parts.push({ value: node.value, offset });
-    return;
-  }
-  if ('children' in node) for (const child of node.children) collect(child as NlcstNodes, parts);
-}
-
-function toSentence(node: NlcstSentence, block: number): Sentence | undefined {
-  const parts: { value: string; offset: number }[] = [];
-  collect(node, parts);
-  if (parts.length === 0) return undefined;
-  let text = '';
-  const offsets: number[] = [];
-  for (const part of parts) {
-    text += part.value;
-    for (let i = 0; i < part.value.length; i++) offsets.push(part.offset + i);
-  }
-  const words: Word[] = [];
-  let cursor = 0;
-  for (const child of node.children) {
-    const childParts: { value: string; offset: number }[] = [];
-    collect(child as NlcstNodes, childParts);
-    const length = childParts.reduce((n, p) => n + p.value.length, 0);
-    if (child.type === 'WordNode') words.push({ text: text.slice(cursor, cursor + length), index: cursor, end: cursor + length });
-    cursor += length;
-  }
-  return { text, offsets: Int32Array.from(offsets), base: 0, start: offsets[0]!, end: offsets[offsets.length - 1]! + 1, block, words };
-}
-
 const parser = new ParseLatin();
 
-function sentencesOf(root: NlcstRoot): NlcstSentence[] {
-  const out: NlcstSentence[] = [];
-  for (const paragraph of root.children) {
-    if (paragraph.type !== 'ParagraphNode') continue;
-    for (const sentence of paragraph.children) if (sentence.type === 'SentenceNode') out.push(sentence);
-  }
-  return out;
+/** A block's text with its maps as typed arrays; sentences are views into them. */
+interface BlockText {
+  text: string;
+  offsets: Int32Array;
+  marks: Uint8Array;
 }
+
+const typed = (inline: InlineText): BlockText => ({ text: inline.text, offsets: Int32Array.from(inline.offsets), marks: Uint8Array.from(inline.marks) });
+
+function slice(inline: BlockText, from: number, to: number, block: number, words: Word[]): Sentence | undefined {
+  // Sentences start and end on a character of the text, never on surrounding white space.
+  while (from < to && /\s/.test(inline.text[from]!)) from++;
+  while (to > from && /\s/.test(inline.text[to - 1]!)) to--;
+  if (from >= to) return undefined;
+  const offsets = inline.offsets.subarray(from, to);
+  const marks = inline.marks.subarray(from, to);
+  const shifted = words.map((w) => ({ text: w.text, index: w.index - from, end: w.end - from })).filter((w) => w.index >= 0 && w.end <= to - from);
+  return { text: inline.text.slice(from, to), offsets, marks, base: 0, start: offsets[0]!, end: offsets[offsets.length - 1]! + 1, block, words: shifted };
+}
+
+const offsetOf = (node: { position?: { start: { offset?: number }; end: { offset?: number } } }, side: 'start' | 'end'): number => node.position?.[side].offset ?? 0;
 
 /**
- * Splits every text block into sentences with one retext pass. (mdast-util-to-nlcst indexes
- * the whole file on each call, so one call per block would be quadratic in the file size.)
- * `blocks[i]` is the block node whose index is `blockIndexes[i]`, in document order.
+ * Splits one block (paragraph, heading) into sentences with parse-latin, on the block's own
+ * source-mapped text: a sentence never spans two blocks, and every offset is exact.
  */
-export function documentSentences(nodes: MdastNodes[], blockIndexes: number[], blockStarts: number[], file: VFile): Sentence[] {
-  if (nodes.length === 0) return [];
-  const root = { type: 'root', children: nodes, position: { start: nodes[0]!.position!.start, end: nodes[nodes.length - 1]!.position!.end } } as unknown as MdastNodes;
-  let nlcst: NlcstRoot;
-  try {
-    nlcst = toNlcst(root, file, parser) as NlcstRoot;
-  } catch {
-    return [];
-  }
+export function blockSentences(node: MdastNodes, source: string, block: number, quoted: boolean): Sentence[] {
+  const built = inlineText(node, source, quoted);
+  if (!built.text.trim()) return [];
+  const inline = typed(built);
   const out: Sentence[] = [];
-  for (const node of sentencesOf(nlcst)) {
-    const start = node.position?.start.offset;
-    if (start === undefined) continue;
-    // The block whose start is the last one at or before the sentence's start.
-    let lo = 0;
-    let hi = blockStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (blockStarts[mid]! <= start) lo = mid;
-      else hi = mid - 1;
+  const root = parser.parse(inline.text);
+  for (const paragraph of root.children) {
+    if (paragraph.type !== 'ParagraphNode') continue;
+    for (const sentence of (paragraph as NlcstParagraph).children) {
+      if (sentence.type !== 'SentenceNode') continue;
+      const words: Word[] = [];
+      for (const child of (sentence as NlcstSentence).children) {
+        if (child.type !== 'WordNode') continue;
+        const index = offsetOf(child, 'start');
+        const end = offsetOf(child, 'end');
+        words.push({ text: inline.text.slice(index, end), index, end });
+      }
+      const s = slice(inline, offsetOf(sentence, 'start'), offsetOf(sentence, 'end'), block, words);
+      if (s) out.push(s);
     }
-    const s = toSentence(node, blockIndexes[lo]!);
-    if (s && s.text.trim()) out.push(s);
   }
   return out;
 }
 
-/** A table cell is one sentence: its text, with the offsets of its text nodes. */
-export function cellSentence(node: MdastNodes, block: number): Sentence | undefined {
-  let text = '';
-  const offsets: number[] = [];
-  const visit = (n: MdastNodes): void => {
-    if ((n.type === 'text' || n.type === 'inlineCode') && n.position) {
-      const base = n.position.start.offset! + (n.type === 'inlineCode' ? 1 : 0);
-      for (let i = 0; i < n.value.length; i++) offsets.push(base + i);
-      text += n.value;
-    } else if ('children' in n) for (const c of n.children as MdastNodes[]) visit(c);
-  };
-  visit(node);
-  if (!text.trim()) return undefined;
-  const words = [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}&|¢'’-]*/gu)].map((m) => ({ text: m[0], index: m.index, end: m.index + m[0].length }));
-  return { text, offsets: Int32Array.from(offsets), base: 0, start: offsets[0]!, end: offsets[offsets.length - 1]! + 1, block, words };
+/** A table cell is one sentence: its text, with exact source offsets. */
+export function cellSentence(node: MdastNodes, source: string, block: number): Sentence | undefined {
+  const built = inlineText(node, source, false);
+  if (!built.text.trim()) return undefined;
+  const inline = typed(built);
+  const words = [...inline.text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}&|¢'’-]*/gu)].map((m) => ({ text: m[0], index: m.index, end: m.index + m[0].length }));
+  return slice(inline, 0, inline.text.length, block, words);
 }
