@@ -69,13 +69,15 @@ function replacementFinding(rule: RuleDefinition, entry: ReplaceEntry, sentence:
   const values = { found: m.text, replacement, since: entry.since ?? '', note: entry.note ?? { sv: '', en: '' } };
   if (entry.since && inProperName(sentence, m)) {
     // No fix: the organisation's new name is not the old name with one word swapped.
-    return { ruleId: rule.id, range, message: message(rule, 'inName', values) };
+    return { ruleId: rule.id, range, message: message(rule, 'inName', values), data: { found: m.text } };
   }
-  const finding: Finding = { ruleId: rule.id, range, message: message(rule, entry.note ? 'renamed' : 'replace', values) };
-  // A match across markup ("**Ungdoms**styrelsen") or through an escape cannot be replaced.
+  const finding: Finding = { ruleId: rule.id, range, message: message(rule, entry.note ? 'renamed' : 'replace', values), data: { found: m.text } };
+  // A match across markup ("**Ungdoms**styrelsen") or through an escape cannot be replaced;
+  // one in a hyphenated compound ("skall-sidan", "SKL-projektet") is offered, never applied.
   if (span === 'exact') {
     const title = format({ sv: 'Ersätt med "{replacement}"', en: 'Replace with "{replacement}"' }, { replacement });
-    finding.fixes = [{ title, edits: [{ ...range, text: replacement, expect: m.text }], safe: tense === 'present' }];
+    const compound = sentence.text[m.index - 1] === '-' || sentence.text[m.end] === '-';
+    finding.fixes = [{ title, edits: [{ ...range, text: replacement, expect: m.text }], safe: tense === 'present' && !compound }];
   }
   return finding;
 }
