@@ -4,7 +4,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { Commands, ComplianceRequest, TemplateRequest, type ComplianceResult, type Request, type WorkspaceLintResult } from '../../server/src/lsp/protocol.js';
 import { ComplianceView } from './complianceView.js';
 import { statusText, statusTooltip, workspaceSummary } from './status.js';
-import { documentTypeChoices } from './template.js';
+import { documentTypeChoices, suggestedFileName } from './template.js';
 import { SERVER_EXEC_ARGV } from './serverRuntime.js';
 
 let client: LanguageClient | undefined;
@@ -101,7 +101,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Policy
       const type = options?.documentType ?? (await vscode.window.showQuickPick(documentTypeChoices(), { title: l10n.t('New policy from template'), placeHolder: l10n.t('Document type') }))?.type;
       if (!type) return;
       const template = await send(c, TemplateRequest, { documentType: type });
-      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
+      // An untitled document with a path: "Save" proposes internationell-strategi.md in the folder.
+      const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+      const doc = folder
+        ? await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, suggestedFileName(type)).with({ scheme: 'untitled' }))
+        : await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
       const editor = await vscode.window.showTextDocument(doc);
       await editor.insertSnippet(new vscode.SnippetString(template.snippet), new vscode.Position(0, 0));
     }),

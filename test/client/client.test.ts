@@ -71,7 +71,7 @@ describe('extension logic (pure modules)', () => {
 
     it('builds a draft with the metadata as front matter and every section, tab stops numbered through', () => {
       const { snippet, text } = documentTemplate(ruleSet, 'strategi');
-      assert.match(text, /^---\ntyp: strategi\nbeslutad-av: kommunfullmäktige\nbeslutad: \d{4}-\d{2}-\d{2}\nparagraf: "§ nn"\n/);
+      assert.match(text, /^---\nstatus: utkast\ntyp: strategi\nbeslutad-av: kommunfullmäktige\nbeslutad: ÅÅÅÅ-MM-DD\nparagraf: "§ nn"\n/);
       assert.match(text, /\n# Internationell strategi\n/);
       const headings = [...text.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
       assert.deepEqual(headings, ruleSet.sections.map((s) => s.title.sv));
@@ -80,16 +80,30 @@ describe('extension logic (pure modules)', () => {
       assert.deepEqual([...stops].sort((a, b) => a - b), stops, 'in document order');
     });
 
-    it('produces a draft the engine finds every section in', () => {
+    it('produces a draft the engine finds every section in, and whose every placeholder it reports', () => {
       const { text } = documentTemplate(ruleSet, 'strategi');
       const result = lintText(text, { ruleSet, today: TODAY });
-      const ids = new Set(result.diagnostics.map((d) => d.ruleId));
-      for (const id of ['purpose', 'goals', 'financing', 'related-documents', 'follow-up', 'review-cycle']) assert.ok(!ids.has(id), `${id} should be satisfied: ${[...ids].join(', ')}`);
+      const ids = new Set(result.diagnostics.filter((d) => d.messageKey === 'missing' || d.messageKey === 'emptySection').map((d) => d.ruleId));
+      for (const id of ['purpose', 'goals', 'financing', 'related-documents', 'follow-up', 'review-cycle']) assert.ok(!ids.has(id), `${id} should find its section: ${[...ids].join(', ')}`);
+      const placeholders = result.diagnostics.filter((d) => d.ruleId === 'placeholder');
+      // A new draft says so (status: utkast): placeholders are warnings, and each one is found.
+      assert.ok(placeholders.every((d) => d.severity === 'warning'));
+      for (const [, bracketed] of text.matchAll(/(\[[^\]\n]+\])(?!\()/g)) assert.ok(placeholders.some((d) => d.data?.found === bracketed), `${bracketed} not reported`);
+      assert.ok(placeholders.some((d) => d.data?.found === 'ÅÅÅÅ-MM-DD') && placeholders.some((d) => d.data?.found === '§ nn'));
     });
 
-    it('fills front matter choices from the vocabulary the rules use', () => {
+    it("never invents a decision date, and uses the type's own name ('Strategin ska revideras')", () => {
+      const { text } = documentTemplate(ruleSet, 'strategi');
+      assert.match(text, /^beslutad: ÅÅÅÅ-MM-DD$/m);
+      assert.match(text, /^status: utkast$/m);
+      assert.match(text, /^Strategin ska revideras /m);
+      assert.match(text, /Syftet med strategin är att/);
+      assert.doesNotMatch(text, /Policyn|att beskriv /);
+    });
+
+    it('fills front matter choices from the vocabulary the rules use, after a placeholder', () => {
       const { body } = metadataFrontMatter(ruleSet);
-      assert.match(body, /revideras: \$\{7\|vart fjärde år,varje mandatperiod,vartannat år,senast ett år efter valet\|\}/);
+      assert.match(body, /revideras: "\$\{7\|\[hur ofta\],vart fjärde år,varje mandatperiod,vartannat år,senast ett år efter valet\|\}"/);
     });
   });
 

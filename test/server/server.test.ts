@@ -124,7 +124,7 @@ describe('language server over stdio (pull diagnostics)', function () {
     }
     const follow = items.find((i) => i.label === '## Uppföljning och utvärdering')!;
     assert.equal(follow.insertTextFormat, 2);
-    assert.match((follow.textEdit as TextEdit).newText, /\$\{1\|årligen,varje år,en gång per år,varje mandatperiod\|\}/);
+    assert.match((follow.textEdit as TextEdit).newText, /\$\{1\|\[hur ofta\],årligen,varje år,en gång per år,varje mandatperiod\|\}/);
     // The missing section sorts first.
     const goals = items.find((i) => i.label === '## Mål')!;
     assert.ok(goals.sortText! < follow.sortText!);
@@ -133,7 +133,7 @@ describe('language server over stdio (pull diagnostics)', function () {
     const topItems = await client.complete(top, { line: 0, character: 0 });
     const fm = topItems.find((i) => i.label === 'Metadata (front matter)');
     assert.ok(fm, 'front matter snippet offered on the first line');
-    assert.match((fm.textEdit as TextEdit).newText, /^---\ntyp: \$\{1\|policy,strategi,riktlinje,program,plan\|\}\nbeslutad-av: \$\{2\|kommunfullmäktige,kommunstyrelsen\|\}/);
+    assert.match((fm.textEdit as TextEdit).newText, /^---\nstatus: utkast\ntyp: \$\{1\|policy,strategi,riktlinje,program,plan\|\}\nbeslutad-av: \$\{2\|kommunfullmäktige,kommunstyrelsen\|\}/);
     assert.ok(topItems.find((i) => i.label === 'Metadata (tabell)'));
   });
 
@@ -230,7 +230,7 @@ describe('language server over stdio (pull diagnostics)', function () {
 
   it('returns a new-document template with every section and the metadata as front matter', async () => {
     const result = await client.request<{ snippet: string; text: string }>('policylint/template', { documentType: 'policy' });
-    assert.match(result.text, /^---\ntyp: policy\nbeslutad-av: kommunfullmäktige\n/);
+    assert.match(result.text, /^---\nstatus: utkast\ntyp: policy\nbeslutad-av: kommunfullmäktige\n/);
     for (const h of ['## Syfte', '## Mål', '## Organisation och ansvar', '## Uppföljning och utvärdering', '## Revidering', '## Relaterade styrdokument']) assert.ok(result.text.includes(h), h);
     assert.ok(result.snippet.endsWith('$0'));
   });

@@ -34,6 +34,8 @@ export interface LintResult {
 /** Internal findings that belong to no rule file: broken front matter, unknown ids in comments. */
 export const SYNTAX_RULE = 'syntax';
 
+const SEVERITY_RANK: Record<Diagnostic['severity'], number> = { info: 0, warning: 1, error: 2 };
+
 const patternCaches = new WeakMap<RuleSet, PatternCache>();
 
 export function patternsFor(ruleSet: RuleSet): PatternCache {
@@ -120,7 +122,9 @@ function lintBody(text: string, options: LintOptions): LintResult {
   // thousands of OCR findings.
   function toDiagnostic(f: Finding): Diagnostic {
     const { sv, en, key } = f.message as Finding['message'] & { key?: string };
-    const d: Diagnostic = { ruleId: f.ruleId, range: f.range, message: { sv, en }, severity: severities.get(f.ruleId) ?? 'warning', sources: ruleSet.rules.get(f.ruleId)?.sources ?? [] };
+    const configured = severities.get(f.ruleId) ?? 'warning';
+    const severity = f.maxSeverity && SEVERITY_RANK[f.maxSeverity] < SEVERITY_RANK[configured] ? f.maxSeverity : configured;
+    const d: Diagnostic = { ruleId: f.ruleId, range: f.range, message: { sv, en }, severity, sources: ruleSet.rules.get(f.ruleId)?.sources ?? [] };
     if (key ?? f.messageKey) d.messageKey = key ?? f.messageKey;
     if (f.fixes) d.fixes = f.fixes;
     if (f.data) d.data = f.data;

@@ -58,6 +58,8 @@ export interface Finding {
   fixes?: Fix[];
   /** Data for lazy work in front ends (e.g. the word to compute suggestions for). */
   data?: Record<string, unknown>;
+  /** The most this finding may weigh whatever the rule's configured severity (a draft's placeholder). */
+  maxSeverity?: Severity;
 }
 
 /** A finding with the configured severity: what front ends show. */

@@ -84,8 +84,10 @@ export function vocabularyChoices(ruleSet: RuleSet): { adoptingBodies: string[];
   const bodyRe = patterns.get(ruleSet.bodies.known.flatMap((b) => b.patterns));
   // The section of the rule that reads a metadata key or checks responsibility, e.g. revidering.
   const sectionOf = (test: (r: RuleDefinition) => boolean): string | undefined => [...ruleSet.rules.values()].find((r) => r.section && test(r))?.section;
+  // A bracketed choice ("[hur ofta]") is the placeholder the official replaces, not a value.
+  const values = (list: string[]): string[] => list.filter((v) => !/^\[.*\]$/.test(v));
   const find = (re: RegExp, sectionId?: string): string[] | undefined =>
-    (sectionId ? snippetChoiceLists(ruleSet, sectionId) : []).concat(snippetChoiceLists(ruleSet)).find((l) => l.length > 1 && l.every((v) => matchesWhole(re, v)));
+    (sectionId ? snippetChoiceLists(ruleSet, sectionId) : []).concat(snippetChoiceLists(ruleSet)).map(values).find((l) => l.length > 1 && l.every((v) => matchesWhole(re, v)));
   const reviewSection = sectionOf((r) => r.check.kind === 'statement' && (r.check.metadata ?? []).includes('revideras'));
   const ownerSection = sectionOf((r) => r.check.kind === 'responsibility');
 
@@ -134,6 +136,7 @@ function sectionSnippet(section: SectionDefinition, ruleSet: RuleSet): SnippetDe
 }
 
 const METADATA_LABELS: [key: string, label: string][] = [
+  ['status', 'Status'],
   ['typ', 'Typ av styrdokument'],
   ['beslutad-av', 'Beslutad av'],
   ['beslutad', 'Beslutad'],
@@ -148,16 +151,17 @@ function metadataValues(ruleSet: RuleSet, first: number, type?: string): { value
   const v = vocabularyChoices(ruleSet);
   let n = first;
   const values: Record<string, string> = {
+    // A new draft is a draft: it names the body that will decide; the date and § come with
+    // the decision and stay placeholders until then (the placeholder rule reports them).
+    status: 'utkast',
     typ: type ? escapeSnippetText(type) : choice(n++, DOCUMENT_TYPES),
     'beslutad-av': choice(n++, v.adoptingBodies),
-    // Today's date through the snippet's date variables, so a new draft's metadata block is
-    // complete until the official enters the real decision date (snippets stay reproducible).
-    beslutad: `\${${n++}:\${CURRENT_YEAR}-\${CURRENT_MONTH}-\${CURRENT_DATE}}`,
+    beslutad: `\${${n++}:ÅÅÅÅ-MM-DD}`,
     paragraf: `§ \${${n++}:nn}`,
     diarienummer: `\${${n++}:KS ÅÅÅÅ/nnn}`,
     'giltig-till': `\${${n++}:ÅÅÅÅ-MM-DD}`,
-    revideras: choice(n++, v.intervals),
-    dokumentansvarig: choice(n++, v.owners.map((o) => o.toLocaleLowerCase('sv'))),
+    revideras: choice(n++, ['[hur ofta]', ...v.intervals]),
+    dokumentansvarig: choice(n++, ['[vem]', ...v.owners.map((o) => o.toLocaleLowerCase('sv'))]),
   };
   return { values, next: n };
 }
@@ -165,7 +169,9 @@ function metadataValues(ruleSet: RuleSet, first: number, type?: string): { value
 /** The metadata block as YAML front matter (the keys the engine reads). */
 export function metadataFrontMatter(ruleSet: RuleSet, options: { first?: number; type?: string } = {}): { body: string; next: number } {
   const { values, next } = metadataValues(ruleSet, options.first ?? 1, options.type);
-  const lines = METADATA_LABELS.map(([key]) => `${key}: ${key === 'paragraf' ? `"${values[key]}"` : values[key]}`);
+  // Quoted where a value may start with "[" or "§", which YAML would read as syntax.
+  const quoted = new Set(['paragraf', 'revideras', 'dokumentansvarig']);
+  const lines = METADATA_LABELS.map(([key]) => `${key}: ${quoted.has(key) ? `"${values[key]}"` : values[key]}`);
   return { body: `---\n${lines.join('\n')}\n---\n`, next };
 }
 
@@ -205,6 +211,21 @@ export function allSnippets(ruleSet: RuleSet): SnippetDefinition[] {
   return snippets;
 }
 
+/** The document's own name in its type's definite form, for "Syftet med strategin …". */
+const DEFINITE: Record<string, string[]> = {
+  policy: ['policyn', 'Policyn'],
+  strategi: ['strategin', 'Strategin'],
+  riktlinje: ['riktlinjerna', 'Riktlinjerna'],
+  program: ['programmet', 'Programmet'],
+  plan: ['planen', 'Planen'],
+};
+
+/** A section snippet for one document type: choices between the types' names become its own. */
+function forType(snippet: string, type: string): string {
+  const own = DEFINITE[type] ?? [];
+  return snippet.replace(/\$\{\d+\|((?:[^|\\]|\\.)*)\|\}/g, (whole, list: string) => list.split(',').find((v) => own.includes(v)) ?? whole);
+}
+
 const TITLES: Record<string, string> = {
   policy: 'Internationell policy',
   strategi: 'Internationell strategi',
@@ -222,7 +243,7 @@ export function documentTemplate(ruleSet: RuleSet, type: string, title?: string)
   let next = fm.next;
   const parts = [fm.body, `# \${${next++}:${escapeSnippetText(title ?? TITLES[type] ?? 'Internationell policy')}}\n`];
   for (const section of ruleSet.sections) {
-    const r = renumber(section.snippet.trimEnd(), next - 1);
+    const r = renumber(forType(section.snippet.trimEnd(), type), next - 1);
     parts.push(`${r.body}\n`);
     next = Math.max(next, r.max + 1);
   }

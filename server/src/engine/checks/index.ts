@@ -7,6 +7,7 @@ import { checkPeriod } from './period.js';
 import { checkReplace } from './replace.js';
 import { checkOverdue } from './overdue.js';
 import { checkOcr, checkSpelling } from './words.js';
+import { checkPlaceholder } from './placeholder.js';
 import type { CheckDefinition } from '../rules/model.js';
 
 /** The closed set of check kinds; rule files choose one and give it its data. */
@@ -20,5 +21,6 @@ export const CHECKS: Record<CheckDefinition['kind'], Check> = {
   overdue: checkOverdue,
   spelling: checkSpelling,
   ocr: checkOcr,
+  placeholder: checkPlaceholder,
 };
 

@@ -41,6 +41,7 @@ export type CheckDefinition =
   | PeriodCheck
   | ReplaceCheck
   | OverdueCheck
+  | PlaceholderCheck
   | { kind: 'spelling' }
   | { kind: 'ocr' };
 
@@ -101,6 +102,14 @@ export interface ReplaceEntry {
   note?: Bilingual;
   /** When the change took effect, for the message. */
   since?: string;
+}
+
+export interface PlaceholderCheck {
+  kind: 'placeholder';
+  /** Regular expressions (JavaScript, Unicode) for template text; `^` is a sentence's start. */
+  patterns: string[];
+  /** Values of `status` (front matter, metadata or a status line) that mark a draft. */
+  draftStatus: string[];
 }
 
 export interface OverdueCheck {
