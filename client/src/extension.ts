@@ -28,9 +28,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Policy
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6010'] } },
   };
   const clientOptions: LanguageClientOptions = {
+    // Markdown by language or by file name (other Markdown modes name the language otherwise).
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
       { scheme: 'untitled', language: 'markdown' },
+      { scheme: 'file', pattern: '**/*.{md,markdown}' },
     ],
     diagnosticPullOptions: { onChange: true, onSave: true, onTabs: false },
     outputChannelName: 'policylint',

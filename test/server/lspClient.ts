@@ -126,6 +126,7 @@ export class LspClient {
         configuration: true,
         workspaceFolders: true,
         didChangeWatchedFiles: { dynamicRegistration: true },
+        didChangeConfiguration: { dynamicRegistration: true },
         workspaceEdit: { documentChanges: true, ...(this.options.snippetEdits ? { snippetEditSupport: true } : {}) },
         ...(pull ? { diagnostics: { refreshSupport: true } } : {}),
       },

@@ -8,6 +8,8 @@ import { REPO } from '../helpers/paths.js';
 import { applyEdits, LspClient } from './lspClient.js';
 
 const DRAFT = readFileSync(join(REPO, 'examples', 'strandvik-internationell-strategi.md'), 'utf8');
+/** Markdown that is not a governing document: a project's notes, with words the rules would flag. */
+const NOTES = '# Anteckningar från mötet\n\nVi pratade om att SKL skall ses över och att landstinget har frågan.\n';
 
 function workspace(): { root: string; policies: string; outside: string } {
   const root = mkdtempSync(join(tmpdir(), 'policylint-lsp-'));
@@ -44,6 +46,8 @@ describe('language server over stdio (pull diagnostics)', function () {
     assert.ok(init.capabilities.hoverProvider);
     assert.ok(init.capabilities.completionProvider);
     assert.deepEqual((init.capabilities.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'source.fixAll.policylint']);
+    // Its own version, not one npm happens to set in the environment.
+    assert.equal(init.serverInfo?.version, (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string }).version);
     uri = await client.open(join(ws.policies, 'utkast.md'), DRAFT);
   });
 
@@ -268,10 +272,14 @@ describe('language server over stdio (pull diagnostics)', function () {
     await client.until(() => client.published.get(configUri)?.diagnostics.length === 0 && true, 'config diagnostic cleared');
   });
 
-  it('leaves Markdown outside policylint folders alone, unless front matter says typ: or include matches', async () => {
-    const plain = await client.open(join(ws.outside, 'README.md'), DRAFT);
+  it('leaves other Markdown outside policylint folders alone, unless it says it is a governing document or include matches', async () => {
+    const plain = await client.open(join(ws.outside, 'README.md'), NOTES);
     assert.deepEqual(await client.pullItems(plain), []);
     assert.deepEqual(await client.complete(plain, { line: 0, character: 0 }), []);
+
+    // A draft whose title says what it is needs no configuration.
+    const titled = await client.open(join(ws.outside, 'utkast.md'), DRAFT);
+    assert.ok((await client.pullItems(titled)).some((d) => d.code === 'skall'));
 
     const typed = await client.open(join(ws.outside, 'policy.md'), `---\ntyp: policy\n---\n\n${DRAFT}`);
     assert.ok((await client.pullItems(typed)).length > 0);
@@ -284,9 +292,35 @@ describe('language server over stdio (pull diagnostics)', function () {
     assert.deepEqual(await client.pullItems(plain), []);
   });
 
+  it('registers for configuration changes, and a changed language applies at once', async () => {
+    await client.until(() => client.registrations.find((r) => (r as { method: string }).method === 'workspace/didChangeConfiguration'), 'configuration registration');
+    const uri = await client.open(join(ws.policies, 'sprak.md'), DRAFT);
+    assert.match(String((await client.pullItems(uri)).find((d) => d.code === 'skall')!.message), /^Skriv "ska"/);
+    client.settings = { language: 'en' };
+    await client.notify('workspace/didChangeConfiguration', { settings: null });
+    assert.match(String((await client.pullItems(uri)).find((d) => d.code === 'skall')!.message), /^Write "ska"/);
+    client.settings = {};
+    await client.notify('workspace/didChangeConfiguration', { settings: null });
+  });
+
+  it('lints Markdown whatever the client calls its language (Emacs gfm-mode sends "gfm")', async () => {
+    const uri = await client.open(join(ws.policies, 'gfm.md'), DRAFT, 'gfm');
+    assert.ok((await client.pullItems(uri)).some((d) => d.code === 'skall'));
+  });
+
+  it('gives each problem one related location: the clause that quotes its word, or none', async () => {
+    const uri = await client.open(join(ws.policies, 'relaterat.md'), `${DRAFT}\nKommunen samarbetar med SKL och Ungdomsstyrelsen.\n`);
+    const items = await client.pullItems(uri);
+    for (const d of items) assert.ok((d.relatedInformation ?? []).length <= 1, `${String(d.code)} has ${d.relatedInformation?.length} related locations`);
+    const skl = items.find((d) => d.code === 'outdated-name' && /"SKL"/.test(String(d.message)))!;
+    assert.equal(skl.relatedInformation, undefined, 'no source quotes SKL: none is shown');
+    const youth = items.find((d) => d.code === 'outdated-name' && /Ungdomsstyrelsen/.test(String(d.message)))!;
+    assert.match(youth.relatedInformation![0]!.message, /Ungdomsstyrelsen/);
+  });
+
   it('lints the whole workspace, opened or not, and pushes diagnostics for unopened files', async () => {
     writeFileSync(join(ws.policies, 'oppnad-inte.md'), DRAFT);
-    writeFileSync(join(ws.outside, 'anteckningar.md'), DRAFT);
+    writeFileSync(join(ws.outside, 'anteckningar.md'), NOTES);
     const result = await client.request<{ files: number; errors: number; withProblems: string[] }>('workspace/executeCommand', { command: 'policylint.server.lintWorkspace', arguments: [] });
     const unopened = pathToFileURL(join(ws.policies, 'oppnad-inte.md')).href;
     assert.ok(result.withProblems.includes(unopened));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { Command, Option, CommanderError } from 'commander';
-import { ConfigLoader, FileError, findRulesDirectory, loadRuleSet, loadServices, todayIso, type Language, type ResolvedConfig } from '../engine/index.js';
+import { ConfigLoader, FileError, loadRuleSet, loadServices, packageVersion, todayIso, type Language, type ResolvedConfig } from '../engine/index.js';
 import { expandInputs, UsageError } from './files.js';
 import { lintFile } from './lintFiles.js';
 import { formatStylish } from './formatters/stylish.js';
@@ -16,15 +16,6 @@ import { lintInWorkers, workerCount } from './pool.js';
 
 /** Exit codes: 0 clean, 1 lint errors (or too many warnings), 2 usage/config/I-O errors. */
 export const EXIT = { ok: 0, lint: 1, usage: 2 } as const;
-
-function packageVersion(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(join(dirname(findRulesDirectory()), 'package.json'), 'utf8')) as { version: string };
-    return pkg.version;
-  } catch {
-    return '0.0.0';
-  }
-}
 
 function printConfig(config: ResolvedConfig): string {
   const rules: Record<string, unknown> = {};

@@ -16,3 +16,4 @@ export { todayIso, addYears } from './analysis/dates.js';
 export { loadServices, suggest, type Services } from './services.js';
 export { parseWordList, readWordList } from './rules/wordList.js';
 export { isRequired as sectionRequired } from './checks/section.js';
+export { looksLikeGoverningDocument, messageLanguage, packageVersion } from './scope.js';

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { DiagnosticSeverity, DiagnosticTag, type Diagnostic as LspDiagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { localRuleDocUri, ruleDocUrl, sourceClauseUri, type Diagnostic, type OffsetRange, type RuleSet, type Severity, type SourceRef } from '../engine/index.js';
 import { DIAGNOSTIC_SOURCE } from './protocol.js';
@@ -79,6 +79,17 @@ export function relatedInformation(ruleSet: RuleSet, sources: readonly SourceRef
   return out;
 }
 
+/**
+ * The one clause that best supports a finding, for the Problems panel (the hover shows them
+ * all): for a finding about a word, the clause that quotes that word, or none; else the
+ * rule's first source, which rule authors list first because it says it best.
+ */
+export function bestSource(d: Diagnostic): SourceRef | undefined {
+  const word = d.data?.found ?? d.data?.word;
+  if (typeof word === 'string') return d.sources.find((s) => s.quote.toLocaleLowerCase('sv').includes(word.toLocaleLowerCase('sv')));
+  return d.sources[0];
+}
+
 /** Converts the engine's diagnostics for one document version to LSP diagnostics. */
 export function toLspDiagnostics(doc: TextDocument, diagnostics: readonly Diagnostic[], ruleSet: RuleSet, lang: 'sv' | 'en'): LspDiagnostic[] {
   return diagnostics.map((d, index) => {
@@ -94,9 +105,9 @@ export function toLspDiagnostics(doc: TextDocument, diagnostics: readonly Diagno
       data,
     };
     if (ruleSet.rules.has(d.ruleId)) out.codeDescription = { href: ruleDocHref(ruleSet, d.ruleId) };
-    const related = relatedInformation(ruleSet, d.sources);
+    const best = bestSource(d);
+    const related = best ? relatedInformation(ruleSet, [best]) : [];
     if (related.length) out.relatedInformation = related;
-    if (d.ruleId === 'outdated-name') out.tags = [DiagnosticTag.Deprecated];
     return out;
   });
 }

@@ -21,14 +21,18 @@ const T = {
   body: { sv: 'Organ', en: 'Body' },
 } as const;
 
-/** The hover for a diagnostic: rule, message, rationale and the quoted source clauses. */
-export function diagnosticHover(ruleSet: RuleSet, d: Diagnostic, lang: 'sv' | 'en', suggestions?: string[]): string {
+/**
+ * The hover for the findings of one rule at a position: rule, each distinct message once,
+ * rationale and the quoted source clauses once.
+ */
+export function diagnosticHover(ruleSet: RuleSet, findings: readonly Diagnostic[], lang: 'sv' | 'en', suggestions?: string[]): string {
+  const d = findings[0]!;
   const rule = ruleSet.rules.get(d.ruleId);
   const parts: string[] = [];
   const title = rule ? rule.title[lang] : d.ruleId;
   const link = rule ? ` ([${T.rule[lang].toLowerCase()} \`${d.ruleId}\`](${ruleDocHref(ruleSet, d.ruleId)}))` : ` (\`${d.ruleId}\`)`;
   parts.push(`**${md(title)}**${link}`);
-  parts.push(md(d.message[lang]));
+  for (const text of new Set(findings.map((f) => f.message[lang]))) parts.push(md(text));
   if (suggestions?.length) parts.push(`${T.suggestions[lang]}: ${suggestions.map((s) => `\`${s}\``).join(', ')}`);
   if (rule?.rationale[lang]) parts.push(md(rule.rationale[lang].trim()));
   if (d.sources.length) {
@@ -91,11 +95,14 @@ export function hover(doc: TextDocument, state: LintState, ruleSet: RuleSet, pos
 
   const hits = result.diagnostics.filter((d) => d.range.start <= offset && offset <= d.range.end);
   if (hits.length) {
-    const value = hits
-      .map((d) => {
-        const word = d.data?.word;
-        const suggestions = typeof word === 'string' && deps.suggest ? deps.suggest(word) : undefined;
-        return diagnosticHover(ruleSet, d, lang, suggestions);
+    // One block per rule: four responsible-body findings on a line quote their sources once.
+    const byRule = new Map<string, Diagnostic[]>();
+    for (const d of hits) byRule.set(d.ruleId, [...(byRule.get(d.ruleId) ?? []), d]);
+    const value = [...byRule.values()]
+      .map((findings) => {
+        const word = findings.map((d) => d.data?.word).find((w): w is string => typeof w === 'string');
+        const suggestions = word && deps.suggest ? deps.suggest(word) : undefined;
+        return diagnosticHover(ruleSet, findings, lang, suggestions);
       })
       .join('\n\n---\n\n');
     const first = hits[0]!;

@@ -1,11 +1,10 @@
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { isIgnored, lintText, ParseCache, type FileError, type LintResult, type ResolvedConfig, type RuleSet, type Services } from '../engine/index.js';
+import { isIgnored, lintText, messageLanguage, ParseCache, type FileError, type LintResult, type ResolvedConfig, type RuleSet, type Services } from '../engine/index.js';
 import { ConfigCache } from './configs.js';
 import { toLspDiagnostics } from './diagnostics.js';
 import type { Settings } from './protocol.js';
 import { filePathOf, isPolicyDocument } from './scope.js';
-import { messageLanguage } from './settings.js';
 
 /** One lint of one document version, with everything the features need. */
 export interface LintState {
@@ -24,8 +23,7 @@ export interface LintState {
 
 export interface LinterOptions {
   ruleSet: RuleSet;
-  /** The editor's display language from initialize (VS Code sends it). */
-  locale?: string;
+  /** Workspace folder paths, to resolve include globs against. */
   folders: () => readonly string[];
   /** ISO date that counts as today; tests pin it through POLICYLINT_TODAY. */
   today?: string;
@@ -104,13 +102,13 @@ export class Linter {
       folders: this.options.folders(),
       configFileFor: (p) => this.configs.configFileFor(p),
     });
-    const state: LintState = { uri: doc.uri, version: doc.version, generation: this.generation, inScope, settings, lang: messageLanguage(settings.language, undefined, this.options.locale), diagnostics: [] };
+    const state: LintState = { uri: doc.uri, version: doc.version, generation: this.generation, inScope, settings, lang: messageLanguage(settings.language, undefined), diagnostics: [] };
     if (inScope) {
       const { config, error } = path ? this.configs.forFile(path) : {};
       if (config) state.config = config;
       if (error) state.configError = error;
       if (!this.isIgnored(config, path)) {
-        state.lang = messageLanguage(settings.language, config?.language, this.options.locale);
+        state.lang = messageLanguage(settings.language, config?.language);
         state.result = lintText(text, {
           ruleSet: this.ruleSet,
           parseCache: this.parseCache(doc.uri),

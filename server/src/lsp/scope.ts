@@ -1,12 +1,14 @@
 import { isAbsolute, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import picomatch from 'picomatch';
+import { looksLikeGoverningDocument } from '../engine/index.js';
 import type { Settings } from './protocol.js';
 
 /**
  * Which documents are policy drafts. Only those are linted, so workspaces that do not use
  * policylint see nothing: Markdown files under a folder with a policylint config, files the
- * `policylint.include` setting matches, and files whose front matter has `typ:`.
+ * `policylint.include` setting matches, and files that say they are governing documents (a
+ * title such as "Internationell policy för Vänersby kommun", or `typ:` in front matter).
  */
 export interface ScopeInput {
   uri: string;
@@ -30,15 +32,13 @@ export function filePathOf(uri: string): string | undefined {
   }
 }
 
+/**
+ * Markdown by its file name whatever the client calls the language (Emacs's gfm-mode sends
+ * "gfm"), or by a Markdown language id for documents without one (untitled buffers).
+ */
 export function isMarkdown(uri: string, languageId?: string): boolean {
-  if (languageId) return languageId === 'markdown';
-  return MARKDOWN_EXT.test(uri.replace(/[?#].*$/, ''));
-}
-
-/** True when the front matter (the first `---` block) has a `typ:` key. Cheap: no YAML parse. */
-export function hasTypInFrontMatter(text: string): boolean {
-  const m = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text.slice(0, 20_000));
-  return m !== null && /^typ[ \t]*:/m.test(m[1]!);
+  if (MARKDOWN_EXT.test(uri.replace(/[?#].*$/, ''))) return true;
+  return languageId !== undefined && /^(?:markdown|gfm|pandoc|commonmark|markdown\..*)$/i.test(languageId);
 }
 
 const matchers = new Map<string, (path: string) => boolean>();
@@ -52,13 +52,22 @@ function matcher(glob: string): (path: string) => boolean {
   return m;
 }
 
-/** Does a glob of `policylint.include` match the file (relative to any workspace folder)? */
+/**
+ * Does a glob of `policylint.include` match the file, relative to any workspace folder?
+ * Without a workspace folder (an editor opened on one file), relative globs are matched
+ * against every tail of the path: "policies/**" matches /home/a/repo/policies/x.md.
+ */
 export function includedBySetting(filePath: string, include: readonly string[], folders: readonly string[]): boolean {
   if (include.length === 0) return false;
-  const candidates = [filePath.split(sep).join('/')];
+  const absolute = filePath.split(sep).join('/');
+  const candidates = [absolute];
   for (const folder of folders) {
     const rel = relative(folder, filePath);
     if (!rel.startsWith('..') && !isAbsolute(rel)) candidates.push(rel.split(sep).join('/'));
+  }
+  if (folders.length === 0) {
+    const parts = absolute.split('/').filter(Boolean);
+    for (let i = 1; i < parts.length; i++) candidates.push(parts.slice(i).join('/'));
   }
   return include.some((glob) => candidates.some((c) => matcher(glob)(c)));
 }
@@ -71,5 +80,5 @@ export function isPolicyDocument(input: ScopeInput): boolean {
     if (input.configFileFor(path)) return true;
     if (includedBySetting(path, input.settings.include, input.folders)) return true;
   }
-  return hasTypInFrontMatter(input.text);
+  return looksLikeGoverningDocument(input.text);
 }

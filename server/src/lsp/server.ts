@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   DiagnosticSeverity,
+  DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   LSPErrorCodes,
@@ -15,7 +16,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_NAMES, loadRuleSet, loadServices, suggest, type FileError, type RuleSet, type Services } from '../engine/index.js';
+import { CONFIG_NAMES, loadRuleSet, loadServices, packageVersion, suggest, type FileError, type RuleSet, type Services } from '../engine/index.js';
 import { codeActions } from './codeActions.js';
 import { complete } from './completion.js';
 import { compliance } from './compliance.js';
@@ -38,6 +39,8 @@ export interface ServerOptions {
 
 /** Delay between an edit and its lint for push clients: enough to coalesce a burst of keys. */
 const PUSH_DELAY_MS = 15;
+/** "To the end of the line" within the protocol's uinteger range (2^31 − 1). */
+const LINE_END = 2 ** 31 - 1;
 
 interface ClientFeatures {
   pull: boolean;
@@ -46,6 +49,7 @@ interface ClientFeatures {
   snippets: boolean;
   snippetEdits: boolean;
   watchedFilesRegistration: boolean;
+  configurationRegistration: boolean;
   workspaceFolders: boolean;
   codeActionLiterals: boolean;
 }
@@ -58,6 +62,7 @@ function features(c: ClientCapabilities): ClientFeatures {
     snippets: !!c.textDocument?.completion?.completionItem?.snippetSupport,
     snippetEdits: !!(c.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport,
     watchedFilesRegistration: !!c.workspace?.didChangeWatchedFiles?.dynamicRegistration,
+    configurationRegistration: !!c.workspace?.didChangeConfiguration?.dynamicRegistration,
     workspaceFolders: !!c.workspace?.workspaceFolders,
     codeActionLiterals: !!c.textDocument?.codeAction?.codeActionLiteralSupport,
   };
@@ -87,7 +92,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (root) folders.push(root);
     }
     const today = options.today ?? process.env.POLICYLINT_TODAY;
-    linter = new Linter({ ruleSet, folders: () => folders, ...(params.locale ? { locale: params.locale } : {}), ...(today ? { today } : {}) });
+    linter = new Linter({ ruleSet, folders: () => folders, ...(today ? { today } : {}) });
     settings = new SettingsCache(
       client.configuration ? (uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: 'policylint' }) : undefined,
     );
@@ -103,13 +108,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         executeCommandProvider: { commands: [Commands.lintWorkspace, Commands.addToWordList] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
-      serverInfo: { name: 'policylint', version: process.env.npm_package_version ?? '0.1.0' },
+      serverInfo: { name: 'policylint', version: packageVersion() },
     };
     if (client.pull) result.capabilities.diagnosticProvider = { identifier: DIAGNOSTIC_SOURCE, interFileDependencies: false, workspaceDiagnostics: false };
     return result;
   });
 
   connection.onInitialized(() => {
+    // Without this registration VS Code never tells the server that a setting changed.
+    if (client.configurationRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'policylint' });
     if (client.watchedFilesRegistration) {
       const watchers = [...CONFIG_NAMES.map((n) => ({ globPattern: `**/${n}` })), { globPattern: '**/.policylint/ordlista.txt' }];
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
@@ -170,7 +177,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const line = Math.max(0, (error.line ?? 1) - 1);
       void connection.sendDiagnostics({
         uri,
-        diagnostics: [{ range: { start: { line, character: 0 }, end: { line, character: Number.MAX_SAFE_INTEGER } }, severity: DiagnosticSeverity.Error, source: DIAGNOSTIC_SOURCE, code: 'config', message: error.cause_ }],
+        diagnostics: [{ range: { start: { line, character: 0 }, end: { line, character: LINE_END } }, severity: DiagnosticSeverity.Error, source: DIAGNOSTIC_SOURCE, code: 'config', message: error.cause_ }],
       });
     }
     if (!notified.has(key)) {

@@ -44,11 +44,3 @@ export class SettingsCache {
     else this.perUri.clear();
   }
 }
-
-/** The message language in force: the setting, else the config file's, else the editor's. */
-export function messageLanguage(setting: MessageLanguage, configLanguage: 'sv' | 'en' | undefined, locale: string | undefined): 'sv' | 'en' {
-  if (setting === 'sv' || setting === 'en') return setting;
-  if (configLanguage) return configLanguage;
-  if (!locale) return 'sv';
-  return /^sv\b/i.test(locale) ? 'sv' : 'en';
-}
