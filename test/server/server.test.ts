@@ -187,11 +187,22 @@ describe('language server over stdio (pull diagnostics)', function () {
     assert.ok(fixed.indexOf('## Mål') > fixed.indexOf('## Syfte'));
   });
 
-  it('offers disabling a rule for a line and for the file', async () => {
+  it('offers fixing every "skall" in the document beside the single fix', async () => {
+    const items = byCode(await client.pullItems(uri), 'skall');
+    assert.ok(items.length >= 2, 'the example has several "skall"');
+    const actions = await client.codeActions(uri, items[0]!.range, [items[0]!]);
+    const all = actions.find((a) => a.title.startsWith('Rätta alla ”skall” i dokumentet'))!;
+    assert.ok(all, actions.map((a) => a.title).join(' | '));
+    const fixed = applyEdits(DRAFT, textEdits(all, uri));
+    assert.doesNotMatch(fixed, /(?<![\p{L}])skall(?![\p{L}])/iu);
+    assert.equal(fixed, DRAFT.replace(/(?<![\p{L}])(S|s)kall(?![\p{L}])/gu, '$1ka'));
+  });
+
+  it('offers disabling a rule for a line and for the file, named in words', async () => {
     const d = byCode(await client.pullItems(uri), 'skall')[0]!;
     const actions = await client.codeActions(uri, d.range, [d]);
-    const line = actions.find((a) => a.title === 'Stäng av skall för den här raden')!;
-    const file = actions.find((a) => a.title === 'Stäng av skall för hela filen')!;
+    const line = actions.find((a) => a.title === 'Stäng av ”Skriv "ska" i stället för "skall"” på den här raden')!;
+    const file = actions.find((a) => a.title === 'Stäng av ”Skriv "ska" i stället för "skall"” i hela filen')!;
     const lineFixed = applyEdits(DRAFT, textEdits(line, uri));
     assert.equal(lineFixed.split('\n')[2], '<!-- policylint-disable-next-line skall -->');
     const fileFixed = applyEdits(DRAFT, textEdits(file, uri));

@@ -13,13 +13,17 @@ export interface CodeActionOptions {
   suggest?: (word: string) => string[];
   /** The client can run the server's addToWordList command. */
   commands: boolean;
+  /** A rule's title in words, for action titles. */
+  ruleTitle?: (ruleId: string, lang: 'sv' | 'en') => string | undefined;
 }
 
 const T = {
   replace: { sv: 'Ändra till "{0}"', en: 'Change to "{0}"' },
   addWord: { sv: 'Lägg till "{0}" i projektets ordlista', en: 'Add "{0}" to the project word list' },
-  disableLine: { sv: 'Stäng av {0} för den här raden', en: 'Disable {0} for this line' },
-  disableFile: { sv: 'Stäng av {0} för hela filen', en: 'Disable {0} for the whole file' },
+  disableLine: { sv: 'Stäng av ”{0}” på den här raden', en: 'Turn off “{0}” on this line' },
+  disableFile: { sv: 'Stäng av ”{0}” i hela filen', en: 'Turn off “{0}” in the whole file' },
+  fixAllWord: { sv: 'Rätta alla ”{0}” i dokumentet', en: 'Fix every “{0}” in the document' },
+  fixAllRule: { sv: 'Rätta alla säkra fel av typen ”{0}” i dokumentet', en: 'Fix every safe “{0}” problem in the document' },
   fixAll: { sv: 'Rätta alla säkra policylint-fel', en: 'Fix all safe policylint problems' },
 } as const;
 
@@ -125,6 +129,22 @@ export function fixAllEdits(doc: TextDocument, diagnostics: readonly Diagnostic[
   return lspEdits(doc, safeEdits(doc.getText(), diagnostics).edits);
 }
 
+/**
+ * "Fix every 'skall' in the document": the safe fixes of the same rule (and, for a word, the
+ * same word), offered beside the single fix when there are at least two.
+ */
+function fixAllAlike(doc: TextDocument, state: LintState, d: Diagnostic, lang: 'sv' | 'en'): CodeAction | undefined {
+  if (!d.fixes?.some((f) => f.safe) || !state.result) return undefined;
+  const found = typeof d.data?.found === 'string' ? d.data.found.toLocaleLowerCase('sv') : undefined;
+  const alike = state.result.diagnostics.filter(
+    (o) => o.ruleId === d.ruleId && o.fixes?.some((f) => f.safe) && (found === undefined || (typeof o.data?.found === 'string' && o.data.found.toLocaleLowerCase('sv') === found)),
+  );
+  if (alike.length < 2) return undefined;
+  const edits = safeEdits(doc.getText(), alike).edits;
+  const title = found !== undefined ? t('fixAllWord', lang, String(d.data!.found)) : t('fixAllRule', lang, d.ruleId);
+  return { title: `${title} (${alike.length})`, kind: CodeActionKind.QuickFix, edit: documentEdit(doc, lspEdits(doc, edits)) };
+}
+
 function wants(only: readonly string[] | undefined, kind: string): boolean {
   if (!only) return true;
   return only.some((o) => kind === o || kind.startsWith(`${o}.`));
@@ -145,6 +165,8 @@ export function codeActions(doc: TextDocument, state: LintState, params: CodeAct
       if (!d) continue;
       const fixes = d.fixes ?? [];
       fixes.forEach((fix, i) => actions.push(fixAction(doc, fix, lsp, lang, options, i === 0 && (fix.safe || fixes.length === 1))));
+      const alike = fixAllAlike(doc, state, d, lang);
+      if (alike) actions.push({ ...alike, diagnostics: [lsp] });
 
       const word = d.data?.word;
       if (typeof word === 'string') {
@@ -160,9 +182,11 @@ export function codeActions(doc: TextDocument, state: LintState, params: CodeAct
       }
 
       if (d.ruleId === SYNTAX_RULE) continue;
+      // Named in words (the rule's title), not by its id.
+      const name = options.ruleTitle?.(d.ruleId, lang) ?? d.ruleId;
       const line = disableLineEdit(doc, state, d);
-      if (line) disables.push({ title: t('disableLine', lang, d.ruleId), kind: CodeActionKind.QuickFix, diagnostics: [lsp], edit: documentEdit(doc, [line]) });
-      disables.push({ title: t('disableFile', lang, d.ruleId), kind: CodeActionKind.QuickFix, diagnostics: [lsp], edit: documentEdit(doc, [disableFileEdit(doc, state, d.ruleId)]) });
+      if (line) disables.push({ title: t('disableLine', lang, name), kind: CodeActionKind.QuickFix, diagnostics: [lsp], edit: documentEdit(doc, [line]) });
+      disables.push({ title: t('disableFile', lang, name), kind: CodeActionKind.QuickFix, diagnostics: [lsp], edit: documentEdit(doc, [disableFileEdit(doc, state, d.ruleId)]) });
     }
     // Disabling comes after the real fixes, once per rule and kind.
     const seen = new Set<string>();

@@ -287,7 +287,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
     const state = await lintDocument(doc);
-    return codeActions(doc, state, params, { snippetEdits: client.snippetEdits, suggest: suggestions, commands: true });
+    return codeActions(doc, state, params, { snippetEdits: client.snippetEdits, suggest: suggestions, commands: true, ruleTitle: (id, lang) => linter.ruleSet.rules.get(id)?.title[lang] });
   });
 
   connection.onExecuteCommand(async (params) => {
