@@ -29,7 +29,7 @@ export interface Limits {
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   documentBytes: 16 * 1024 * 1024,
   configBytes: 4 * 1024 * 1024,
-  documentChars: 4 * 1024 * 1024,
+  documentChars: 16 * 1024 * 1024,
   nesting: 100,
   headings: 5_000,
   footnotes: 2_000,

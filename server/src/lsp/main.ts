@@ -5,6 +5,7 @@
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server.js';
+import { strictTransport } from './transport.js';
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
 
@@ -28,6 +29,12 @@ if (args.includes('--help') || args.includes('-h')) {
 } else if (!args.some((a) => TRANSPORTS.some((t) => a === t || a.startsWith(`${t}=`)))) {
   process.stderr.write(USAGE);
   process.exitCode = 2;
+} else if (args.includes('--stdio') || args.includes('--node-ipc')) {
+  const { reader, writer } = strictTransport(args.includes('--stdio') ? 'stdio' : 'node-ipc', (reason) => {
+    process.stderr.write(`policylint-server: ${reason}; exiting so the client can restart the server\n`);
+    process.exit(1);
+  }, () => process.exit(1));
+  startServer(createConnection(ProposedFeatures.all, reader, writer));
 } else {
   startServer(createConnection(ProposedFeatures.all));
 }

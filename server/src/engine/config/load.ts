@@ -54,7 +54,7 @@ export interface ConfigLoaderOptions {
    * Files above it (a config in the home directory) are the user's own and read as they are.
    * Empty: no containment (the engine's API, tests).
    */
-  roots?: readonly string[];
+  roots?: readonly string[] | (() => readonly string[]);
   limits?: Partial<Limits>;
 }
 
@@ -76,20 +76,27 @@ export class ConfigLoader {
   private readonly validate;
   private readonly cache = new Map<string, { mtimeMs: number; layers: Layer[] }>();
 
-  private readonly roots: readonly string[];
+  private readonly rootsOption: ConfigLoaderOptions['roots'];
   private readonly limits: Limits;
 
   constructor(private readonly ruleSet: RuleSet, options: ConfigLoaderOptions = {}) {
     this.validate = schemaValidator(join(ruleSet.directory, 'schema', 'config.schema.json'), 'config');
-    this.roots = (options.roots ?? []).map((r) => resolve(r));
+    this.rootsOption = options.roots;
     this.limits = resolveLimits(options.limits);
+  }
+
+  /** The workspace folders now (an editor's change while it runs). */
+  private get roots(): readonly string[] {
+    const roots = typeof this.rootsOption === 'function' ? this.rootsOption() : (this.rootsOption ?? []);
+    return roots.map((r) => resolve(r));
   }
 
   /** The directories a file may resolve into: the workspace when the file lies in it. */
   private containmentFor(file: string): readonly string[] | undefined {
     const abs = resolve(file);
     if (abs.startsWith(this.ruleSet.directory)) return undefined;
-    return this.roots.some((root) => isInside(abs, root)) ? this.roots : undefined;
+    const roots = this.roots;
+    return roots.some((root) => isInside(abs, root)) ? roots : undefined;
   }
 
   /** A configuration or word list's text, read only if it is a regular file of sane size where it may be. */
