@@ -40,8 +40,10 @@ export async function expandInputs(inputs: string[], cwd: string, fsReaddir: Rea
     })) as unknown as Readdir;
   for (const p of patterns) {
     const abs = resolve(cwd, p);
-    if (!isDynamicPattern(p) && statSync(abs).isFile()) {
-      found.push(abs); // named on the command line: the user asked for it, link or not
+    if (!isDynamicPattern(p) && !statSync(abs).isDirectory()) {
+      // Named on the command line: the user asked for it, link or not; a FIFO or a device
+      // is refused when it is read, with a message.
+      found.push(abs);
       continue;
     }
     // A directory is searched from itself, so its own .gitignore files apply wherever it is.
