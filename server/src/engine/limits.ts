@@ -24,6 +24,8 @@ export interface Limits {
   frontMatterKeys: number;
   /** Most emphasis delimiters (`*`, `_`) in one paragraph. */
   emphasisDelimiters: number;
+  /** Longest run of one delimiter (`*****…`): the parser's cost grows with its square and more. */
+  delimiterRun: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
@@ -31,10 +33,11 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   configBytes: 4 * 1024 * 1024,
   documentChars: 16 * 1024 * 1024,
   nesting: 100,
-  headings: 5_000,
-  footnotes: 2_000,
+  headings: 2_000,
+  footnotes: 1_000,
   frontMatterKeys: 1_000,
-  emphasisDelimiters: 20_000,
+  emphasisDelimiters: 10_000,
+  delimiterRun: 1_000,
 });
 
 export const LIMIT_NAMES = Object.keys(DEFAULT_LIMITS) as (keyof Limits)[];
@@ -119,9 +122,14 @@ export function checkDocumentLimits(text: string, limits: Limits): LimitExceeded
       return exceeded('nesting', depth, limits.nesting, start, { sv: `${depth} nivåer citat eller listor`, en: `${depth} levels of quotes or lists` }, true);
     }
     if (isBlank(text, start, end)) delimiters = 0;
+    let run = 0;
     for (let i = start; i < end; i++) {
       const c = text.charCodeAt(i);
       if (c === 42 /* * */ || c === 95 /* _ */) {
+        run = text.charCodeAt(i - 1) === c ? run + 1 : 1;
+        if (run > limits.delimiterRun) {
+          return exceeded('delimiterRun', run, limits.delimiterRun, i, { sv: `fler än ${limits.delimiterRun} tecken ${String.fromCharCode(c)} i följd`, en: `more than ${limits.delimiterRun} ${String.fromCharCode(c)} characters in a row` }, true);
+        }
         if (++delimiters > limits.emphasisDelimiters) {
           return exceeded('emphasisDelimiters', delimiters, limits.emphasisDelimiters, i, { sv: `fler än ${limits.emphasisDelimiters} tecken * eller _ i ett stycke`, en: `more than ${limits.emphasisDelimiters} * or _ characters in one paragraph` }, true);
         }
