@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import fc from 'fast-check';
@@ -62,15 +62,31 @@ const entry: fc.Arbitrary<Entry> = fc.oneof(
 );
 const workspaceSpec = fc.dictionary(fc.constantFrom(...NAMES), entry, { minKeys: 1, maxKeys: 8 });
 
+/** Whether a folder between the root and the path is a link (writing there would leave the root). */
+function throughLink(root: string, name: string): boolean {
+  const parts = name.split('/').slice(0, -1);
+  return parts.some((_, i) => {
+    try {
+      return lstatSync(join(root, ...parts.slice(0, i + 1))).isSymbolicLink();
+    } catch {
+      return false;
+    }
+  });
+}
+
 function build(spec: Record<string, Entry>, outside: string): string {
   const root = mkdtempSync(join(tmpdir(), 'policylint-fuzzws-'));
-  for (const [name, e] of Object.entries(spec)) {
+  // Links last, and nothing created below a link: a link `sub -> ..` must not carry
+  // `sub/c.md` out of the workspace being built.
+  const entries = Object.entries(spec).sort(([, a], [, b]) => Number(a.kind === 'link') - Number(b.kind === 'link'));
+  for (const [name, e] of entries) {
     const path = join(root, name);
+    if (throughLink(root, name)) continue;
     try {
       mkdirSync(dirname(path), { recursive: true });
       if (e.kind === 'draft') writeFileSync(path, e.text);
       else if (e.kind === 'bytes') writeFileSync(path, Buffer.from(e.bytes));
-      else if (e.kind === 'fifo') execFileSync('mkfifo', [path]);
+      else if (e.kind === 'fifo') execFileSync('mkfifo', [path], { stdio: 'ignore' });
       else symlinkSync(e.target === 'OUTSIDE' ? join(outside, 'secret.md') : e.target, path);
     } catch {
       // A name already taken as a folder (sub, .policylint): keep what is there.
