@@ -3,6 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, readdir, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expandInputs } from '../../server/src/cli/files.js';
+import { formatStylish } from '../../server/src/cli/formatters/stylish.js';
+import type { FileResult, Message } from '../../server/src/cli/results.js';
 import { cli, workspace, type CliRun } from '../helpers/cli.js';
 
 /**
@@ -191,5 +193,14 @@ describe('hostile: expanding inputs', () => {
     const { files } = await expandInputs(['.'], dir);
     assert.deepEqual(files, [join(dir, 'a.md'), join(dir, 'drafts', 'keep.md')]);
     assert.ok(existsSync(join(dir, 'deep', 'x', 'c.md')));
+  });
+});
+
+describe('hostile: formatting very many messages', () => {
+  it('stylish prints 200,000 messages of one file without a stack overflow', () => {
+    const message: Message = { ruleId: 'skall', severity: 'error', message: 'Skriv "ska"', line: 1, column: 1, endLine: 1, endColumn: 6, sources: [], fix: null };
+    const result: FileResult = { filePath: '/w/a.md', messages: Array.from({ length: 200_000 }, () => message), errorCount: 200_000, warningCount: 0, infoCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 };
+    const out = formatStylish([result], 'sv', false, '/w');
+    assert.match(out, /200000 problem \(200000 fel/);
   });
 });

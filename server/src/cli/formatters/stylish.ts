@@ -39,8 +39,9 @@ export function formatStylish(results: FileResult[], lang: Language, color: bool
     if (r.messages.length === 0) continue;
     out.push('', c.underline(escapeForTerminal(relative(cwd, r.filePath) || r.filePath)));
     const rows = r.messages.map((m) => [`${m.line}:${m.column}`, m.severity, escapeForTerminal(m.message.replace(/[\r\n\t]+/g, ' ')), m.ruleId ?? ''] as const);
-    const posWidth = Math.max(...rows.map((row) => row[0].length));
-    const sevWidth = Math.max(...rows.map((row) => w[row[1]].length));
+    // reduce, not Math.max(...rows): a file with 200,000 messages overflows the stack as arguments.
+    const posWidth = rows.reduce((max, row) => Math.max(max, row[0].length), 0);
+    const sevWidth = rows.reduce((max, row) => Math.max(max, w[row[1]].length), 0);
     for (const [pos, sev, msg, rule] of rows) {
       const label = w[sev].padEnd(sevWidth);
       const painted = sev === 'error' ? c.red(label) : sev === 'warning' ? c.yellow(label) : c.blue(label);
