@@ -127,6 +127,13 @@ describe('hostile: the CLI in a hostile workspace', function () {
     assert.ok(json(r.stdout)[0]!.messages.some((m) => m.ruleId === 'skall'));
   });
 
+  it('--cache with a FIFO for a cache file neither hangs nor loses the results', () => {
+    const dir = workspace({ 'a.md': DRAFT });
+    execFileSync('mkfifo', [join(dir, '.policylintcache')]);
+    const r = timed(['--cache', '-f', 'json', '.'], dir, 15_000);
+    assert.ok(json(r.stdout)[0]!.messages.some((m) => m.ruleId === 'skall'));
+  });
+
   it('UTF-16 with a byte order mark is decoded, linted and written back as UTF-16', () => {
     const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(DRAFT, 'utf16le')]);
     const dir = workspace({ 'a.md': le });

@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSafely } from '../engine/io/safeRead.js';
 import writeFileAtomic from 'write-file-atomic';
 import type { ResolvedConfig } from '../engine/index.js';
 import type { FileResult, Message } from './results.js';
+
+/** A cache larger than this is not one policylint wrote for a sane number of files. */
+const MAX_CACHE_BYTES = 256 * 1024 * 1024;
 
 interface Entry {
   key: string;
@@ -22,8 +25,11 @@ export class LintCache {
 
   static load(file: string, version: string): LintCache {
     const cache = new LintCache(file, version);
+    // A regular file only: a committed FIFO or link to /dev/zero named .policylintcache is no cache.
+    const read = readFileSafely(file, { maxBytes: MAX_CACHE_BYTES });
+    if (!read.ok) return cache;
     try {
-      const data = JSON.parse(readFileSync(file, 'utf8')) as { version?: string; entries?: Record<string, Entry> };
+      const data = JSON.parse(read.bytes.toString('utf8')) as { version?: string; entries?: Record<string, Entry> };
       if (data.version === version && data.entries && typeof data.entries === 'object') cache.entries = data.entries;
     } catch {
       // No cache yet, or unreadable: start empty.

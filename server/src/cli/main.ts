@@ -156,7 +156,12 @@ export async function run(argv: string[], io = { out: process.stdout, err: proce
     }
     if (cache) {
       for (const i of pending) if (keys[i] && results[i]) cache.set(files[i]!, keys[i]!, results[i]!);
-      await cache.save();
+      try {
+        await cache.save();
+      } catch (error) {
+        // A read-only folder: the results still count, the cache is just not kept.
+        io.err.write(`policylint: varning / warning: cachen kunde inte sparas / the cache could not be saved (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})\n`);
+      }
     }
     const shown = results.filter((r): r is FileResult => r !== undefined);
     if (opts.quiet) {
