@@ -1,6 +1,8 @@
+import { lstatSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { applyFixes, lintText, isIgnored, ConfigLoader, LineIndex, type Diagnostic, type Language, type RuleSet } from '../engine/index.js';
-import { readDraft } from './input.js';
+import { applyFixes, lintText, isIgnored, ConfigLoader, LineIndex, type Bilingual, type Diagnostic, type Language, type Limits, type RuleSet } from '../engine/index.js';
+import { encodeDraft, readDraft, type TextEncoding } from './input.js';
 import { summarise, toMessage, type FileResult, type Message } from './results.js';
 
 export interface LintFilesOptions {
@@ -10,6 +12,7 @@ export interface LintFilesOptions {
   fix: boolean;
   today?: string;
   services?: Record<string, unknown>;
+  limits?: Limits;
 }
 
 /** A safe fix whose range did not hold its text is a bug in policylint: say so, change nothing. */
@@ -25,15 +28,14 @@ const MAX_FIX_PASSES = 10;
 export async function lintFile(filePath: string, options: LintFilesOptions): Promise<FileResult | undefined> {
   const config = options.configs.forFile(filePath); // throws FileError: a usage error for the whole run
   if (isIgnored(config, filePath)) return undefined;
-  const read = readDraft(filePath);
-  if (!read.ok) {
-    const fatal: Message = { ruleId: null, severity: 'error', message: read.cause[options.lang], line: read.line ?? 1, column: 1, endLine: read.line ?? 1, endColumn: 1, sources: [], fix: null, fatal: true };
-    return summarise(filePath, [fatal], new Set());
-  }
-  const lintOptions = { config, ...(options.today ? { today: options.today } : {}), ...(options.services ? { services: options.services } : {}), ruleSet: options.ruleSet };
+  const read = readDraft(filePath, options.limits?.documentBytes);
+  if (!read.ok) return summarise(filePath, [fileMessage(read.cause[options.lang], read.line, true)], new Set());
+  const lintOptions = { config, ...(options.today ? { today: options.today } : {}), ...(options.services ? { services: options.services } : {}), ...(options.limits ? { limits: options.limits } : {}), ruleSet: options.ruleSet };
   let text = read.text;
   let result = lintText(text, lintOptions);
+  const extra: Message[] = [];
   if (options.fix) {
+    const first = result;
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
       const outcome = applyFixes(text, result.diagnostics);
       for (const d of outcome.dropped) reportDroppedFix(filePath, text, d);
@@ -41,7 +43,15 @@ export async function lintFile(filePath: string, options: LintFilesOptions): Pro
       text = outcome.text;
       result = lintText(text, lintOptions);
     }
-    if (text !== read.text) await writeFileAtomic(filePath, text, { encoding: 'utf8' });
+    if (text !== read.text) {
+      const refused = await writeFixed(filePath, text, read.encoding);
+      if (refused) {
+        // Nothing was written: report the file as it is on disk, and why it was not fixed.
+        text = read.text;
+        result = first;
+        extra.push(fileMessage(refused[options.lang], 1, false));
+      }
+    }
   }
   const lines = new LineIndex(text);
   const fixable = new Set<Message>();
@@ -50,8 +60,33 @@ export async function lintFile(filePath: string, options: LintFilesOptions): Pro
     if (d.fixes?.some((f) => f.safe)) fixable.add(m);
     return m;
   });
-  const summary = summarise(filePath, messages, fixable);
+  const summary = summarise(filePath, [...extra, ...messages], fixable);
   if (text !== read.text) summary.output = text;
   return summary;
 }
 
+function fileMessage(message: string, line = 1, fatal: boolean): Message {
+  return { ruleId: null, severity: 'error', message, line, column: 1, endLine: line, endColumn: 1, sources: [], fix: null, ...(fatal ? { fatal: true } : {}) };
+}
+
+/**
+ * Writes the fixed text, unless that would write through a symbolic link (the target may lie
+ * outside the repository), replace a read-only file, or fail in a read-only folder: then the
+ * reason, and nothing is written. The rename of write-file-atomic replaces read-only files
+ * (the folder's permission is what counts) and follows links, so both are checked first.
+ */
+async function writeFixed(filePath: string, text: string, encoding: TextEncoding): Promise<Bilingual | undefined> {
+  const notFixed = (sv: string, en: string): Bilingual => ({ sv: `Rättelserna skrevs inte: ${sv}`, en: `The fixes were not written: ${en}` });
+  try {
+    const stats = lstatSync(filePath);
+    if (stats.isSymbolicLink()) return notFixed('filen är en symbolisk länk (--fix skriver aldrig genom länkar)', 'the file is a symbolic link (--fix never writes through links)');
+    if (!stats.isFile()) return notFixed('ingen vanlig fil', 'not a regular file');
+    if ((stats.mode & 0o222) === 0) return notFixed('filen är skrivskyddad', 'the file is read-only');
+    if ((statSync(dirname(filePath)).mode & 0o222) === 0) return notFixed('mappen är skrivskyddad', 'the folder is read-only');
+    await writeFileAtomic(filePath, encodeDraft(text, encoding));
+    return undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).name;
+    return notFixed(`filen kunde inte skrivas (${code})`, `the file could not be written (${code})`);
+  }
+}

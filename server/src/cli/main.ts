@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { isDynamicPattern } from 'globby';
 import { Command, Option, CommanderError } from 'commander';
-import { ConfigLoader, FileError, loadRuleSet, loadServices, packageVersion, todayIso, type Language, type ResolvedConfig } from '../engine/index.js';
+import { ConfigLoader, FileError, loadRuleSet, loadServices, packageVersion, parseLimits, readFileSafely, resolveLimits, todayIso, type Language, type Limits, type ResolvedConfig } from '../engine/index.js';
 import { expandInputs, UsageError } from './files.js';
 import { lintFile } from './lintFiles.js';
 import { formatStylish } from './formatters/stylish.js';
@@ -21,6 +22,24 @@ function printConfig(config: ResolvedConfig): string {
   const rules: Record<string, unknown> = {};
   for (const [id, r] of [...config.rules].sort(([a], [b]) => a.localeCompare(b))) rules[id] = Object.keys(r.options).length ? [r.severity, r.options] : r.severity;
   return `${JSON.stringify({ configFile: config.file ?? null, documentType: config.documentType ?? null, language: config.language ?? null, words: config.words, ignores: config.ignores, rules }, null, 2)}\n`;
+}
+
+/**
+ * The workspace the run may read in: the current folder and every folder named on the
+ * command line (a named file's folder). Links and `extends` from inside it stay inside it.
+ */
+function workspaceRoots(inputs: string[], cwd: string): string[] {
+  const roots = new Set([cwd]);
+  for (const input of inputs) {
+    if (isDynamicPattern(input)) continue;
+    const abs = resolve(cwd, input);
+    try {
+      roots.add(statSync(abs).isDirectory() ? abs : dirname(abs));
+    } catch {
+      // Missing: expandInputs names it.
+    }
+  }
+  return [...roots];
 }
 
 export async function run(argv: string[], io = { out: process.stdout, err: process.stderr }): Promise<number> {
@@ -48,6 +67,13 @@ export async function run(argv: string[], io = { out: process.stdout, err: proce
       if (!Number.isInteger(n) || n < 0 || n > 64) throw new UsageError(`--workers vill ha ett heltal 0–64, fick "${v}"`);
       return n;
     })
+    .option('--limit <name=value>', 'höj eller sänk en gräns, t.ex. headings=20000 (se README) / raise or lower a limit', (v, previous: Partial<Limits> = {}) => {
+      try {
+        return { ...previous, ...parseLimits(v) };
+      } catch (error) {
+        throw new UsageError(`--limit: ${(error as Error).message}`);
+      }
+    })
     .version(version, '-v, --version')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(s) });
@@ -62,7 +88,7 @@ export async function run(argv: string[], io = { out: process.stdout, err: proce
     }
     throw error;
   }
-  const opts = program.opts<{ format: string; fix?: boolean; maxWarnings?: number; lang?: Language; printConfig?: string; init?: boolean; today?: string; quiet?: boolean; cache?: boolean; cacheLocation?: string; workers?: number }>();
+  const opts = program.opts<{ format: string; fix?: boolean; maxWarnings?: number; lang?: Language; printConfig?: string; init?: boolean; today?: string; quiet?: boolean; cache?: boolean; cacheLocation?: string; workers?: number; limit?: Partial<Limits> }>();
   const cwd = process.cwd();
 
   try {
@@ -72,28 +98,39 @@ export async function run(argv: string[], io = { out: process.stdout, err: proce
       io.out.write(`Skapade ${file} / Created ${file}\n`);
       return EXIT.ok;
     }
+    let limits: Limits;
+    try {
+      limits = resolveLimits(opts.limit);
+    } catch (error) {
+      throw new UsageError(`POLICYLINT_LIMITS: ${(error as Error).message}`);
+    }
+    const roots = workspaceRoots(program.args, cwd);
     const ruleSet = loadRuleSet();
-    const configs = new ConfigLoader(ruleSet);
+    const configs = new ConfigLoader(ruleSet, { roots, limits });
     if (opts.printConfig) {
       io.out.write(printConfig(configs.forFile(resolve(cwd, opts.printConfig))));
       return EXIT.ok;
     }
-    const files = await expandInputs(program.args, cwd);
+    const { files, warnings: skipped } = await expandInputs(program.args, cwd);
+    for (const warning of skipped) io.err.write(`policylint: varning / warning: ${warning}\n`);
     const today = opts.today ?? todayIso();
     const cache = opts.cache ? LintCache.load(resolve(cwd, opts.cacheLocation ?? '.policylintcache'), version) : undefined;
     const results: (FileResult | undefined)[] = new Array(files.length);
+    const ruleIds = new Set(ruleSet.rules.keys());
     const keys: string[] = [];
     const pending: number[] = [];
     files.forEach((file, i) => {
       if (cache && !opts.fix) {
         const config = configs.forFile(file);
-        keys[i] = cache.key(readFileSync(file), config, opts.lang ?? config.language ?? 'sv', today);
-        const hit = cache.get(file, keys[i]!);
+        const read = readFileSafely(file, { maxBytes: limits.documentBytes });
+        if (!read.ok) return void pending.push(i); // reported by the lint itself
+        keys[i] = cache.key(read.bytes, config, opts.lang ?? config.language ?? 'sv', today);
+        const hit = cache.get(file, keys[i]!, ruleIds);
         if (hit) return void (results[i] = hit);
       }
       pending.push(i);
     });
-    const setup = { fix: Boolean(opts.fix), today, ...(opts.lang ? { lang: opts.lang } : {}) };
+    const setup = { fix: Boolean(opts.fix), today, roots, limits, ...(opts.lang ? { lang: opts.lang } : {}) };
     const workers = workerCount(pending.length, opts.workers);
     if (pending.length === 0) {
       // Every file was a cache hit: no workers, no dictionary.
@@ -105,12 +142,17 @@ export async function run(argv: string[], io = { out: process.stdout, err: proce
       for (const i of pending) {
         const file = files[i]!;
         const lang = opts.lang ?? configs.forFile(file).language ?? 'sv';
-        results[i] = await lintFile(file, { ruleSet, configs, lang, fix: setup.fix, services: { ...services }, today });
+        results[i] = await lintFile(file, { ruleSet, configs, lang, fix: setup.fix, services: { ...services }, today, limits });
       }
     }
     if (cache) {
       for (const i of pending) if (keys[i] && results[i]) cache.set(files[i]!, keys[i]!, results[i]!);
-      await cache.save();
+      try {
+        await cache.save();
+      } catch (error) {
+        // A read-only folder: the results still count, the cache is just not kept.
+        io.err.write(`policylint: varning / warning: cachen kunde inte sparas / the cache could not be saved (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})\n`);
+      }
     }
     const shown = results.filter((r): r is FileResult => r !== undefined);
     if (opts.quiet) {

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Language } from '../engine/index.js';
+import type { Language, Limits } from '../engine/index.js';
 import { UsageError } from './files.js';
 import type { FileResult } from './results.js';
 
@@ -10,6 +10,9 @@ export interface WorkerSetup {
   lang?: Language;
   fix: boolean;
   today?: string;
+  /** The workspace (see ConfigLoaderOptions.roots). */
+  roots: string[];
+  limits: Limits;
 }
 
 export interface WorkerRequest {

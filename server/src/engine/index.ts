@@ -2,7 +2,7 @@
 export { lintText, createContext, patternsFor, SYNTAX_RULE, type LintOptions, type LintResult } from './lint.js';
 export { applyFixes, safeEdits, type FixOutcome } from './fix.js';
 export { loadRuleSet, findRulesDirectory } from './rules/load.js';
-export { ConfigLoader, findConfigFile, findWordListFile, isIgnored, WORD_LIST, CONFIG_NAMES, PRESETS } from './config/load.js';
+export { ConfigLoader, type ConfigLoaderOptions, findConfigFile, findWordListFile, isIgnored, WORD_LIST, CONFIG_NAMES, PRESETS } from './config/load.js';
 export type { ResolvedConfig, ConfigFile, RuleConfig } from './config/model.js';
 export { FileError } from './rules/errors.js';
 export { LineIndex } from './text/lineIndex.js';
@@ -17,3 +17,5 @@ export { loadServices, suggest, type Services } from './services.js';
 export { parseWordList, readWordList } from './rules/wordList.js';
 export { isRequired as sectionRequired } from './checks/section.js';
 export { looksLikeGoverningDocument, messageLanguage, packageVersion } from './scope.js';
+export { DEFAULT_LIMITS, LIMIT_NAMES, parseLimits, resolveLimits, checkDocumentLimits, type Limits, type LimitExceeded } from './limits.js';
+export { readFileSafely, resolvesInside, isInside, type SafeReadResult } from './io/safeRead.js';

@@ -12,6 +12,7 @@ import { LineIndex } from './text/lineIndex.js';
 import type { CheckContext } from './checks/context.js';
 import { applyDirectives, parseDirectives, unknownDirectiveIds } from './directives.js';
 import type { Diagnostic, Finding } from './types.js';
+import { checkDocumentLimits, resolveLimits, type Limits } from './limits.js';
 
 export interface LintOptions {
   ruleSet?: RuleSet;
@@ -23,6 +24,8 @@ export interface LintOptions {
   services?: Record<string, unknown>;
   /** Reuses the parse of unchanged chunks between versions of one document (editors). */
   parseCache?: ParseCache;
+  /** Bounds on what is parsed (see limits.ts); defaults, then POLICYLINT_LIMITS, then these. */
+  limits?: Partial<Limits>;
 }
 
 export interface LintResult {
@@ -88,8 +91,17 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
 function lintBody(text: string, options: LintOptions): LintResult {
   const ruleSet = options.ruleSet ?? loadRuleSet();
   const today = options.today ?? todayIso();
-  const doc = parseDocument(text, options.parseCache);
-  const ctx = createContext(doc, ruleSet, options.config, today, options.services);
+  // Refused before parsing: the parser and some checks are recursive or superlinear.
+  const tooMuch = checkDocumentLimits(text, resolveLimits(options.limits));
+  if (tooMuch) return refused(text, { ruleId: SYNTAX_RULE, range: tooMuch.range, message: tooMuch.message, messageKey: `limit:${tooMuch.limit}` });
+  let doc: PolicyDocument;
+  let ctx: CheckContext;
+  try {
+    doc = parseDocument(text, options.parseCache);
+    ctx = createContext(doc, ruleSet, options.config, today, options.services);
+  } catch (error) {
+    return refused(text, { ruleId: SYNTAX_RULE, range: { start: 0, end: 0 }, message: { sv: `Dokumentet kunde inte tolkas (internt fel: ${errorName(error)}); inget granskades`, en: `The document could not be parsed (internal error: ${errorName(error)}); nothing was checked` }, messageKey: 'internal' });
+  }
   if (options.parseCache) ctx.blockCache = options.parseCache.blocks;
   const findings: Finding[] = [];
   const severities = new Map<string, Diagnostic['severity']>();
@@ -100,7 +112,15 @@ function lintBody(text: string, options: LintOptions): LintResult {
     const check = CHECKS[rule.check.kind];
     severities.set(rule.id, setting.severity);
     ctx.options = setting.options;
-    findings.push(...check(rule, ctx));
+    // One failing check reports itself and the others still run; a loop, not push(...found),
+    // because hundreds of thousands of findings as arguments overflow the stack.
+    let found: Finding[];
+    try {
+      found = check(rule, ctx);
+    } catch (error) {
+      found = [{ ruleId: rule.id, range: { start: doc.bodyStart, end: doc.bodyStart }, messageKey: 'internal', message: { sv: `Regeln ${rule.id} kunde inte granska dokumentet (internt fel: ${errorName(error)})`, en: `The rule ${rule.id} could not check the document (internal error: ${errorName(error)})` } }];
+    }
+    for (const finding of found) findings.push(finding);
   }
 
   if (doc.frontMatter?.error) {
@@ -130,4 +150,17 @@ function lintBody(text: string, options: LintOptions): LintResult {
     if (f.data) d.data = f.data;
     return d;
   }
+}
+
+/** The error's kind and first line, for a finding (no stack: it is shown to users). */
+function errorName(error: unknown): string {
+  const e = error as Error | undefined;
+  return `${e?.name ?? 'Error'}: ${String(e?.message ?? error).split('\n')[0]!.slice(0, 120)}`;
+}
+
+/** A result for a text that was not parsed: the one finding that says why, as an error. */
+function refused(text: string, finding: Finding): LintResult {
+  const document: PolicyDocument = { text, lines: new LineIndex(text), blocks: [], sentences: [], headings: [], tables: [], comments: [], bodyStart: 0 };
+  const diagnostic: Diagnostic = { ...finding, severity: 'error', sources: [] };
+  return { diagnostics: [diagnostic], document, documentType: undefined };
 }

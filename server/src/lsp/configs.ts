@@ -1,5 +1,5 @@
 import { dirname, resolve } from 'node:path';
-import { ConfigLoader, FileError, findConfigFile, type ResolvedConfig, type RuleSet } from '../engine/index.js';
+import { ConfigLoader, FileError, findConfigFile, type ConfigLoaderOptions, type ResolvedConfig, type RuleSet } from '../engine/index.js';
 
 /** A configuration, or the error that kept it from loading (the defaults apply then). */
 export interface ConfigState {
@@ -17,8 +17,8 @@ export class ConfigCache {
   private readonly byFile = new Map<string, ConfigState>();
   private readonly configFileByDir = new Map<string, string | undefined>();
 
-  constructor(ruleSet: RuleSet) {
-    this.loader = new ConfigLoader(ruleSet);
+  constructor(ruleSet: RuleSet, options: ConfigLoaderOptions = {}) {
+    this.loader = new ConfigLoader(ruleSet, options);
   }
 
   forFile(filePath: string): ConfigState {

@@ -45,7 +45,8 @@ export class Linter {
 
   constructor(private readonly options: LinterOptions) {
     this.ruleSet = options.ruleSet;
-    this.configs = new ConfigCache(options.ruleSet);
+    // Links and extends from inside the workspace folders must stay inside them.
+    this.configs = new ConfigCache(options.ruleSet, { roots: () => options.folders() });
   }
 
   setServices(services: Services): void {

@@ -5,6 +5,8 @@
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server.js';
+import { packageVersion } from '../engine/index.js';
+import { strictTransport } from './transport.js';
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
 
@@ -24,10 +26,16 @@ const args = process.argv.slice(2);
 if (args.includes('--help') || args.includes('-h')) {
   process.stdout.write(USAGE);
 } else if (args.includes('--version') || args.includes('-v')) {
-  process.stdout.write(`${process.env.npm_package_version ?? '0.1.0'}\n`);
+  process.stdout.write(`${packageVersion()}\n`);
 } else if (!args.some((a) => TRANSPORTS.some((t) => a === t || a.startsWith(`${t}=`)))) {
   process.stderr.write(USAGE);
   process.exitCode = 2;
+} else if (args.includes('--stdio') || args.includes('--node-ipc')) {
+  const { reader, writer } = strictTransport(args.includes('--stdio') ? 'stdio' : 'node-ipc', (reason) => {
+    process.stderr.write(`policylint-server: ${reason}; exiting so the client can restart the server\n`);
+    process.exit(1);
+  }, () => process.exit(1));
+  startServer(createConnection(ProposedFeatures.all, reader, writer));
 } else {
   startServer(createConnection(ProposedFeatures.all));
 }

@@ -26,7 +26,7 @@ import { Commands, ComplianceRequest, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, TemplateR
 import { filePathOf } from './scope.js';
 import { SettingsCache } from './settings.js';
 import { documentTemplate } from './templates.js';
-import { addWord, wordListTarget } from './wordList.js';
+import { addWord, wordListTarget, WordListError } from './wordList.js';
 import { markdownFiles, readText } from './workspaceLint.js';
 
 export interface ServerOptions {
@@ -208,7 +208,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           // A newer version arrived while settings were fetched: its own timer publishes.
           if (documents.get(uri)?.version !== state.version) return;
           void connection.sendDiagnostics({ uri, version: state.version, diagnostics: state.diagnostics });
-        }, (error: unknown) => log(`lint failed for ${uri}: ${(error as Error).stack ?? String(error)}`));
+        }, (error: unknown) => {
+          log(`lint failed for ${uri}: ${(error as Error)?.stack ?? String(error)}`);
+          void connection.sendDiagnostics({ uri, diagnostics: [internalErrorDiagnostic(error)] });
+        });
       }, delay),
     );
   }
@@ -236,7 +239,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!client.pull) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
-  connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
+  connection.languages.diagnostics.on(guarded(log, 'diagnostics', async (params, token): Promise<DocumentDiagnosticReport> => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     const cached = linter.cached(doc);
@@ -246,7 +249,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const resultId = `${state.version}:${state.generation}:${JSON.stringify(s)}`;
     if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
     return { kind: DocumentDiagnosticReportKind.Full, resultId, items: state.diagnostics };
-  });
+  }, (error) => ({ kind: DocumentDiagnosticReportKind.Full, items: [internalErrorDiagnostic(error)] })));
 
   connection.onDidChangeConfiguration((params) => {
     if (!client.configuration) settings.setGlobal((params.settings as { policylint?: unknown } | undefined)?.policylint);
@@ -264,14 +267,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   // ---- Features ----
 
-  connection.onHover(async (params) => {
+  connection.onHover(guarded(log, 'hover', async (params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
     const state = await lintDocument(doc);
     return hover(doc, state, linter.ruleSet, params.position, { suggest: suggestions });
-  });
+  }, () => null));
 
-  connection.onCompletion(async (params) => {
+  connection.onCompletion(guarded(log, 'completion', async (params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
     const state = await lintDocument(doc);
@@ -281,16 +284,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const trigger = params.context?.triggerCharacter;
     if ((trigger === ' ' || trigger === ',') && !items.every((i) => i.kind === 20 /* EnumMember */)) return [];
     return items;
-  });
+  }, () => []));
 
-  connection.onCodeAction(async (params) => {
+  connection.onCodeAction(guarded(log, 'code actions', async (params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
     const state = await lintDocument(doc);
     return codeActions(doc, state, params, { snippetEdits: client.snippetEdits, suggest: suggestions, commands: true, ruleTitle: (id, lang) => linter.ruleSet.rules.get(id)?.title[lang] });
-  });
+  }, () => []));
 
-  connection.onExecuteCommand(async (params) => {
+  connection.onExecuteCommand(guarded(log, 'executeCommand', async (params) => {
     switch (params.command) {
       case Commands.lintWorkspace:
         return lintWorkspace();
@@ -302,7 +305,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         const { config } = linter.configs.forFile(path);
         const folder = folders.filter((f) => path.startsWith(f)).sort((a, b) => b.length - a.length)[0];
         const file = wordListTarget(config, folder, dirname(path));
-        const added = await addWord(file, args.word);
+        let added: boolean;
+        try {
+          added = await addWord(file, args.word, folder);
+        } catch (error) {
+          if (error instanceof WordListError) throw new ResponseError(-32602, error.message);
+          throw error;
+        }
         linter.invalidateConfigs();
         refreshAll();
         return { file, added };
@@ -310,15 +319,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       default:
         throw new ResponseError(-32601, `unknown command ${params.command}`);
     }
-  });
+  }, (error) => {
+    throw new ResponseError(-32603, `policylint: ${(error as Error)?.message ?? String(error)}`);
+  }));
 
-  onRequest(connection, ComplianceRequest, async ({ uri }) => {
+  onRequest(connection, log, ComplianceRequest, async ({ uri }) => {
     const doc = documents.get(uri) ?? (await loadDocument(uri));
     if (!doc) throw new ResponseError(-32602, `no such document: ${uri}`);
     return compliance(doc, await lintDocument(doc), linter.ruleSet);
   });
 
-  onRequest(connection, TemplateRequest, ({ documentType, title }) => documentTemplate(linter.ruleSet, documentType, title));
+  onRequest(connection, log, TemplateRequest, ({ documentType, title }) => documentTemplate(linter.ruleSet, documentType, title));
 
   async function loadDocument(uri: string): Promise<TextDocument | undefined> {
     const path = filePathOf(uri);
@@ -363,7 +374,33 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.listen();
 }
 
+/**
+ * A request handler that never lets an error escape unlogged: ResponseErrors (the client's
+ * mistake) pass through; anything else is logged with its stack and answered with `fallback`,
+ * so one broken feature never leaves a request unanswered.
+ */
+function guarded<A extends unknown[], R>(log: (message: string) => void, name: string, handler: (...args: A) => R | Promise<R>, fallback: (error: unknown) => R): (...args: A) => Promise<R> {
+  return async (...args: A): Promise<R> => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      if (error instanceof ResponseError) throw error;
+      log(`${name} failed: ${(error as Error)?.stack ?? String(error)}`);
+      return fallback(error);
+    }
+  };
+}
+
 /** Registers a handler for a request typed in protocol.ts. */
-function onRequest<P, R>(connection: Connection, spec: Request<P, R>, handler: (params: P) => R | Promise<R>): void {
-  connection.onRequest(spec.method, async (params: unknown) => handler(params as P));
+function onRequest<P, R>(connection: Connection, log: (message: string) => void, spec: Request<P, R>, handler: (params: P) => R | Promise<R>): void {
+  const fail = (error: unknown): R => {
+    throw new ResponseError(-32603, `${spec.method}: ${(error as Error)?.message ?? String(error)}`);
+  };
+  connection.onRequest(spec.method, guarded(log, spec.method, async (params: unknown) => handler(params as P), fail));
+}
+
+/** What a pull client shows when linting itself failed: said, not silently empty. */
+function internalErrorDiagnostic(error: unknown): { range: { start: { line: number; character: number }; end: { line: number; character: number } }; severity: DiagnosticSeverity; source: string; code: string; message: string } {
+  const what = `${(error as Error)?.name ?? 'Error'}: ${String((error as Error)?.message ?? error).split('\n')[0]}`;
+  return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Error, source: DIAGNOSTIC_SOURCE, code: 'internal', message: `policylint kunde inte granska dokumentet (internt fel: ${what}) / could not check the document (internal error)` };
 }

@@ -1,4 +1,5 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
+import { DEFAULT_LIMITS, readFileSafely } from '../engine/index.js';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -28,10 +29,8 @@ export async function markdownFiles(folders: readonly string[], limit = 5000): P
   return out;
 }
 
-export async function readText(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch {
-    return undefined;
-  }
+/** An unopened file's text: a regular file of sane size only (never a FIFO, a device or /dev/zero). */
+export async function readText(path: string, maxBytes: number = DEFAULT_LIMITS.documentBytes): Promise<string | undefined> {
+  const read = readFileSafely(path, { maxBytes });
+  return read.ok ? read.bytes.toString('utf8') : undefined;
 }

@@ -1,7 +1,17 @@
-import { relative } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ruleDocUrl, type Language, type RuleSet } from '../../engine/index.js';
 import type { FileResult } from '../results.js';
+
+/**
+ * A file's path relative to the root as a URI reference (SARIF §3.10): each segment
+ * percent-encoded, so `a b#c%d.md` is `a%20b%23c%25d.md`, not a fragment and an escape.
+ */
+export function relativeUri(cwd: string, filePath: string): string {
+  const rel = relative(cwd, filePath);
+  if (isAbsolute(rel)) return pathToFileURL(filePath).href; // another drive on Windows
+  return rel.split(/[\\/]/).map(encodeURIComponent).join('/');
+}
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
@@ -41,7 +51,7 @@ export function formatSarif(results: FileResult[], ruleSet: RuleSet, lang: Langu
             locations: [
               {
                 physicalLocation: {
-                  artifactLocation: { uri: relative(cwd, r.filePath).split('\\').join('/'), uriBaseId: 'SRCROOT' },
+                  artifactLocation: { uri: relativeUri(cwd, r.filePath), uriBaseId: 'SRCROOT' },
                   region: { startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: Math.max(m.endColumn, m.line === m.endLine ? m.column + 1 : 1) },
                 },
               },

@@ -8,6 +8,18 @@ const WORDS = {
   en: { error: 'error', warning: 'warning', info: 'info', problems: (n: number) => `${n} problem${n === 1 ? '' : 's'}`, errors: 'errors', warnings: 'warnings', infos: 'info', fixable: (e: number, w: number) => `${e} errors and ${w} warnings potentially fixable with --fix.`, clean: 'No problems found.' },
 };
 
+/**
+ * Control characters (ESC starts terminal escape sequences: a file named `x\e[2J.md` would
+ * clear the screen) and bidirectional overrides (they reorder what is shown) as visible
+ * escapes. File names and messages both come from the workspace.
+ */
+export function escapeForTerminal(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
 /** ESLint's stylish layout: a block per file, aligned columns, a summary line. */
 export function formatStylish(results: FileResult[], lang: Language, color: boolean, cwd = process.cwd()): string {
   const c = palette(color);
@@ -25,10 +37,11 @@ export function formatStylish(results: FileResult[], lang: Language, color: bool
     fixE += r.fixableErrorCount;
     fixW += r.fixableWarningCount;
     if (r.messages.length === 0) continue;
-    out.push('', c.underline(relative(cwd, r.filePath) || r.filePath));
-    const rows = r.messages.map((m) => [`${m.line}:${m.column}`, m.severity, m.message, m.ruleId ?? ''] as const);
-    const posWidth = Math.max(...rows.map((row) => row[0].length));
-    const sevWidth = Math.max(...rows.map((row) => w[row[1]].length));
+    out.push('', c.underline(escapeForTerminal(relative(cwd, r.filePath) || r.filePath)));
+    const rows = r.messages.map((m) => [`${m.line}:${m.column}`, m.severity, escapeForTerminal(m.message.replace(/[\r\n\t]+/g, ' ')), m.ruleId ?? ''] as const);
+    // reduce, not Math.max(...rows): a file with 200,000 messages overflows the stack as arguments.
+    const posWidth = rows.reduce((max, row) => Math.max(max, row[0].length), 0);
+    const sevWidth = rows.reduce((max, row) => Math.max(max, w[row[1]].length), 0);
     for (const [pos, sev, msg, rule] of rows) {
       const label = w[sev].padEnd(sevWidth);
       const painted = sev === 'error' ? c.red(label) : sev === 'warning' ? c.yellow(label) : c.blue(label);

@@ -1,10 +1,13 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import type { ConfigFile, ResolvedConfig, RuleConfig, RuleSetting } from './model.js';
 import type { RuleSet } from '../rules/model.js';
+import type { Bilingual } from '../types.js';
 import { FileError } from '../rules/errors.js';
-import { readWordList } from '../rules/wordList.js';
+import { parseWordList } from '../rules/wordList.js';
+import { isInside, readFileSafely } from '../io/safeRead.js';
+import { resolveLimits, type Limits } from '../limits.js';
 import { lineOfPath, parseYamlText, validateYaml, type LoadedYaml } from '../rules/yamlFile.js';
 import { schemaValidator } from '../rules/schemaValidators.js';
 
@@ -45,6 +48,19 @@ export function isIgnored(config: ResolvedConfig, filePath: string): boolean {
   return matches(relative(config.baseDirectory, filePath).split(sep).join('/'));
 }
 
+export interface ConfigLoaderOptions {
+  /**
+   * The workspace: files inside it may only lead (by symlink or `extends`) to files inside it.
+   * Files above it (a config in the home directory) are the user's own and read as they are.
+   * Empty: no containment (the engine's API, tests).
+   */
+  roots?: readonly string[] | (() => readonly string[]);
+  limits?: Partial<Limits>;
+}
+
+/** `extends` names configuration files only: .json, .yaml, .yml (a link to /etc/passwd is not one). */
+const CONFIG_EXTENSION = /\.(json|ya?ml)$/i;
+
 interface Layer {
   file: string;
   data: ConfigFile;
@@ -60,8 +76,34 @@ export class ConfigLoader {
   private readonly validate;
   private readonly cache = new Map<string, { mtimeMs: number; layers: Layer[] }>();
 
-  constructor(private readonly ruleSet: RuleSet) {
+  private readonly rootsOption: ConfigLoaderOptions['roots'];
+  private readonly limits: Limits;
+
+  constructor(private readonly ruleSet: RuleSet, options: ConfigLoaderOptions = {}) {
     this.validate = schemaValidator(join(ruleSet.directory, 'schema', 'config.schema.json'), 'config');
+    this.rootsOption = options.roots;
+    this.limits = resolveLimits(options.limits);
+  }
+
+  /** The workspace folders now (an editor's change while it runs). */
+  private get roots(): readonly string[] {
+    const roots = typeof this.rootsOption === 'function' ? this.rootsOption() : (this.rootsOption ?? []);
+    return roots.map((r) => resolve(r));
+  }
+
+  /** The directories a file may resolve into: the workspace when the file lies in it. */
+  private containmentFor(file: string): readonly string[] | undefined {
+    const abs = resolve(file);
+    if (abs.startsWith(this.ruleSet.directory)) return undefined;
+    const roots = this.roots;
+    return roots.some((root) => isInside(abs, root)) ? roots : undefined;
+  }
+
+  /** A configuration or word list's text, read only if it is a regular file of sane size where it may be. */
+  private readText(file: string, what: Bilingual, within = this.containmentFor(file)): string {
+    const read = readFileSafely(file, { maxBytes: this.limits.configBytes, ...(within ? { within } : {}) });
+    if (!read.ok) throw new FileError(file, undefined, `${what.sv} ${read.reason.sv} / ${what.en} ${read.reason.en}`);
+    return read.bytes.toString('utf8').replace(/^\uFEFF/, '');
   }
 
   /** The configuration for a file to lint (nearest config file, else recommended). */
@@ -81,7 +123,7 @@ export class ConfigLoader {
     const mtimeMs = statSync(file).mtimeMs;
     const cached = this.wordLists.get(file);
     if (cached && cached.mtimeMs === mtimeMs) return cached.words;
-    const words = readWordList(file);
+    const words = parseWordList(this.readText(file, { sv: 'ordlistan', en: 'the word list' }));
     this.wordLists.set(file, { mtimeMs, words });
     return words;
   }
@@ -108,8 +150,11 @@ export class ConfigLoader {
     }
   }
 
-  private layers(file: string, seen = new Set<string>()): Layer[] {
+  private layers(file: string, seen = new Set<string>(), from?: { file: string; loaded: LoadedYaml }): Layer[] {
     const abs = resolve(file);
+    if (from && !CONFIG_EXTENSION.test(basename(abs))) {
+      throw new FileError(from.file, lineOfPath(from.loaded, '/extends'), `extends pekar på en fil som inte är en konfiguration (namnet ska sluta på .yaml, .yml eller .json) / extends names a file that is not a configuration file`);
+    }
     if (seen.has(abs)) throw new FileError(file, undefined, 'extends bildar en cirkel / extends forms a cycle');
     seen.add(abs);
     let mtimeMs: number;
@@ -120,7 +165,9 @@ export class ConfigLoader {
     }
     const cached = this.cache.get(abs);
     if (cached && cached.mtimeMs === mtimeMs) return cached.layers;
-    const text = readFileSync(abs, 'utf8').replace(/^\uFEFF/, '');
+    // An extends target inside the workspace (or named from it) must resolve inside it.
+    const within = from ? this.containmentFor(from.file) ?? this.containmentFor(abs) : this.containmentFor(abs);
+    const text = this.readText(abs, from ? { sv: 'extends-filen', en: 'the extends target' } : { sv: 'konfigurationen', en: 'the configuration' }, within);
     const loaded = parseYamlText(text, abs);
     if (loaded.data === null || loaded.data === undefined) loaded.data = {};
     validateYaml(loaded, this.validate, abs);
@@ -129,7 +176,7 @@ export class ConfigLoader {
     const layers: Layer[] = [];
     for (const parent of toArray(data.extends)) {
       if (parent.startsWith('policylint:')) layers.push(...this.presetLayers(parent.slice('policylint:'.length), abs, loaded));
-      else layers.push(...this.layers(resolve(dirname(abs), parent), seen));
+      else for (const layer of this.layers(resolve(dirname(abs), parent), seen, { file: abs, loaded })) layers.push(layer);
     }
     layers.push({ file: abs, data, loaded });
     this.cache.set(abs, { mtimeMs, layers });
@@ -165,8 +212,9 @@ export class ConfigLoader {
       applyRules(rules, data.rules);
       if (data.documentType) config.documentType = data.documentType;
       if (data.language) config.language = data.language;
-      if (data.words) config.words.push(...data.words);
-      if (!file.startsWith(this.ruleSet.directory)) config.ignores.push(...toArray(data.ignores));
+      // A loop, not push(...words): 150,000 words as arguments overflow the stack.
+      for (const word of data.words ?? []) config.words.push(word);
+      if (!file.startsWith(this.ruleSet.directory)) for (const glob of toArray(data.ignores)) config.ignores.push(glob);
     }
     return config;
   }

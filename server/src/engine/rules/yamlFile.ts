@@ -18,8 +18,19 @@ export function parseYamlText(text: string, file: string): LoadedYaml {
     const line = first.linePos?.[0]?.line ?? lines.linePos(first.pos[0]).line;
     throw new FileError(file, line, `kan inte läsas: ${first.message.split('\n')[0]} / cannot be parsed`);
   }
-  return { data: doc.toJS(), doc, lines };
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    // yaml throws a ReferenceError for an alias bomb (aliases that expand exponentially).
+    if (error instanceof ReferenceError) throw new FileError(file, undefined, `för många YAML-alias (mer än ${MAX_ALIAS_COUNT}); filen läses inte / too many YAML aliases; not read`);
+    throw error;
+  }
+  return { data, doc, lines };
 }
+
+/** yaml's guard against alias bombs: aliases may expand to at most this many nodes each. */
+const MAX_ALIAS_COUNT = 100;
 
 export function loadYamlFile(file: string): LoadedYaml {
   let text: string;
@@ -41,11 +52,17 @@ export function lineOfPath(loaded: LoadedYaml, instancePath: string): number | u
   return undefined;
 }
 
+/** A key from the file, shortened and with control characters escaped, for messages. */
+function quoted(key: string): string {
+  const short = key.length > 40 ? `${key.slice(0, 40)}…` : key;
+  return short.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
 function describe(error: ErrorObject): string {
   const where = error.instancePath || '(roten / root)';
   switch (error.keyword) {
     case 'additionalProperties':
-      return `${where}: okänd nyckel "${String(error.params.additionalProperty)}" / unknown key`;
+      return `${where}: okänd nyckel "${quoted(String(error.params.additionalProperty))}" / unknown key`;
     case 'required':
       return `${where}: saknar "${String(error.params.missingProperty)}" / missing key`;
     case 'enum':
