@@ -2,7 +2,7 @@
 // A repair with one confident candidate is safe to apply automatically (`replacement`);
 // otherwise the candidates are only offered (`suggestions`).
 import type { Speller } from '../spelling/hunspell.js';
-import { repairCandidates, diacriticTwins, type Candidate } from './candidates.js';
+import { repairCandidates, diacriticTwins, type Candidate, type SearchBudget } from './candidates.js';
 import { hasCapitalIForL, hasOcrAccent, hasOcrSymbol } from './detect.js';
 import { expectsInfinitive, isCommonInfinitive, isDistributiveVart, prefersYear, wordFrequency } from './frequency.js';
 
@@ -13,13 +13,16 @@ export interface RepairContext {
   nextWord?: string;
   /** The word begins a sentence or a block ("6ver" there is "Över"). */
   sentenceStart?: boolean;
+  /** The document's search budget (see candidates.ts); not part of the decision. */
+  budget?: SearchBudget;
 }
 
 export type RepairKind =
   | 'symbol' // digits/symbols inside a word: "6ver", "&r"
   | 'accent' // é or I for ö/ä/å or l: "méal", "Iang"
   | 'diacritic-loss' // not a word, but is one with å/ä/ö, in a text that lost them: "fran"
-  | 'real-word'; // a real word far likelier with å/ä/ö in such a text: "for" → "för"
+  | 'real-word' // a real word far likelier with å/ä/ö in such a text: "for" → "för"
+  | 'unreadable'; // a stretch of font-encoding garbage or encoded data, reported once
 
 export interface Repair {
   kind: RepairKind;
@@ -48,7 +51,8 @@ export function repairWord(word: string, speller: Speller, ctx: RepairContext): 
   if (!cache) memo.set(speller, (cache = new Map()));
   if (cache.has(key)) return cache.get(key);
   const repair = computeRepair(word, speller, ctx);
-  cache.set(key, repair);
+  // A decision taken after the document's budget ran out may lack candidates: not kept.
+  if (!ctx.budget || ctx.budget.left > 0) cache.set(key, repair);
   return repair;
 }
 
@@ -65,11 +69,11 @@ const OCR_MARK = /[0-9&¢|éÉI]/u;
  *  - in a poor passage, a real word with no å/ä/ö twin, or a non-word with no repair
  *    candidate, is not OCR damage either (both look-ups are cached per word).
  */
-export function cannotBeDamage(word: string, speller: Speller, poor: boolean): boolean {
+export function cannotBeDamage(word: string, speller: Speller, poor: boolean, budget?: SearchBudget): boolean {
   if (OCR_MARK.test(word)) return false;
   if (!poor) return true;
-  if (speller.correct(word)) return diacriticTwins(word, speller).length === 0;
-  return repairCandidates(word, speller, POOR_CANDIDATES).length === 0;
+  if (speller.correct(word)) return diacriticTwins(word, speller, budget).length === 0;
+  return repairCandidates(word, speller, { ...POOR_CANDIDATES, budget }).length === 0;
 }
 
 const POOR_CANDIDATES = { slack: 1 } as const;
@@ -85,7 +89,7 @@ function computeRepair(word: string, speller: Speller, ctx: RepairContext): Repa
   if (!symbol && !accent && !ctx.poor) return undefined;
   const kind: RepairKind = symbol ? 'symbol' : accent ? 'accent' : 'diacritic-loss';
   // In a diacritic-poor passage, look one change further: a common word may be there.
-  const candidates = repairCandidates(word, speller, ctx.poor ? POOR_CANDIDATES : {});
+  const candidates = repairCandidates(word, speller, ctx.poor ? { ...POOR_CANDIDATES, budget: ctx.budget } : { budget: ctx.budget });
   if (candidates.length === 0) return symbol ? { kind, suggestions: [] } : undefined;
   return capitalise(word, decide(kind, candidates, ctx), ctx);
 }
@@ -114,7 +118,7 @@ function repairRealWord(word: string, speller: Speller, ctx: RepairContext): Rep
   const own = wordFrequency(word);
   if (/^vart$/iu.test(word) && isDistributiveVart(ctx.nextWord)) return undefined;
   // Twins differ in how many letters they change; what matters here is how likely each is.
-  const twins = diacriticTwins(word, speller).map((c) => ({ ...c, edits: 1 }));
+  const twins = diacriticTwins(word, speller, ctx.budget).map((c) => ({ ...c, edits: 1 }));
   const best = rank(twins, ctx)[0];
   if (!best) return undefined;
   const bestFrequency = contextualFrequency(best.word, ctx);

@@ -3,6 +3,7 @@
 // no suggestions: computing them is slow, see suggest.ts.
 import { MIN_LOSS_EVIDENCE_IN_DOCUMENT, passageLossEvidence, passageWords, scanPassage, type OcrFinding } from '../ocr/scan.js';
 import { countLetters, poorParagraphs } from '../ocr/diacriticLoss.js';
+import { documentBudget } from '../ocr/candidates.js';
 import type { Speller } from './hunspell.js';
 import { tokenize, type Token } from './tokens.js';
 import { findDefinedAbbreviations, frontMatterLength, prepareWords, type PreparedWords, type SkipContext } from './words.js';
@@ -68,6 +69,12 @@ const COORDINATORS = new Set(['och', 'eller', 'respektive', 'samt', 'som', 'liks
 export interface WordFindings {
   spelling: Misspelling[];
   ocr: OcrFinding[];
+  /**
+   * The document's OCR search budget ran out (a hostile or huge document): some words of
+   * this lint got no repair candidates. Set on every passage's result; a front end should
+   * say so once rather than lose findings silently.
+   */
+  budgetSpent?: boolean;
 }
 
 /** A paragraph of plain text. */
@@ -91,17 +98,20 @@ const noMemo: PassageMemo = (_passage, _key, compute) => compute();
 export function checkPassages(passages: readonly Passage[], speller: Speller, userWords: ReadonlySet<string>, memo: PassageMemo = noMemo): WordFindings[] {
   // Definitions sit inside one sentence, so each passage's can be found (and cached) alone.
   const definedAbbreviations = new Set(passages.flatMap((p) => [...memo(p, 'abbreviations', () => findDefinedAbbreviations(p.text))]));
-  const options = { userWords, definedAbbreviations };
+  const letters = passages.map((p) => memo(p, 'letters', () => countLetters(p.text)));
+  // One candidate-search budget for the whole lint: bounded work on any input.
+  const budget = documentBudget(letters.reduce((n, c) => n + c.letters, 0));
+  const options = { userWords, definedAbbreviations, budget };
   // Results depend on the passage and on these document-wide word sets: one key per lint.
   const context = `${[...definedAbbreviations].sort().join(',')}|${[...userWords].sort().join(',')}`;
   const keys = { evidence: `e|${context}`, ocr: [`o0|${context}`, `o1|${context}`], spelling: [`s0|${context}`, `s1|${context}`] };
-  const { poor } = poorParagraphs(passages.map((p) => memo(p, 'letters', () => countLetters(p.text))));
+  const { poor } = poorParagraphs(letters);
   // Each passage tokenized once for the three passes below (only if some pass needs it).
   const prepared = new Array<PreparedWords | undefined>(passages.length);
   const words = (i: number): PreparedWords => (prepared[i] ??= passageWords(passages[i]!.text, options));
   const evidence = passages.reduce((n, p, i) => n + (poor[i] ? memo(p, keys.evidence, () => passageLossEvidence(p.text, speller, options, words(i))) : 0), 0);
   const lossConfirmed = evidence >= MIN_LOSS_EVIDENCE_IN_DOCUMENT;
-  return passages.map((passage, i) => {
+  const results: WordFindings[] = passages.map((passage, i) => {
     const repair = lossConfirmed && poor[i]! ? 1 : 0;
     const ocr = memo(passage, keys.ocr[repair]!, () => scanPassage(passage.text, speller, repair === 1, options, words(i)));
     const spelling = memo(passage, keys.spelling[repair]!, () => {
@@ -111,6 +121,8 @@ export function checkPassages(passages: readonly Passage[], speller: Speller, us
     prepared[i] = undefined;
     return { spelling, ocr };
   });
+  if (budget.left <= 0) for (const r of results) r.budgetSpent = true;
+  return results;
 }
 
 /** Paragraphs of a plain text: the parts between blank lines, with their offsets. */
