@@ -4,7 +4,9 @@
 import type { Speller } from '../spelling/hunspell.js';
 import { repairCandidates, diacriticTwins, type Candidate, type SearchBudget } from './candidates.js';
 import { hasCapitalIForL, hasOcrAccent, hasOcrSymbol } from './detect.js';
-import { expectsInfinitive, isCommonInfinitive, isDistributiveVart, prefersYear, wordFrequency } from './frequency.js';
+import { expectsInfinitive, isCommonInfinitive, isDistributiveVart, isInterrogativeVart, prefersYear, wordFrequency } from './frequency.js';
+import { digraphCandidates, hasDigraph } from './digraphs.js';
+import { isEnglishWord } from './language.js';
 
 export interface RepairContext {
   /** The passage has lost most of its å/ä/ö (see diacriticLoss.ts). */
@@ -13,6 +15,13 @@ export interface RepairContext {
   nextWord?: string;
   /** The word begins a sentence or a block ("6ver" there is "Över"). */
   sentenceStart?: boolean;
+  /**
+   * The paragraph itself shows lost å/ä/ö (several non-words that are words with them),
+   * not only the document: only then are short function words ("for", "an", "vart") repaired.
+   */
+  damagedParagraph?: boolean;
+  /** The passage is English ("funded for two years"): nothing but visible OCR marks is repaired. */
+  english?: boolean;
   /** The document's search budget (see candidates.ts); not part of the decision. */
   budget?: SearchBudget;
 }
@@ -22,6 +31,7 @@ export type RepairKind =
   | 'accent' // é or I for ö/ä/å or l: "méal", "Iang"
   | 'diacritic-loss' // not a word, but is one with å/ä/ö, in a text that lost them: "fran"
   | 'real-word' // a real word far likelier with å/ä/ö in such a text: "for" → "för"
+  | 'digraph' // typed without å/ä/ö: "aa" for å, "ae" for ä, "oe" for ö: "paa" → "på"
   | 'unreadable'; // a stretch of font-encoding garbage or encoded data, reported once
 
 export interface Repair {
@@ -32,6 +42,8 @@ export interface Repair {
   suggestions: string[];
 }
 
+// Words this short are function words whose twins are common too.
+const SHORT_WORD = 4;
 // A twin must be this many times more frequent than the word it replaces.
 const REAL_WORD_FACTOR = 3;
 // The best of several candidates is confident when it is this many times likelier.
@@ -42,9 +54,11 @@ const CONFIDENT_FACTOR = 4;
  * the spelling rule). `word` is the token as written, without a footnote marker.
  */
 export function repairWord(word: string, speller: Speller, ctx: RepairContext): Repair | undefined {
-  if (cannotBeDamage(word, speller, ctx.poor)) return undefined;
-  // Per-word cache: the context enters only through these three facts.
-  const key = `${ctx.poor ? 1 : 0}${prefersYear(ctx.previousWord, ctx.nextWord) ? 1 : 0}${isDistributiveVart(ctx.nextWord) ? 1 : 0}` +
+  if (cannotBeDamage(word, speller, ctx.poor, ctx.budget)) return undefined;
+  // Per-word cache: the context enters only through these facts.
+  const key = `${ctx.poor ? 1 : 0}${ctx.damagedParagraph ? 1 : 0}${ctx.english ? 1 : 0}` +
+    `${isEnglishWord(ctx.previousWord) || isEnglishWord(ctx.nextWord) ? 1 : 0}${isInterrogativeVart(ctx.nextWord) ? 1 : 0}` +
+    `${prefersYear(ctx.previousWord, ctx.nextWord) ? 1 : 0}${isDistributiveVart(ctx.nextWord) ? 1 : 0}` +
     `${expectsInfinitive(ctx.previousWord) ? 1 : 0}${ctx.sentenceStart ? 1 : 0}` +
     `${/^\p{Ll}/u.test(ctx.previousWord ?? '') ? 1 : 0}${/^\p{Ll}/u.test(ctx.nextWord ?? '') ? 1 : 0}${word}`;
   let cache = memo.get(speller);
@@ -73,7 +87,8 @@ export function cannotBeDamage(word: string, speller: Speller, poor: boolean, bu
   if (OCR_MARK.test(word)) return false;
   if (!poor) return true;
   if (speller.correct(word)) return diacriticTwins(word, speller, budget).length === 0;
-  return repairCandidates(word, speller, { ...POOR_CANDIDATES, budget }).length === 0;
+  return repairCandidates(word, speller, { ...POOR_CANDIDATES, budget }).length === 0 &&
+    (!hasDigraph(word) || digraphCandidates(word, speller, budget).length === 0);
 }
 
 const POOR_CANDIDATES = { slack: 1 } as const;
@@ -82,8 +97,19 @@ function computeRepair(word: string, speller: Speller, ctx: RepairContext): Repa
   const lone = repairLoneSymbol(word, ctx);
   if (lone !== null) return lone;
   const symbol = hasOcrSymbol(word);
-  if (!symbol && speller.correct(word)) return ctx.poor ? repairRealWord(word, speller, ctx) : undefined;
   const accent = !symbol && (hasOcrAccent(word) || hasCapitalIForL(word));
+  // English prose has no å/ä/ö to lose: only visible OCR marks are damage there.
+  if (ctx.english && !symbol && !accent) return undefined;
+  if (!symbol && speller.correct(word)) return ctx.poor ? repairRealWord(word, speller, ctx) : undefined;
+  // "paa", "aarlig", "foer": the digraph reading comes first; it removes a letter, which
+  // no one-letter repair can ("paa" is "på", not the dictionary's rare "påa").
+  if (!symbol && !accent && hasDigraph(word)) {
+    const digraphs = digraphCandidates(word, speller, ctx.budget);
+    if (digraphs.length > 0) {
+      const repair = decide('digraph', digraphs, ctx);
+      return ctx.poor ? repair : { kind: 'digraph', suggestions: repair.suggestions };
+    }
+  }
   // Outside a diacritic-poor passage, a plain misspelling ("forutsattning") is the
   // spelling rule's business; only visible OCR damage is reported here.
   if (!symbol && !accent && !ctx.poor) return undefined;
@@ -116,7 +142,11 @@ function repairLoneSymbol(word: string, ctx: RepairContext): Repair | undefined 
 
 function repairRealWord(word: string, speller: Speller, ctx: RepairContext): Repair | undefined {
   const own = wordFrequency(word);
-  if (/^vart$/iu.test(word) && isDistributiveVart(ctx.nextWord)) return undefined;
+  if (/^vart$/iu.test(word) && (isDistributiveVart(ctx.nextWord) || isInterrogativeVart(ctx.nextWord))) return undefined;
+  // Short function words have twins in every sentence ("for"/"för", "an"/"än"): changed
+  // only where the paragraph itself is damaged Swedish, and never beside an English word.
+  if (word.length <= SHORT_WORD && !ctx.damagedParagraph) return undefined;
+  if (isEnglishWord(ctx.previousWord) || isEnglishWord(ctx.nextWord)) return undefined;
   // Twins differ in how many letters they change; what matters here is how likely each is.
   const twins = diacriticTwins(word, speller, ctx.budget).map((c) => ({ ...c, edits: 1 }));
   const best = rank(twins, ctx)[0];

@@ -6,7 +6,9 @@ import { neighbours, tokenize, type Token } from '../spelling/tokens.js';
 import { prepareWords, type PreparedWords, type SkipContext } from '../spelling/words.js';
 import { repairCandidates, type SearchBudget } from './candidates.js';
 import { cannotBeDamage, repairWord, type Repair } from './repair.js';
-import { looksEncoded } from './detect.js';
+import { hasCapitalIForL, hasOcrAccent, hasOcrSymbol, looksEncoded } from './detect.js';
+import { digraphCandidates, hasDigraph } from './digraphs.js';
+import { isEnglishPassage } from './language.js';
 
 export interface OcrFinding {
   start: number;
@@ -31,9 +33,10 @@ function countLossEvidence(prepared: PreparedWords, speller: Speller, poorAt: (t
   return count;
 }
 
-function scanTokens(prepared: PreparedWords, speller: Speller, poor: (t: Token) => boolean, budget?: SearchBudget): OcrFinding[] {
+function scanTokens(prepared: PreparedWords, speller: Speller, poor: (t: Token) => boolean, verdict: PassageVerdict, budget?: SearchBudget): OcrFinding[] {
   const { text, tokens, forms, skipped } = prepared;
   const findings: OcrFinding[] = [];
+  const english = isEnglishPassage(forms.filter((f, i) => f !== '' && !skipped[i]));
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index]!;
     // A lone "|" or "&" has no letters, so the skip rules would call it a number.
@@ -49,6 +52,8 @@ function scanTokens(prepared: PreparedWords, speller: Speller, poor: (t: Token) 
       previousWord: prev?.text,
       nextWord: next?.text,
       sentenceStart: !prev || /(?:[.!?]["”’)]*|\n\s*\n)\s*$/u.test(text.slice(prev.end, token.start)),
+      damagedParagraph: verdict.damaged,
+      english,
       budget,
     });
     if (repair) findings.push({ start: token.start, end: token.start + form.length, word: form, repair });
@@ -75,10 +80,37 @@ export function passageLossEvidence(text: string, speller: Speller, options: Pas
   return countLossEvidence(passageWords(text, options, prepared), speller, () => true, options.budget);
 }
 
-export function scanPassage(text: string, speller: Speller, poor: boolean, options: PassageOptions, prepared?: PreparedWords): OcrFinding[] {
+/** What the document-level pass decided for a passage. */
+export interface PassageVerdict {
+  /** Repair lost å/ä/ö here: the passage is poor and the document's loss confirmed. */
+  poor: boolean;
+  /** The passage itself has several words that lost their å/ä/ö (see MIN_PARAGRAPH_EVIDENCE). */
+  damaged: boolean;
+}
+
+/** Lost-diacritic words a paragraph needs before its short function words are repaired. */
+export const MIN_PARAGRAPH_EVIDENCE = 2;
+
+/**
+ * Words of a passage with visible OCR damage ("&r", "méal", "I6pande") the dictionary
+ * rejects: with passageLossEvidence, how plainly the paragraph itself is damaged.
+ */
+export function passageDamageMarks(text: string, speller: Speller, options: PassageOptions, prepared?: PreparedWords): number {
+  const { tokens, forms, skipped } = passageWords(text, options, prepared);
+  let count = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const form = forms[i]!;
+    if (tokens[i]!.kind !== 'word' || skipped[i]) continue;
+    if ((hasOcrSymbol(form) || hasOcrAccent(form) || hasCapitalIForL(form)) && !speller.correct(form)) count++;
+  }
+  return count;
+}
+
+export function scanPassage(text: string, speller: Speller, verdict: boolean | PassageVerdict, options: PassageOptions, prepared?: PreparedWords): OcrFinding[] {
+  const v = typeof verdict === 'boolean' ? { poor: verdict, damaged: verdict } : verdict;
   const words = passageWords(text, options, prepared);
   const unreadable = unreadableStretches(words);
-  const found = scanTokens(words, speller, () => poor, options.budget);
+  const found = scanTokens(words, speller, () => v.poor, v, options.budget);
   return unreadable.length === 0 ? found : [...found, ...unreadable].sort((a, b) => a.start - b.start);
 }
 
@@ -131,5 +163,6 @@ export function passageWords(text: string, options: PassageOptions, prepared?: P
 }
 
 function isLostDiacriticWord(word: string, speller: Speller, budget?: SearchBudget): boolean {
-  return !speller.correct(word) && repairCandidates(word, speller, { diacriticsOnly: true, maxEdits: 3, budget }).length > 0;
+  return !speller.correct(word) && (repairCandidates(word, speller, { diacriticsOnly: true, maxEdits: 3, budget }).length > 0 ||
+    (hasDigraph(word) && digraphCandidates(word, speller, budget).length > 0));
 }

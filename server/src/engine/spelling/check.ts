@@ -1,7 +1,7 @@
 // The spelling check over a plain text: tokens Hunspell rejects, minus skipped tokens and
 // minus tokens the ocr-artifact rule reports (one diagnostic per word). Diagnostics carry
 // no suggestions: computing them is slow, see suggest.ts.
-import { MIN_LOSS_EVIDENCE_IN_DOCUMENT, passageLossEvidence, passageWords, scanPassage, type OcrFinding } from '../ocr/scan.js';
+import { MIN_LOSS_EVIDENCE_IN_DOCUMENT, MIN_PARAGRAPH_EVIDENCE, passageDamageMarks, passageLossEvidence, passageWords, scanPassage, type OcrFinding } from '../ocr/scan.js';
 import { countLetters, poorParagraphs } from '../ocr/diacriticLoss.js';
 import { documentBudget } from '../ocr/candidates.js';
 import type { Speller } from './hunspell.js';
@@ -77,6 +77,9 @@ export interface WordFindings {
   budgetSpent?: boolean;
 }
 
+/** A paragraph with this many letters speaks for itself: is it damaged Swedish or not? */
+const SELF_EVIDENT_LETTERS = 100;
+
 /** A paragraph of plain text. */
 export interface Passage {
   text: string;
@@ -104,16 +107,21 @@ export function checkPassages(passages: readonly Passage[], speller: Speller, us
   const options = { userWords, definedAbbreviations, budget };
   // Results depend on the passage and on these document-wide word sets: one key per lint.
   const context = `${[...definedAbbreviations].sort().join(',')}|${[...userWords].sort().join(',')}`;
-  const keys = { evidence: `e|${context}`, ocr: [`o0|${context}`, `o1|${context}`], spelling: [`s0|${context}`, `s1|${context}`] };
+  const keys = { evidence: `e|${context}`, marks: `m|${context}`, ocr: [`o0|${context}`, `o1|${context}`, `o2|${context}`], spelling: [`s0|${context}`, `s1|${context}`, `s2|${context}`] };
   const { poor } = poorParagraphs(letters);
   // Each passage tokenized once for the three passes below (only if some pass needs it).
   const prepared = new Array<PreparedWords | undefined>(passages.length);
   const words = (i: number): PreparedWords => (prepared[i] ??= passageWords(passages[i]!.text, options));
-  const evidence = passages.reduce((n, p, i) => n + (poor[i] ? memo(p, keys.evidence, () => passageLossEvidence(p.text, speller, options, words(i))) : 0), 0);
-  const lossConfirmed = evidence >= MIN_LOSS_EVIDENCE_IN_DOCUMENT;
+  const evidence = passages.map((p, i) => (poor[i] ? memo(p, keys.evidence, () => passageLossEvidence(p.text, speller, options, words(i))) : 0));
+  const lossConfirmed = evidence.reduce((a, b) => a + b, 0) >= MIN_LOSS_EVIDENCE_IN_DOCUMENT;
   const results: WordFindings[] = passages.map((passage, i) => {
-    const repair = lossConfirmed && poor[i]! ? 1 : 0;
-    const ocr = memo(passage, keys.ocr[repair]!, () => scanPassage(passage.text, speller, repair === 1, options, words(i)));
+    // 0: no repair of lost å/ä/ö; 1: repair; 2: repair short function words too, where the
+    // paragraph itself is damaged Swedish (a short one, a heading or list item, cannot tell
+    // and follows the document).
+    const damaged = () => letters[i]!.letters < SELF_EVIDENT_LETTERS ||
+      evidence[i]! + memo(passage, keys.marks, () => passageDamageMarks(passage.text, speller, options, words(i))) >= MIN_PARAGRAPH_EVIDENCE;
+    const repair = !lossConfirmed || !poor[i] ? 0 : damaged() ? 2 : 1;
+    const ocr = memo(passage, keys.ocr[repair]!, () => scanPassage(passage.text, speller, { poor: repair > 0, damaged: repair === 2 }, options, words(i)));
     const spelling = memo(passage, keys.spelling[repair]!, () => {
       const ocrStarts = new Set(ocr.map((f) => f.start));
       return findMisspellings(passage.text, speller, { ...options, prepared: words(i) }).filter((m) => !ocrStarts.has(m.start));
