@@ -32,14 +32,35 @@ export type RepairKind =
   | 'diacritic-loss' // not a word, but is one with å/ä/ö, in a text that lost them: "fran"
   | 'real-word' // a real word far likelier with å/ä/ö in such a text: "for" → "för"
   | 'digraph' // typed without å/ä/ö: "aa" for å, "ae" for ä, "oe" for ö: "paa" → "på"
-  | 'unreadable'; // a stretch of font-encoding garbage or encoded data, reported once
+  | 'unreadable' // a stretch of font-encoding garbage or encoded data, reported once
+  // PDF extraction (pdfDamage.ts):
+  | 'ligature' // "ﬁnansiering" → "finansiering"
+  | 'soft-hyphen' // an invisible U+00AD inside a word
+  | 'hyphenation' // "kommun-\nfullmäktige", "kommunfull-mäktiges" → "kommunfullmäktige(s)"
+  | 'lost-hyphen' // "EUprojekt" → "EU-projekt"
+  | 'doubled-letter' // "organisationn" → "organisation", "tilllämpning" → "tillämpning"
+  | 'letter-spaced' // "m å l  o c h  a m b i t i o n e r" → "mål och ambitioner"
+  | 'page-furniture'; // "Sidan 4 av 7", a running header: replacement "" removes it
 
 export interface Repair {
   kind: RepairKind;
-  /** Present only when exactly one repair is confident. */
+  /** Present only when exactly one repair is confident; "" removes the text (page furniture). */
   replacement?: string;
   /** Best first; includes `replacement`. May be empty (damage seen, no repair found). */
   suggestions: string[];
+}
+
+const PDF_KINDS: ReadonlySet<RepairKind> = new Set(['ligature', 'soft-hyphen', 'hyphenation', 'lost-hyphen', 'doubled-letter', 'letter-spaced']);
+
+/**
+ * The ocr-artifact message for a repair (rules/ocr-artifact.yml): its own wording for page
+ * furniture, unreadable text and PDF-extraction damage, which are not OCR misreadings.
+ */
+export function messageKeyFor(repair: Repair): string {
+  if (repair.kind === 'unreadable') return 'unreadable';
+  if (repair.kind === 'page-furniture') return 'furniture';
+  const pdf = PDF_KINDS.has(repair.kind) ? 'pdf-' : '';
+  return repair.replacement !== undefined ? `${pdf}repair` : repair.suggestions.length > 0 ? `${pdf}suggest` : 'damaged';
 }
 
 // Words this short are function words whose twins are common too.

@@ -9,6 +9,7 @@ import { cannotBeDamage, repairWord, type Repair } from './repair.js';
 import { hasCapitalIForL, hasOcrAccent, hasOcrSymbol, looksEncoded } from './detect.js';
 import { digraphCandidates, hasDigraph } from './digraphs.js';
 import { isEnglishPassage } from './language.js';
+import { pdfDamage } from './pdfDamage.js';
 
 export interface OcrFinding {
   start: number;
@@ -86,6 +87,8 @@ export interface PassageVerdict {
   poor: boolean;
   /** The passage itself has several words that lost their å/ä/ö (see MIN_PARAGRAPH_EVIDENCE). */
   damaged: boolean;
+  /** The passage repeats an earlier short passage often enough to be a running header. */
+  repeatedHeader?: boolean;
 }
 
 /** Lost-diacritic words a paragraph needs before its short function words are repaired. */
@@ -109,9 +112,12 @@ export function passageDamageMarks(text: string, speller: Speller, options: Pass
 export function scanPassage(text: string, speller: Speller, verdict: boolean | PassageVerdict, options: PassageOptions, prepared?: PreparedWords): OcrFinding[] {
   const v = typeof verdict === 'boolean' ? { poor: verdict, damaged: verdict } : verdict;
   const words = passageWords(text, options, prepared);
-  const unreadable = unreadableStretches(words);
+  // Whole-stretch findings first; a word finding inside one of them is dropped.
+  const stretches = [...unreadableStretches(words), ...(words.encoded ? [] : pdfDamage(text, speller, v.repeatedHeader))].sort((a, b) => a.start - b.start);
   const found = scanTokens(words, speller, () => v.poor, v, options.budget);
-  return unreadable.length === 0 ? found : [...found, ...unreadable].sort((a, b) => a.start - b.start);
+  if (stretches.length === 0) return found;
+  const inside = (f: OcrFinding) => stretches.some((s) => f.start < s.end && s.start < f.end);
+  return [...stretches, ...found.filter((f) => !inside(f))].sort((a, b) => a.start - b.start);
 }
 
 // Short tokens between two garbage tokens ("Qx" in base64) belong to the stretch.

@@ -4,6 +4,7 @@
 import { MIN_LOSS_EVIDENCE_IN_DOCUMENT, MIN_PARAGRAPH_EVIDENCE, passageDamageMarks, passageLossEvidence, passageWords, scanPassage, type OcrFinding } from '../ocr/scan.js';
 import { countLetters, poorParagraphs } from '../ocr/diacriticLoss.js';
 import { documentBudget } from '../ocr/candidates.js';
+import { lineKey, repeatedLines } from '../ocr/pdfDamage.js';
 import type { Speller } from './hunspell.js';
 import { tokenize, type Token } from './tokens.js';
 import { findDefinedAbbreviations, frontMatterLength, prepareWords, type PreparedWords, type SkipContext } from './words.js';
@@ -114,6 +115,17 @@ export function checkPassages(passages: readonly Passage[], speller: Speller, us
   const words = (i: number): PreparedWords => (prepared[i] ??= passageWords(passages[i]!.text, options));
   const evidence = passages.map((p, i) => (poor[i] ? memo(p, keys.evidence, () => passageLossEvidence(p.text, speller, options, words(i))) : 0));
   const lossConfirmed = evidence.reduce((a, b) => a + b, 0) >= MIN_LOSS_EVIDENCE_IN_DOCUMENT;
+  // Running headers: a short passage seen often; every occurrence after the first.
+  const headers = repeatedLines(passages.map((p) => p.text));
+  const seenHeaders = new Set<string>();
+  const isRepeat = passages.map((p) => {
+    if (headers.size === 0) return false;
+    const key = lineKey(p.text);
+    if (!headers.has(key)) return false;
+    if (seenHeaders.has(key)) return true;
+    seenHeaders.add(key);
+    return false;
+  });
   const results: WordFindings[] = passages.map((passage, i) => {
     // 0: no repair of lost å/ä/ö; 1: repair; 2: repair short function words too, where the
     // paragraph itself is damaged Swedish (a short one, a heading or list item, cannot tell
@@ -121,10 +133,12 @@ export function checkPassages(passages: readonly Passage[], speller: Speller, us
     const damaged = () => letters[i]!.letters < SELF_EVIDENT_LETTERS ||
       evidence[i]! + memo(passage, keys.marks, () => passageDamageMarks(passage.text, speller, options, words(i))) >= MIN_PARAGRAPH_EVIDENCE;
     const repair = !lossConfirmed || !poor[i] ? 0 : damaged() ? 2 : 1;
-    const ocr = memo(passage, keys.ocr[repair]!, () => scanPassage(passage.text, speller, { poor: repair > 0, damaged: repair === 2 }, options, words(i)));
-    const spelling = memo(passage, keys.spelling[repair]!, () => {
-      const ocrStarts = new Set(ocr.map((f) => f.start));
-      return findMisspellings(passage.text, speller, { ...options, prepared: words(i) }).filter((m) => !ocrStarts.has(m.start));
+    const header = isRepeat[i] ? 'h' : '';
+    const ocr = memo(passage, keys.ocr[repair]! + header, () => scanPassage(passage.text, speller, { poor: repair > 0, damaged: repair === 2, repeatedHeader: isRepeat[i] }, options, words(i)));
+    const spelling = memo(passage, keys.spelling[repair]! + header, () => {
+      // One finding per word: a word inside an OCR finding ("ﬁn", "m å l") is not misspelled too.
+      const covered = (m: Misspelling) => ocr.some((f) => m.start < f.end && f.start < m.end);
+      return findMisspellings(passage.text, speller, { ...options, prepared: words(i) }).filter((m) => !covered(m));
     });
     prepared[i] = undefined;
     return { spelling, ocr };
