@@ -99,7 +99,8 @@ function letterSpaced(text: string, speller: Speller): OcrFinding[] {
     // Without the double spaces the word breaks are unknown: at most a suggestion.
     const closed = words.join(' ');
     const sure = allWords && (words.length > 1 || /  /u.test(run) || speller.correct(closed)) && words.some((w) => w.length > 1);
-    if (!words.some((w) => w.length > 1)) continue;
+    // Single letters without the double spaces between words ("punkterna a b c d e"): not a heading.
+    if (!words.some((w) => w.length > 1) || (!sure && !/ {2}/u.test(run))) continue;
     out.push(finding(text, m.index, m.index + run.length, sure ? safe('letter-spaced', closed) : offered('letter-spaced', closed)));
   }
   return out;
