@@ -88,6 +88,14 @@ describe('OCR search on hostile input (issue 17)', function () {
     assert.deepEqual(repairCandidates('oa'.repeat(7500), speller), []);
   });
 
+  it('the PDF-damage detectors are linear in a word\'s length (60,000 letters with a ligature, a hyphen)', () => {
+    const long = 'x'.repeat(60000);
+    // The long words have no ligature themselves; one elsewhere in the passage.
+    const text = `Kommunen ska ${long} och ${long}-${long} och ${long}-\n${long} arbeta \u{FB01}nt.`;
+    const ms = timed(() => checkWords(text, speller));
+    assert.ok(ms < 3000, `${ms} ms`);
+  });
+
   it('a 40 KB base64 paragraph is one unreadable-text finding, found in under 2 s', () => {
     const text = `Bilagan följer nedan.\n\n${base64Paragraph(30000)}\n\nKommunen ska arbeta vidare.`;
     let found!: ReturnType<typeof checkWords>;

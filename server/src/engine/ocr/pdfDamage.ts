@@ -7,12 +7,14 @@
 import type { Speller } from '../spelling/hunspell.js';
 import type { Repair } from './repair.js';
 import type { OcrFinding } from './scan.js';
+import { MAX_WORD_LENGTH } from '../spelling/words.js';
 
 const LIGATURES: Readonly<Record<string, string>> = {
   '\u{FB00}': 'ff', '\u{FB01}': 'fi', '\u{FB02}': 'fl', '\u{FB03}': 'ffi', '\u{FB04}': 'ffl', '\u{FB05}': 'st', '\u{FB06}': 'st',
 };
 const LIGATURE = /[\u{FB00}-\u{FB06}]/u;
 const SOFT_HYPHEN = '\u00AD';
+const GLYPH = /[\u00AD\u{FB00}-\u{FB06}]/u;
 const COORDINATORS = /^(?:och|eller|respektive|resp|samt|som|liksom|till|men|än|o)$/iu;
 
 const finding = (text: string, start: number, end: number, repair: Repair): OcrFinding => ({ start, end, word: text.slice(start, end), repair });
@@ -22,7 +24,9 @@ const offered = (kind: Repair['kind'], suggestion?: string): Repair => ({ kind, 
 /** Words with a ligature glyph or a soft hyphen inside: both are certain to go ("ﬁnansiering"). */
 function glyphs(text: string): OcrFinding[] {
   const out: OcrFinding[] = [];
-  for (const m of text.matchAll(/[\p{L}\u00AD\u{FB00}-\u{FB06}]*(?:[\u00AD\u{FB00}-\u{FB06}])[\p{L}\u00AD\u{FB00}-\u{FB06}]*/gu)) {
+  if (!GLYPH.test(text)) return out;
+  // Anchored at a word start, so a long run of letters is scanned once, not once per letter.
+  for (const m of text.matchAll(/(?<![\p{L}\u00AD\u{FB00}-\u{FB06}])\p{L}*[\u00AD\u{FB00}-\u{FB06}][\p{L}\u00AD\u{FB00}-\u{FB06}]*/gu)) {
     const word = m[0];
     const fixed = [...word].map((c) => (c === SOFT_HYPHEN ? '' : LIGATURES[c] ?? c)).join('');
     if (fixed === word || !fixed) continue;
@@ -34,14 +38,14 @@ function glyphs(text: string): OcrFinding[] {
 /**
  * Hyphenation a PDF left in the text: at a line end ("kommun-\nfullmäktige") or mid-word
  * once the line break is gone ("kommunfull-mäktiges"). Joined only when the joined word is
- * in the dictionary and the hyphenated one is not; after an abbreviation the hyphen stays
+ * in the dictionary (mid-word: and the hyphenated one is not); after an abbreviation the hyphen stays
  * ("EU-\nprojekt" → "EU-projekt"). "Vänorts- och partnerskapssamarbetet" is left alone.
  */
 function hyphenation(text: string, speller: Speller): OcrFinding[] {
   const out: OcrFinding[] = [];
   for (const m of text.matchAll(/(?<![\p{L}-])(\p{L}+)-([ \t]*\r?\n[ \t>]*|[ \t])(\p{Ll}\p{L}*)/gu)) {
     const [whole, head, gap, tail] = m as unknown as [string, string, string, string];
-    if (COORDINATORS.test(tail)) continue;
+    if (head.length + tail.length > MAX_WORD_LENGTH || COORDINATORS.test(tail)) continue;
     const hyphenated = `${head}-${tail}`;
     const joined = /^\p{Lu}{2,}$/u.test(head) ? hyphenated : head + tail;
     if (!speller.correct(joined)) continue;
@@ -52,7 +56,7 @@ function hyphenation(text: string, speller: Speller): OcrFinding[] {
   }
   for (const m of text.matchAll(/(?<![\p{L}-])(\p{Ll}\p{L}*)-(\p{Ll}\p{L}*)(?![\p{L}-])/gu)) {
     const [whole, head, tail] = m as unknown as [string, string, string];
-    if (head.length < 2 || tail.length < 2 || speller.correct(whole)) continue;
+    if (whole.length > MAX_WORD_LENGTH || head.length < 2 || tail.length < 2 || speller.correct(whole)) continue;
     if (!speller.correct(head + tail)) continue;
     out.push(finding(text, m.index, m.index + whole.length, safe('hyphenation', head + tail)));
   }
@@ -64,7 +68,7 @@ function lostHyphen(text: string, speller: Speller): OcrFinding[] {
   const out: OcrFinding[] = [];
   for (const m of text.matchAll(/(?<![\p{L}\p{N}-])(\p{Lu}{2,5})(\p{Ll}{3,})(?![\p{L}\p{N}])/gu)) {
     const [whole, abbreviation, rest] = m as unknown as [string, string, string];
-    if (speller.correct(whole) || !speller.correct(rest)) continue;
+    if (whole.length > MAX_WORD_LENGTH || speller.correct(whole) || !speller.correct(rest)) continue;
     out.push(finding(text, m.index, m.index + whole.length, safe('lost-hyphen', `${abbreviation}-${rest}`)));
   }
   return out;
@@ -75,6 +79,7 @@ function doubledLetters(text: string, speller: Speller): OcrFinding[] {
   const out: OcrFinding[] = [];
   for (const m of text.matchAll(/(?<![\p{L}\p{N}])\p{L}+(?![\p{L}\p{N}])/gu)) {
     const word = m[0];
+    if (word.length > MAX_WORD_LENGTH) continue; // not a word; never sent to the dictionary
     const tripled = /(\p{L})\1\1/u.exec(word);
     const doubledEnd = /(\p{Ll})\1$/u.exec(word);
     if (!tripled && !(doubledEnd && word.length >= 6)) continue;
