@@ -3,6 +3,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { applyChannel, compareFix, fixEnv, learnChannel, runFix, type FixEnv } from '../../scripts/ocr-channel.js';
+import { applyDamage, comparisonView, DAMAGE_CLASSES } from '../../scripts/ocr-damage.js';
 import { readSeed } from './seeds.js';
 
 const read = (file: string) => readFileSync(path.resolve(process.cwd(), file), 'utf8');
@@ -60,4 +61,27 @@ describe('policylint --fix on OCR-damaged text', function () {
       assert.equal(twice, once);
     }
   });
+
+  it('the damage classes of eval:ocr are deterministic, each damages the text, and the comparison view keeps offsets', () => {
+    const clean = read('test/fixtures/ocr/clean-policy.md');
+    for (const kind of DAMAGE_CLASSES) {
+      const damaged = applyDamage(clean, kind, 5);
+      assert.equal(applyDamage(clean, kind, 5), damaged, kind);
+      assert.notEqual(damaged, clean, kind);
+      assert.equal(comparisonView(damaged, kind).length, damaged.length, kind);
+    }
+  });
+
+  for (const kind of ['typed-without', 'typed-digraph', 'line-hyphenation', 'lost-hyphen', 'ligature', 'soft-hyphen'] as const) {
+    it(`--fix on a clean text with damage "${kind}": restores ≥ 90 %, changes no right word`, async () => {
+      const clean = read('test/fixtures/ocr/clean-policy.md');
+      const damaged = applyDamage(clean, kind, 5);
+      const run = await runFix(damaged, env);
+      const cleanFixed = (await runFix(clean, env)).fixed;
+      const c = compareFix(comparisonView(damaged, kind), run.fixed, clean, run.wordDiagnostics.map((d) => d.range), cleanFixed);
+      assert.ok(c.damaged > 0, kind);
+      assert.ok(c.restored / c.damaged >= 0.9, `${kind}: restored ${c.restored}/${c.damaged}: ${c.notRestored.join('; ')}`);
+      assert.equal(c.rightChanged - c.rightChangedByOtherRules, 0, c.wronglyChanged.join('; '));
+    });
+  }
 });

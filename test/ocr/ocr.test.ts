@@ -5,6 +5,7 @@ import { hasOcrSymbol } from '../../server/src/engine/ocr/detect.js';
 import { countLetters, poorParagraphs } from '../../server/src/engine/ocr/diacriticLoss.js';
 import { repairWord } from '../../server/src/engine/ocr/repair.js';
 import { applyEdits, restoreText } from '../../server/src/engine/ocr/restore.js';
+import { suggestionsFor } from '../../server/src/engine/spelling/suggest.js';
 import { readSeed } from './seeds.js';
 
 // A paragraph that has lost its å/ä/ö, and the same in ordinary Swedish.
@@ -109,5 +110,54 @@ describe('ocr-artifact', () => {
       const once = applyEdits(readSeed(seed), restoreText(readSeed(seed), speller));
       assert.deepEqual(restoreText(once, speller), [], seed);
     }
+  });
+
+  describe('never writes a word the text did not need (issue 11 step 3)', () => {
+    const restore = (text: string) => applyEdits(text, restoreText(text, speller));
+    // Typed without å/ä/ö, with the aa/ae/oe convention; written for this test.
+    const TYPED =
+      'Kommunen arbetar paa ett aarligt saett med maal och moejligheter foer unga. Aamaal kommun ' +
+      'foeljer upp arbetet varje aar och redovisar resultatet foer kommunstyrelsen naer det aer klart.';
+
+    it('"aa"/"ae"/"oe" typed for å/ä/ö is its own class: paa → på, never "påa"', () => {
+      const out = restore(TYPED);
+      for (const want of ['på ett', 'årligt', 'sätt', 'mål och möjligheter för', 'Åmål kommun', 'följer', 'varje år', 'när det är']) assert.ok(out.includes(want), `${want}: ${out}`);
+      assert.ok(!/påa|päe|pöe/u.test(out), out);
+      const paa = checkWords(TYPED, speller).ocr.find((f) => f.word === 'paa');
+      assert.equal(paa?.repair.kind, 'digraph');
+      assert.equal(paa?.repair.replacement, 'på');
+    });
+
+    it('outside a text that lost its å/ä/ö, "paa" is only a suggestion, led by "på"', () => {
+      const text = `${NORMAL} Vi ses paa mötet.`;
+      assert.ok(!restoreText(text, speller).some((e) => e.original === 'paa'));
+      assert.equal(suggestionsFor('paa', speller)[0], 'på');
+    });
+
+    it('"vart" asking where to stays "vart" ("vart an det leder")', () => {
+      const out = restore(`${POOR} Vi vet inte vart an det leder eller vart det tar vagen, men vi fortsatter arbetet.`);
+      assert.ok(out.includes('vart än det leder'), out);
+      assert.ok(out.includes('vart det tar vägen'), out);
+    });
+
+    it('leaves an English passage alone in a document that lost its å/ä/ö', () => {
+      const english = 'The project was funded for two years by the council, and the results are reported for each year to the board.';
+      const out = restore(`${POOR}\n\n${english}`);
+      assert.ok(out.endsWith(english), out);
+      // The damaged Swedish paragraph is still repaired.
+      assert.ok(out.startsWith('Kommunen arbetar för att stärka företag'), out);
+    });
+
+    it('an English phrase inside Swedish keeps its "for"', () => {
+      const out = restore(`${POOR} Projektet heter Funded for Youth och pagar till 2026.`);
+      assert.ok(out.includes('Funded for Youth'), out);
+    });
+
+    it('a long paragraph with no damage of its own keeps its short function words', () => {
+      // No word here is a non-word: nothing shows that this paragraph lost anything.
+      const plain = 'Han for hem igen och sa att han ville ha mer tid for att kunna arbeta vidare med den stora fragan om skolan och barnen i kommunen.';
+      const out = restore(`${POOR}\n\n${plain.replace('fragan', 'frågan')}`);
+      assert.ok(out.endsWith(plain.replace('fragan', 'frågan')), out);
+    });
   });
 });

@@ -5,6 +5,7 @@ import { checkPassages, type WordFindings } from '../spelling/check.js';
 import type { Bilingual, Fix, Finding, OffsetRange } from '../types.js';
 import type { RuleDefinition } from '../rules/model.js';
 import type { OcrFinding } from '../ocr/scan.js';
+import { messageKeyFor } from '../ocr/repair.js';
 import type { Sentence } from '../document/sentences.js';
 import { MARK } from '../document/inlineText.js';
 
@@ -139,17 +140,19 @@ function ocrItems(rule: RuleDefinition, passage: Passage, ocr: readonly OcrFindi
     const replacement = f.repair.replacement;
     const fixes: OcrItem['fixes'] = [];
     if (contiguous) {
-      if (replacement) fixes.push({ title: format({ sv: 'Ersätt med "{w}"', en: 'Replace with "{w}"' }, { w: replacement }), text: replacement, safe: where === 'prose' });
+      // An empty replacement removes the text (a page footer left in by the PDF conversion).
+      const title = replacement === '' ? format({ sv: 'Ta bort "{w}"', en: 'Remove "{w}"' }, { w: f.word }) : format({ sv: 'Ersätt med "{w}"', en: 'Replace with "{w}"' }, { w: replacement ?? '' });
+      if (replacement !== undefined) fixes.push({ title, text: replacement, safe: where === 'prose' });
       for (const s of f.repair.suggestions.filter((s) => s !== replacement).slice(0, 5)) {
         fixes.push({ title: format({ sv: 'Ersätt med "{w}"', en: 'Replace with "{w}"' }, { w: s }), text: s, safe: false });
       }
     }
-    const key = replacement ? 'repair' : f.repair.suggestions.length ? 'suggest' : 'damaged';
+    const key = messageKeyFor(f.repair);
     const item: OcrItem = {
       at,
       contiguous,
       word: f.word,
-      message: message(rule, key, { word: f.word, replacement: replacement ?? '', suggestions: f.repair.suggestions.slice(0, 3).join(', ') }),
+      message: message(rule, key, { word: f.word, replacement: replacement ?? '', suggestions: f.repair.suggestions.slice(0, 3).join(', '), length: String(f.word.length) }),
       data: { word: f.word, kind: f.repair.kind },
       fixes,
     };
@@ -171,9 +174,14 @@ export const checkOcr: Check = (rule, ctx) => {
   const restoreAll: Fix | undefined = safeEdits.length > 1
     ? { title: format({ sv: 'Återställ svenska tecken i hela dokumentet ({n} ord)', en: 'Restore Swedish characters in the whole document ({n} words)' }, { n: String(safeEdits.length) }), edits: safeEdits, safe: false }
     : undefined;
-  return located.map(({ item, range }) => {
+  const findings: Finding[] = located.map(({ item, range }) => {
     const fixes: Fix[] = item.fixes.map((fix) => ({ title: fix.title, edits: [{ ...range, text: fix.text, expect: item.word }], safe: fix.safe }));
     if (restoreAll) fixes.push(restoreAll);
     return { ruleId: rule.id, range, message: item.message, fixes, data: item.data };
   });
+  // The search has a budget per document (hostile input must not hang the editor): when it
+  // ran out, say so once, where the first unfinished paragraph starts, instead of going quiet.
+  const cut = found.find((f) => f.budgetSpent && f.placed.passage.text.length > 0);
+  if (cut) findings.push({ ruleId: rule.id, range: toSource(cut.placed, 0, 1), message: message(rule, 'budget') });
+  return findings;
 };

@@ -32,10 +32,37 @@ interface Slot {
   options: readonly string[];
 }
 
+/**
+ * Dictionary look-ups left for one document's candidate searches. Shared by every word of
+ * a lint run, so a hostile document (base64, a text with its spaces lost) cannot make the
+ * search run for minutes; when it is spent, further words get no candidates.
+ */
+export interface SearchBudget {
+  left: number;
+}
+
+/** Limits of the candidate search (documented in docs/rules/ocr-artifact.md). */
+export const SEARCH_LIMITS = {
+  /** Dictionary look-ups per word, for all its variants together. */
+  checksPerWord: 1500,
+  /** Glyph-merge variants ("Véastra" → "Véstra") tried per word. */
+  mergeVariants: 12,
+  /** Longer words are not searched at all: no Swedish word OCR damages is this long. */
+  maxWordLength: 30,
+  /** A document's look-ups: this many, plus `checksPerLetter` per letter of its text. */
+  checksPerDocument: 2000,
+  checksPerLetter: 1,
+} as const;
+
+/** The budget for a document of `letters` letters (an OCR text needs about 0.5 a letter). */
+export function documentBudget(letters: number): SearchBudget {
+  return { left: SEARCH_LIMITS.checksPerDocument + SEARCH_LIMITS.checksPerLetter * letters };
+}
+
 export interface CandidateOptions {
   /** Most optional letter changes to try. Default 4. */
   maxEdits?: number;
-  /** Most dictionary look-ups per word. Default 3000 (~30 ms cold, then cached). */
+  /** Most dictionary look-ups for this word, all variants together. Default SEARCH_LIMITS.checksPerWord. */
   maxChecks?: number;
   /** Only å/ä/ö for a/o/A/O (twins of a real word); no symbols, é, I or tier 2. */
   diacriticsOnly?: boolean;
@@ -45,6 +72,8 @@ export interface CandidateOptions {
    * away ("pagar" → "pågår") can beat a rare one a single change away ("pågar"). Default 0.
    */
   slack?: number;
+  /** The document's budget; look-ups are taken from it (not part of the cache key). */
+  budget?: SearchBudget;
 }
 
 /**
@@ -52,42 +81,91 @@ export interface CandidateOptions {
  * OCR-like repair. The word itself is never returned.
  */
 export function repairCandidates(word: string, speller: Speller, options: CandidateOptions = {}): Candidate[] {
-  return cached(speller, `r${options.diacriticsOnly ? 1 : 0}${options.maxEdits ?? ''}:${options.maxChecks ?? ''}:${options.slack ?? 0}:${word}`, () =>
-    searchCandidates(word, speller, options),
+  if (word.length > SEARCH_LIMITS.maxWordLength) return [];
+  const key = `r${options.diacriticsOnly ? 1 : 0}${options.maxEdits ?? ''}:${options.maxChecks ?? ''}:${options.slack ?? 0}:${word}`;
+  return cached(speller, key, options.budget, options.maxChecks ?? SEARCH_LIMITS.checksPerWord, (budget) =>
+    searchCandidates(word, speller, options, budget),
   );
 }
 
 // Per speller and word: a document repeats its damaged words, and an editor re-checks
 // the same text on every keystroke.
 const caches = new WeakMap<Speller, Map<string, Candidate[]>>();
-function cached(speller: Speller, key: string, compute: () => Candidate[]): Candidate[] {
+
+/**
+ * Runs `compute` with a per-word budget (capped by what the document has left) and caches
+ * the result unless the document's budget cut it short: a later lint with budget to spare
+ * must not inherit a truncated answer.
+ */
+function cached(speller: Speller, key: string, document: SearchBudget | undefined, perWord: number, compute: (budget: SearchBudget) => Candidate[]): Candidate[] {
   let cache = caches.get(speller);
   if (!cache) caches.set(speller, (cache = new Map()));
-  let value = cache.get(key);
-  if (!value) cache.set(key, (value = compute()));
+  const hit = cache.get(key);
+  if (hit) return hit;
+  if (document && document.left <= 0) return [];
+  const limit = Math.min(perWord, document?.left ?? Infinity);
+  const budget = { left: limit };
+  const value = compute(budget);
+  if (document) document.left -= limit - budget.left;
+  const cutByDocument = budget.left <= 0 && limit < perWord;
+  if (!cutByDocument) cache.set(key, value);
   return value;
 }
 
-function searchCandidates(word: string, speller: Speller, options: CandidateOptions): Candidate[] {
+function searchCandidates(word: string, speller: Speller, options: CandidateOptions, budget: SearchBudget): Candidate[] {
+  const merges = options.diacriticsOnly ? [] : glyphMerges(word);
+  // A word with a glyph merge keeps half its budget for the merged variants: the direct
+  // search of a long word ("bidragsberéattigade") can spend it all on tier 2.
+  const direct = within(budget, merges.length > 0 ? 0.5 : 1, (b) => searchTiers(word, speller, options, b));
+  if (direct.length > 0 || merges.length === 0) return direct;
+  // OCR sometimes reads one glyph as two: "méal", "Véastra", "Goétalands", "hdéjning"
+  // (å, ä, ö). Drop a letter next to an é and try again: breadth first, one merge per
+  // level, every variant once, all within the word's budget (a word full of "éa" has
+  // exponentially many variants).
+  const seen = new Set([word]);
+  let level = [word];
+  for (let merges = 1; level.length > 0 && budget.left > 0; merges++) {
+    const next: string[] = [];
+    for (const w of level) {
+      for (const v of glyphMerges(w)) {
+        if (seen.has(v) || seen.size > SEARCH_LIMITS.mergeVariants) continue;
+        seen.add(v);
+        next.push(v);
+      }
+    }
+    const found: Candidate[] = [];
+    for (const v of next) {
+      for (const c of searchTiers(v, speller, options, budget)) {
+        if (!found.some((m) => m.word === c.word)) found.push({ word: c.word, edits: c.edits + merges });
+      }
+    }
+    if (found.length > 0) return found;
+    level = next;
+  }
+  return [];
+}
+
+/** Runs `search` with at most `share` of what is left, and charges what it used. */
+function within<T>(budget: SearchBudget, share: number, search: (b: SearchBudget) => T): T {
+  const part = { left: Math.floor(budget.left * share) };
+  const start = part.left;
+  const result = search(part);
+  budget.left -= start - part.left;
+  return result;
+}
+
+/** Tier 1 changes, then (unless diacritics only) tier 2: the first tier with a repair wins. */
+function searchTiers(word: string, speller: Speller, options: CandidateOptions, budget: SearchBudget): Candidate[] {
   const chars = [...word];
   const allCaps = !/\p{Ll}/u.test(word);
   const tiers = options.diacriticsOnly ? [false] : [false, true];
   for (const useTier2 of tiers) {
     const slots = slotsFor(chars, allCaps, useTier2, options.diacriticsOnly ?? false);
     if (slots.length === 0) continue;
-    const found = searchByEdits(chars, slots, speller, options.maxEdits ?? 4, options.maxChecks ?? 3000, options.slack ?? 0);
+    const found = searchByEdits(chars, slots, speller, options.maxEdits ?? 4, budget, options.slack ?? 0);
     if (found.length > 0) return found;
   }
-  if (options.diacriticsOnly) return [];
-  // OCR sometimes reads one glyph as two: "méal", "Véastra", "Goétalands", "hdéjning"
-  // (å, ä, ö). Drop the letter next to é and try again.
-  const merged: Candidate[] = [];
-  for (const variant of glyphMerges(word)) {
-    for (const c of searchCandidates(variant, speller, { ...options, diacriticsOnly: false })) {
-      if (!merged.some((m) => m.word === c.word)) merged.push({ word: c.word, edits: c.edits + 1 });
-    }
-  }
-  return merged;
+  return [];
 }
 
 /** Variants with one letter beside an "é" removed. */
@@ -100,21 +178,23 @@ function glyphMerges(word: string): string[] {
     // "innebé&r": é and & both render the same ä; drop the é.
     if (/[0-9&¢]/u.test(word[i + 1] ?? '') || /[0-9&¢]/u.test(word[i - 1] ?? '')) out.add(word.slice(0, i) + word.slice(i + 1));
   }
-  // Recursion ends: every variant has fewer letters next to an é.
   return [...out].filter((v) => v !== word);
 }
 
 /** All dictionary-valid å/ä/ö twins of a real word, nearest first ("for" → "för"). */
-export function diacriticTwins(word: string, speller: Speller): Candidate[] {
-  return cached(speller, `t:${word}`, () => searchTwins(word, speller));
+export function diacriticTwins(word: string, speller: Speller, budget?: SearchBudget): Candidate[] {
+  if (word.length > SEARCH_LIMITS.maxWordLength) return [];
+  return cached(speller, `t:${word}`, budget, TWIN_CHECKS, (b) => searchTwins(word, speller, b));
 }
 
-function searchTwins(word: string, speller: Speller): Candidate[] {
+const TWIN_CHECKS = 2000;
+
+function searchTwins(word: string, speller: Speller, budget: SearchBudget): Candidate[] {
   const chars = [...word];
   const slots = slotsFor(chars, !/\p{Ll}/u.test(word), false, true);
   const twins: Candidate[] = [];
   for (let k = 1; k <= Math.min(3, slots.length); k++) {
-    for (const c of enumerate(chars, slots, k, speller, { left: 2000 })) twins.push(c);
+    for (const c of enumerate(chars, slots, k, speller, budget)) twins.push(c);
   }
   return twins;
 }
@@ -145,9 +225,8 @@ function slotsFor(chars: string[], allCaps: boolean, tier2: boolean, diacriticsO
   return slots;
 }
 
-function searchByEdits(chars: string[], slots: Slot[], speller: Speller, maxEdits: number, maxChecks: number, slack: number): Candidate[] {
+function searchByEdits(chars: string[], slots: Slot[], speller: Speller, maxEdits: number, budget: SearchBudget, slack: number): Candidate[] {
   const optionalCount = slots.filter((s) => s.optional).length;
-  const budget = { left: maxChecks };
   const last = Math.min(maxEdits, optionalCount);
   for (let k = 0; k <= last; k++) {
     const found = enumerate(chars, slots, k, speller, budget);
@@ -160,35 +239,60 @@ function searchByEdits(chars: string[], slots: Slot[], speller: Speller, maxEdit
   return [];
 }
 
-/** Every variant with exactly `k` optional changes (forced symbol changes always made). */
-function enumerate(chars: string[], slots: Slot[], k: number, speller: Speller, budget: { left: number }): Candidate[] {
+/**
+ * Every variant with exactly `k` optional changes (forced symbol changes always made), in
+ * depth-first order: keep a letter before changing it, options in order. Iterative, so a
+ * word's length never becomes stack depth.
+ */
+function enumerate(chars: string[], slots: Slot[], k: number, speller: Speller, budget: SearchBudget): Candidate[] {
   const found: Candidate[] = [];
   const seen = new Set<string>();
   const work = [...chars];
   const forced = slots.filter((s) => !s.optional).length;
-  const walk = (i: number, remaining: number): void => {
-    if (budget.left <= 0) return;
-    if (i === slots.length) {
-      if (remaining !== 0) return;
-      const word = work.join('');
-      if (seen.has(word)) return;
-      seen.add(word);
-      budget.left--;
-      if (speller.correct(word)) found.push({ word, edits: k + forced });
-      return;
+  const n = slots.length;
+  // choice[i]: NONE before slot i is entered, -1 the letter kept, else the option taken.
+  const NONE = -2;
+  const choice = new Int32Array(n).fill(NONE);
+  let remaining = k;
+  let i = 0;
+  while (i >= 0 && budget.left > 0) {
+    if (i === n) {
+      if (remaining === 0) {
+        const word = work.join('');
+        if (!seen.has(word)) {
+          seen.add(word);
+          budget.left--;
+          if (speller.correct(word)) found.push({ word, edits: k + forced });
+        }
+      }
+      i--;
+      continue;
     }
     const slot = slots[i]!;
-    // Prune: not enough optional slots left to spend the remaining edits.
-    if (remaining > slots.length - i) return;
-    if (slot.optional) walk(i + 1, remaining);
-    if (!slot.optional || remaining > 0) {
-      for (const option of slot.options) {
-        work[slot.index] = option;
-        walk(i + 1, slot.optional ? remaining - 1 : remaining);
+    let c = choice[i]!;
+    if (c === NONE) {
+      // Prune: not enough slots left to spend the remaining edits.
+      if (remaining > n - i) { i--; continue; }
+      c = slot.optional ? -1 : 0;
+    } else {
+      if (c >= 0) {
+        work[slot.index] = chars[slot.index]!;
+        if (slot.optional) remaining++;
       }
-      work[slot.index] = chars[slot.index]!;
+      c++;
     }
-  };
-  walk(0, k);
+    if (c >= 0 && slot.optional && remaining === 0) c = slot.options.length;
+    if (c >= slot.options.length) {
+      choice[i] = NONE;
+      i--;
+      continue;
+    }
+    choice[i] = c;
+    if (c >= 0) {
+      work[slot.index] = slot.options[c]!;
+      if (slot.optional) remaining--;
+    }
+    i++;
+  }
   return found;
 }

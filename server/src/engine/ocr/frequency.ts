@@ -62,7 +62,17 @@ export function isDistributiveVart(nextWord: string | undefined): boolean {
   return !!nextWord && /^(?:annat|tredje|fjarde|femte|sjatte|sjunde|attonde|nionde|tionde)$/iu.test(foldDiacritics(nextWord));
 }
 
-/** "fjärde" → "fjarde": what an OCR text without å/ä/ö would show. */
+/**
+ * "vart än det leder", "vart det tar vägen", "vart ska vi": "vart" asks where to; "vårt"
+ * ("our") is followed by its noun, never by a pronoun, "än" or a verb like these.
+ */
+export function isInterrogativeVart(nextWord: string | undefined): boolean {
+  return !!nextWord && /^(?:an|det|den|de|du|jag|han|hon|vi|ni|man|ska|skall|vill|kan|tar|gar|leder|som)$/iu.test(foldDiacritics(nextWord));
+}
+
+/** "fjärde", "fjaerde" → "fjarde": what an OCR text without å/ä/ö would show. */
 export function foldDiacritics(word: string): string {
-  return word.replace(/[åä]/gu, 'a').replace(/[ÅÄ]/gu, 'A').replace(/ö/gu, 'o').replace(/Ö/gu, 'O');
+  // Typed with digraphs ("fjaerde", "naesta", "foeregaaende"), the same words.
+  return word.replace(/[åä]/gu, 'a').replace(/[ÅÄ]/gu, 'A').replace(/ö/gu, 'o').replace(/Ö/gu, 'O')
+    .replace(/a[ae]/giu, (d) => d[0]!).replace(/oe/giu, (d) => d[0]!);
 }

@@ -2,9 +2,11 @@
 // A repair with one confident candidate is safe to apply automatically (`replacement`);
 // otherwise the candidates are only offered (`suggestions`).
 import type { Speller } from '../spelling/hunspell.js';
-import { repairCandidates, diacriticTwins, type Candidate } from './candidates.js';
+import { repairCandidates, diacriticTwins, type Candidate, type SearchBudget } from './candidates.js';
 import { hasCapitalIForL, hasOcrAccent, hasOcrSymbol } from './detect.js';
-import { expectsInfinitive, isCommonInfinitive, isDistributiveVart, prefersYear, wordFrequency } from './frequency.js';
+import { expectsInfinitive, isCommonInfinitive, isDistributiveVart, isInterrogativeVart, prefersYear, wordFrequency } from './frequency.js';
+import { digraphCandidates, hasDigraph } from './digraphs.js';
+import { isEnglishWord } from './language.js';
 
 export interface RepairContext {
   /** The passage has lost most of its å/ä/ö (see diacriticLoss.ts). */
@@ -13,22 +15,56 @@ export interface RepairContext {
   nextWord?: string;
   /** The word begins a sentence or a block ("6ver" there is "Över"). */
   sentenceStart?: boolean;
+  /**
+   * The paragraph itself shows lost å/ä/ö (several non-words that are words with them),
+   * not only the document: only then are short function words ("for", "an", "vart") repaired.
+   */
+  damagedParagraph?: boolean;
+  /** The passage is English ("funded for two years"): nothing but visible OCR marks is repaired. */
+  english?: boolean;
+  /** The document's search budget (see candidates.ts); not part of the decision. */
+  budget?: SearchBudget;
 }
 
 export type RepairKind =
   | 'symbol' // digits/symbols inside a word: "6ver", "&r"
   | 'accent' // é or I for ö/ä/å or l: "méal", "Iang"
   | 'diacritic-loss' // not a word, but is one with å/ä/ö, in a text that lost them: "fran"
-  | 'real-word'; // a real word far likelier with å/ä/ö in such a text: "for" → "för"
+  | 'real-word' // a real word far likelier with å/ä/ö in such a text: "for" → "för"
+  | 'digraph' // typed without å/ä/ö: "aa" for å, "ae" for ä, "oe" for ö: "paa" → "på"
+  | 'unreadable' // a stretch of font-encoding garbage or encoded data, reported once
+  // PDF extraction (pdfDamage.ts):
+  | 'ligature' // "ﬁnansiering" → "finansiering"
+  | 'soft-hyphen' // an invisible U+00AD inside a word
+  | 'hyphenation' // "kommun-\nfullmäktige", "kommunfull-mäktiges" → "kommunfullmäktige(s)"
+  | 'lost-hyphen' // "EUprojekt" → "EU-projekt"
+  | 'doubled-letter' // "organisationn" → "organisation", "tilllämpning" → "tillämpning"
+  | 'letter-spaced' // "m å l  o c h  a m b i t i o n e r" → "mål och ambitioner"
+  | 'page-furniture'; // "Sidan 4 av 7", a running header: replacement "" removes it
 
 export interface Repair {
   kind: RepairKind;
-  /** Present only when exactly one repair is confident. */
+  /** Present only when exactly one repair is confident; "" removes the text (page furniture). */
   replacement?: string;
   /** Best first; includes `replacement`. May be empty (damage seen, no repair found). */
   suggestions: string[];
 }
 
+const PDF_KINDS: ReadonlySet<RepairKind> = new Set(['ligature', 'soft-hyphen', 'hyphenation', 'lost-hyphen', 'doubled-letter', 'letter-spaced']);
+
+/**
+ * The ocr-artifact message for a repair (rules/ocr-artifact.yml): its own wording for page
+ * furniture, unreadable text and PDF-extraction damage, which are not OCR misreadings.
+ */
+export function messageKeyFor(repair: Repair): string {
+  if (repair.kind === 'unreadable') return 'unreadable';
+  if (repair.kind === 'page-furniture') return 'furniture';
+  const pdf = PDF_KINDS.has(repair.kind) ? 'pdf-' : '';
+  return repair.replacement !== undefined ? `${pdf}repair` : repair.suggestions.length > 0 ? `${pdf}suggest` : 'damaged';
+}
+
+// Words this short are function words whose twins are common too.
+const SHORT_WORD = 4;
 // A twin must be this many times more frequent than the word it replaces.
 const REAL_WORD_FACTOR = 3;
 // The best of several candidates is confident when it is this many times likelier.
@@ -39,16 +75,19 @@ const CONFIDENT_FACTOR = 4;
  * the spelling rule). `word` is the token as written, without a footnote marker.
  */
 export function repairWord(word: string, speller: Speller, ctx: RepairContext): Repair | undefined {
-  if (cannotBeDamage(word, speller, ctx.poor)) return undefined;
-  // Per-word cache: the context enters only through these three facts.
-  const key = `${ctx.poor ? 1 : 0}${prefersYear(ctx.previousWord, ctx.nextWord) ? 1 : 0}${isDistributiveVart(ctx.nextWord) ? 1 : 0}` +
+  if (cannotBeDamage(word, speller, ctx.poor, ctx.budget)) return undefined;
+  // Per-word cache: the context enters only through these facts.
+  const key = `${ctx.poor ? 1 : 0}${ctx.damagedParagraph ? 1 : 0}${ctx.english ? 1 : 0}` +
+    `${isEnglishWord(ctx.previousWord) || isEnglishWord(ctx.nextWord) ? 1 : 0}${isInterrogativeVart(ctx.nextWord) ? 1 : 0}` +
+    `${prefersYear(ctx.previousWord, ctx.nextWord) ? 1 : 0}${isDistributiveVart(ctx.nextWord) ? 1 : 0}` +
     `${expectsInfinitive(ctx.previousWord) ? 1 : 0}${ctx.sentenceStart ? 1 : 0}` +
     `${/^\p{Ll}/u.test(ctx.previousWord ?? '') ? 1 : 0}${/^\p{Ll}/u.test(ctx.nextWord ?? '') ? 1 : 0}${word}`;
   let cache = memo.get(speller);
   if (!cache) memo.set(speller, (cache = new Map()));
   if (cache.has(key)) return cache.get(key);
   const repair = computeRepair(word, speller, ctx);
-  cache.set(key, repair);
+  // A decision taken after the document's budget ran out may lack candidates: not kept.
+  if (!ctx.budget || ctx.budget.left > 0) cache.set(key, repair);
   return repair;
 }
 
@@ -65,11 +104,12 @@ const OCR_MARK = /[0-9&¢|éÉI]/u;
  *  - in a poor passage, a real word with no å/ä/ö twin, or a non-word with no repair
  *    candidate, is not OCR damage either (both look-ups are cached per word).
  */
-export function cannotBeDamage(word: string, speller: Speller, poor: boolean): boolean {
+export function cannotBeDamage(word: string, speller: Speller, poor: boolean, budget?: SearchBudget): boolean {
   if (OCR_MARK.test(word)) return false;
   if (!poor) return true;
-  if (speller.correct(word)) return diacriticTwins(word, speller).length === 0;
-  return repairCandidates(word, speller, POOR_CANDIDATES).length === 0;
+  if (speller.correct(word)) return diacriticTwins(word, speller, budget).length === 0;
+  return repairCandidates(word, speller, { ...POOR_CANDIDATES, budget }).length === 0 &&
+    (!hasDigraph(word) || digraphCandidates(word, speller, budget).length === 0);
 }
 
 const POOR_CANDIDATES = { slack: 1 } as const;
@@ -78,14 +118,25 @@ function computeRepair(word: string, speller: Speller, ctx: RepairContext): Repa
   const lone = repairLoneSymbol(word, ctx);
   if (lone !== null) return lone;
   const symbol = hasOcrSymbol(word);
-  if (!symbol && speller.correct(word)) return ctx.poor ? repairRealWord(word, speller, ctx) : undefined;
   const accent = !symbol && (hasOcrAccent(word) || hasCapitalIForL(word));
+  // English prose has no å/ä/ö to lose: only visible OCR marks are damage there.
+  if (ctx.english && !symbol && !accent) return undefined;
+  if (!symbol && speller.correct(word)) return ctx.poor ? repairRealWord(word, speller, ctx) : undefined;
+  // "paa", "aarlig", "foer": the digraph reading comes first; it removes a letter, which
+  // no one-letter repair can ("paa" is "på", not the dictionary's rare "påa").
+  if (!symbol && !accent && hasDigraph(word)) {
+    const digraphs = digraphCandidates(word, speller, ctx.budget);
+    if (digraphs.length > 0) {
+      const repair = decide('digraph', digraphs, ctx);
+      return ctx.poor ? repair : { kind: 'digraph', suggestions: repair.suggestions };
+    }
+  }
   // Outside a diacritic-poor passage, a plain misspelling ("forutsattning") is the
   // spelling rule's business; only visible OCR damage is reported here.
   if (!symbol && !accent && !ctx.poor) return undefined;
   const kind: RepairKind = symbol ? 'symbol' : accent ? 'accent' : 'diacritic-loss';
   // In a diacritic-poor passage, look one change further: a common word may be there.
-  const candidates = repairCandidates(word, speller, ctx.poor ? POOR_CANDIDATES : {});
+  const candidates = repairCandidates(word, speller, ctx.poor ? { ...POOR_CANDIDATES, budget: ctx.budget } : { budget: ctx.budget });
   if (candidates.length === 0) return symbol ? { kind, suggestions: [] } : undefined;
   return capitalise(word, decide(kind, candidates, ctx), ctx);
 }
@@ -112,9 +163,13 @@ function repairLoneSymbol(word: string, ctx: RepairContext): Repair | undefined 
 
 function repairRealWord(word: string, speller: Speller, ctx: RepairContext): Repair | undefined {
   const own = wordFrequency(word);
-  if (/^vart$/iu.test(word) && isDistributiveVart(ctx.nextWord)) return undefined;
+  if (/^vart$/iu.test(word) && (isDistributiveVart(ctx.nextWord) || isInterrogativeVart(ctx.nextWord))) return undefined;
+  // Short function words have twins in every sentence ("for"/"för", "an"/"än"): changed
+  // only where the paragraph itself is damaged Swedish, and never beside an English word.
+  if (word.length <= SHORT_WORD && !ctx.damagedParagraph) return undefined;
+  if (isEnglishWord(ctx.previousWord) || isEnglishWord(ctx.nextWord)) return undefined;
   // Twins differ in how many letters they change; what matters here is how likely each is.
-  const twins = diacriticTwins(word, speller).map((c) => ({ ...c, edits: 1 }));
+  const twins = diacriticTwins(word, speller, ctx.budget).map((c) => ({ ...c, edits: 1 }));
   const best = rank(twins, ctx)[0];
   if (!best) return undefined;
   const bestFrequency = contextualFrequency(best.word, ctx);

@@ -1,8 +1,10 @@
 // The spelling check over a plain text: tokens Hunspell rejects, minus skipped tokens and
 // minus tokens the ocr-artifact rule reports (one diagnostic per word). Diagnostics carry
 // no suggestions: computing them is slow, see suggest.ts.
-import { MIN_LOSS_EVIDENCE_IN_DOCUMENT, passageLossEvidence, passageWords, scanPassage, type OcrFinding } from '../ocr/scan.js';
+import { MIN_LOSS_EVIDENCE_IN_DOCUMENT, MIN_PARAGRAPH_EVIDENCE, passageDamageMarks, passageLossEvidence, passageWords, scanPassage, type OcrFinding } from '../ocr/scan.js';
 import { countLetters, poorParagraphs } from '../ocr/diacriticLoss.js';
+import { documentBudget } from '../ocr/candidates.js';
+import { lineKey, repeatedLines } from '../ocr/pdfDamage.js';
 import type { Speller } from './hunspell.js';
 import { tokenize, type Token } from './tokens.js';
 import { findDefinedAbbreviations, frontMatterLength, prepareWords, type PreparedWords, type SkipContext } from './words.js';
@@ -68,7 +70,16 @@ const COORDINATORS = new Set(['och', 'eller', 'respektive', 'samt', 'som', 'liks
 export interface WordFindings {
   spelling: Misspelling[];
   ocr: OcrFinding[];
+  /**
+   * The document's OCR search budget ran out (a hostile or huge document): some words of
+   * this lint got no repair candidates. Set on every passage's result; a front end should
+   * say so once rather than lose findings silently.
+   */
+  budgetSpent?: boolean;
 }
+
+/** A paragraph with this many letters speaks for itself: is it damaged Swedish or not? */
+const SELF_EVIDENT_LETTERS = 100;
 
 /** A paragraph of plain text. */
 export interface Passage {
@@ -91,26 +102,49 @@ const noMemo: PassageMemo = (_passage, _key, compute) => compute();
 export function checkPassages(passages: readonly Passage[], speller: Speller, userWords: ReadonlySet<string>, memo: PassageMemo = noMemo): WordFindings[] {
   // Definitions sit inside one sentence, so each passage's can be found (and cached) alone.
   const definedAbbreviations = new Set(passages.flatMap((p) => [...memo(p, 'abbreviations', () => findDefinedAbbreviations(p.text))]));
-  const options = { userWords, definedAbbreviations };
+  const letters = passages.map((p) => memo(p, 'letters', () => countLetters(p.text)));
+  // One candidate-search budget for the whole lint: bounded work on any input.
+  const budget = documentBudget(letters.reduce((n, c) => n + c.letters, 0));
+  const options = { userWords, definedAbbreviations, budget };
   // Results depend on the passage and on these document-wide word sets: one key per lint.
   const context = `${[...definedAbbreviations].sort().join(',')}|${[...userWords].sort().join(',')}`;
-  const keys = { evidence: `e|${context}`, ocr: [`o0|${context}`, `o1|${context}`], spelling: [`s0|${context}`, `s1|${context}`] };
-  const { poor } = poorParagraphs(passages.map((p) => memo(p, 'letters', () => countLetters(p.text))));
+  const keys = { evidence: `e|${context}`, marks: `m|${context}`, ocr: [`o0|${context}`, `o1|${context}`, `o2|${context}`], spelling: [`s0|${context}`, `s1|${context}`, `s2|${context}`] };
+  const { poor } = poorParagraphs(letters);
   // Each passage tokenized once for the three passes below (only if some pass needs it).
   const prepared = new Array<PreparedWords | undefined>(passages.length);
   const words = (i: number): PreparedWords => (prepared[i] ??= passageWords(passages[i]!.text, options));
-  const evidence = passages.reduce((n, p, i) => n + (poor[i] ? memo(p, keys.evidence, () => passageLossEvidence(p.text, speller, options, words(i))) : 0), 0);
-  const lossConfirmed = evidence >= MIN_LOSS_EVIDENCE_IN_DOCUMENT;
-  return passages.map((passage, i) => {
-    const repair = lossConfirmed && poor[i]! ? 1 : 0;
-    const ocr = memo(passage, keys.ocr[repair]!, () => scanPassage(passage.text, speller, repair === 1, options, words(i)));
-    const spelling = memo(passage, keys.spelling[repair]!, () => {
-      const ocrStarts = new Set(ocr.map((f) => f.start));
-      return findMisspellings(passage.text, speller, { ...options, prepared: words(i) }).filter((m) => !ocrStarts.has(m.start));
+  const evidence = passages.map((p, i) => (poor[i] ? memo(p, keys.evidence, () => passageLossEvidence(p.text, speller, options, words(i))) : 0));
+  const lossConfirmed = evidence.reduce((a, b) => a + b, 0) >= MIN_LOSS_EVIDENCE_IN_DOCUMENT;
+  // Running headers: a short passage seen often; every occurrence after the first.
+  const headers = repeatedLines(passages.map((p) => p.text));
+  const seenHeaders = new Set<string>();
+  const isRepeat = passages.map((p) => {
+    if (headers.size === 0) return false;
+    const key = lineKey(p.text);
+    if (!headers.has(key)) return false;
+    if (seenHeaders.has(key)) return true;
+    seenHeaders.add(key);
+    return false;
+  });
+  const results: WordFindings[] = passages.map((passage, i) => {
+    // 0: no repair of lost å/ä/ö; 1: repair; 2: repair short function words too, where the
+    // paragraph itself is damaged Swedish (a short one, a heading or list item, cannot tell
+    // and follows the document).
+    const damaged = () => letters[i]!.letters < SELF_EVIDENT_LETTERS ||
+      evidence[i]! + memo(passage, keys.marks, () => passageDamageMarks(passage.text, speller, options, words(i))) >= MIN_PARAGRAPH_EVIDENCE;
+    const repair = !lossConfirmed || !poor[i] ? 0 : damaged() ? 2 : 1;
+    const header = isRepeat[i] ? 'h' : '';
+    const ocr = memo(passage, keys.ocr[repair]! + header, () => scanPassage(passage.text, speller, { poor: repair > 0, damaged: repair === 2, repeatedHeader: isRepeat[i] }, options, words(i)));
+    const spelling = memo(passage, keys.spelling[repair]! + header, () => {
+      // One finding per word: a word inside an OCR finding ("ﬁn", "m å l") is not misspelled too.
+      const covered = (m: Misspelling) => ocr.some((f) => m.start < f.end && f.start < m.end);
+      return findMisspellings(passage.text, speller, { ...options, prepared: words(i) }).filter((m) => !covered(m));
     });
     prepared[i] = undefined;
     return { spelling, ocr };
   });
+  if (budget.left <= 0) for (const r of results) r.budgetSpent = true;
+  return results;
 }
 
 /** Paragraphs of a plain text: the parts between blank lines, with their offsets. */

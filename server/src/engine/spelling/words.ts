@@ -1,6 +1,7 @@
 // Which tokens the spelling check skips, and the form of a word that is looked up.
 // Pure functions: the token, the text it came from, and document-level facts.
 import type { Token } from './tokens.js';
+import { looksEncoded } from '../ocr/detect.js';
 
 export interface SkipContext {
   /** The plain text the token offsets refer to. */
@@ -25,7 +26,12 @@ export type SkipReason =
   | 'diarienummer'
   | 'defined-abbreviation'
   | 'user-word'
-  | 'front-matter-key';
+  | 'front-matter-key'
+  | 'too-long' // longer than MAX_WORD_LENGTH: a run of words that lost its spaces, data
+  | 'encoded'; // font-encoding garbage or encoded data (reported once as unreadable text)
+
+/** Longer tokens are not checked (documented in docs/rules/spelling.md). */
+export const MAX_WORD_LENGTH = 64;
 
 const LETTER = /\p{L}/u;
 const UPPER_ABBREVIATION = /^\p{Lu}[\p{Lu}\p{N}]+$/u;
@@ -38,8 +44,10 @@ export function skipReason(token: Token, ctx: SkipContext): SkipReason | undefin
   if (token.kind !== 'word') return 'not-a-word';
   const word = token.text;
   if (!LETTER.test(word)) return 'number';
+  if (word.length > MAX_WORD_LENGTH) return 'too-long';
   if (word.includes('§')) return 'section-reference';
   if (ctx.userWords.size > 0 && (ctx.userWords.has(word) || ctx.userWords.has(spellingForm(word)))) return 'user-word';
+  if (looksEncoded(word)) return 'encoded';
   if (DIARIE_PREFIX.test(word)) return 'diarienummer';
   // Both patterns below start with a capital letter.
   const first = word.charCodeAt(0);
@@ -80,19 +88,33 @@ export interface PreparedWords {
   skipped: boolean[];
   /** The frontMatterEnd the skip verdicts were computed with. */
   frontMatterEnd: number;
+  /** Most of the text is encoded data or garbage: every word is skipped (see ENCODED_SHARE). */
+  encoded: boolean;
 }
+
+// A passage whose words are this much (by characters) encoded garbage is unreadable as a
+// whole: the words in between ("Qx", "ab" in base64) are fragments too, not prose.
+const ENCODED_SHARE = 0.3;
+const MIN_ENCODED_TOKENS = 3;
 
 export function prepareWords(tokens: Token[], ctx: SkipContext): PreparedWords {
   const frontMatterEnd = ctx.frontMatterEnd ?? frontMatterLength(ctx.text);
   const skip = { ...ctx, frontMatterEnd };
   const forms = new Array<string>(tokens.length);
   const skipped = new Array<boolean>(tokens.length);
+  let wordChars = 0, encodedChars = 0, encodedTokens = 0;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     forms[i] = token.kind === 'word' ? spellingForm(token.text) : '';
-    skipped[i] = skipReason(token, skip) !== undefined;
+    const reason = skipReason(token, skip);
+    skipped[i] = reason !== undefined;
+    if (token.kind !== 'word') continue;
+    wordChars += token.text.length;
+    if (reason === 'encoded' || reason === 'too-long') { encodedChars += token.text.length; encodedTokens++; }
   }
-  return { text: ctx.text, tokens, forms, skipped, frontMatterEnd };
+  const encoded = encodedTokens >= MIN_ENCODED_TOKENS && encodedChars >= ENCODED_SHARE * wordChars;
+  if (encoded) skipped.fill(true);
+  return { text: ctx.text, tokens, forms, skipped, frontMatterEnd, encoded };
 }
 
 /**
