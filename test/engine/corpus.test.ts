@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CORE_RULES, evaluate, loadCorpus, regressions, ruleOfForm, scores, sidecarProblems, type Draft, type Thresholds } from '../../scripts/eval-rules.js';
+import { CORE_RULES, evaluate, loadCorpus, regressions, ruleOfForm, scores, sidecarProblems, type Draft, type Evaluation, type Thresholds } from '../../scripts/eval-rules.js';
 import { REPO, TODAY } from '../helpers/paths.js';
 
 /**
@@ -50,6 +50,19 @@ describe('development corpus', () => {
     assert.equal(sidecarProblems({ ...ok, expect: { adoptation: 'present' } }).length, 1);
     assert.equal(sidecarProblems({ ...ok, expect: {} }).length, 1);
     assert.equal(sidecarProblems({ ...ok, forms: ['Adoption label'] }).length, 1);
+  });
+
+  it('names the rule whose precision or recall fell below its figure, and only that one', () => {
+    const tally = (tp: number, fp: number, fn: number, tn: number) => ({ tp, fp, fn, tn, partial: 0 });
+    const evaluation: Evaluation = {
+      rules: { adoption: tally(1, 1, 0, 2), 'review-cycle': tally(2, 0, 2, 0), 'responsible-body': tally(3, 0, 0, 1), 'follow-up': tally(0, 0, 0, 4) },
+      forms: {},
+      wrong: [],
+    };
+    const all = { precision: 0.9, recall: 0.9 };
+    const dropped = regressions(evaluation, { adoption: all, 'review-cycle': all, 'responsible-body': all, 'follow-up': all });
+    assert.deepEqual(dropped, ['adoption: precision 50.0 % < committed 90.0 %', 'review-cycle: recall 50.0 % < committed 90.0 %']);
+    assert.deepEqual(regressions(evaluation, { adoption: { precision: 0.5, recall: 1 } }), []);
   });
 
   it('no core rule falls below its committed precision and recall', function () {
