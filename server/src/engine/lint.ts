@@ -10,6 +10,8 @@ import type { ResolvedConfig } from './config/model.js';
 import { CHECKS } from './checks/index.js';
 import { LineIndex } from './text/lineIndex.js';
 import type { CheckContext } from './checks/context.js';
+import { extractFacts } from './facts/extract.js';
+import type { GovernanceFacts } from './facts/model.js';
 import { applyDirectives, parseDirectives, unknownDirectiveIds } from './directives.js';
 import type { Diagnostic, Finding } from './types.js';
 
@@ -29,10 +31,14 @@ export interface LintResult {
   diagnostics: Diagnostic[];
   document: PolicyDocument;
   documentType: string | undefined;
+  /** What the document says about its own governance (facts/model.ts). */
+  facts: GovernanceFacts;
 }
 
 /** Internal findings that belong to no rule file: broken front matter, unknown ids in comments. */
 export const SYNTAX_RULE = 'syntax';
+
+const RANK: Record<Diagnostic['severity'], number> = { info: 0, warning: 1, error: 2 };
 
 const patternCaches = new WeakMap<RuleSet, PatternCache>();
 
@@ -50,7 +56,7 @@ export function createContext(doc: PolicyDocument, ruleSet: RuleSet, config: Res
   const title = findTitle(doc);
   const metadata = extractMetadata(doc, ruleSet.metadata.labels, patterns);
   const memo = new Map<string, unknown>(Object.entries(services).map(([k, v]) => [`service:${k}`, v]));
-  return {
+  const ctx: CheckContext = {
     doc,
     ruleSet,
     patterns,
@@ -63,6 +69,8 @@ export function createContext(doc: PolicyDocument, ruleSet: RuleSet, config: Res
     options: {},
     memo,
   };
+  if (config?.bodies) ctx.localBodies = config.bodies;
+  return ctx;
 }
 
 /**
@@ -80,7 +88,20 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
     ...(d.fixes ? { fixes: d.fixes.map((f) => ({ ...f, edits: f.edits.map(shift), ...(f.snippet ? { snippet: { ...f.snippet, offset: f.snippet.offset + 1 } } : {}) })) } : {}),
   }));
   result.document = { ...result.document, text, lines: new LineIndex(text) };
+  result.facts = shiftRanges(result.facts, 1);
   return result;
+}
+
+/** A copy of a facts record with every `range` moved by `by` characters. */
+function shiftRanges<T>(value: T, by: number): T {
+  if (Array.isArray(value)) return value.map((v) => shiftRanges(v, by)) as T;
+  if (!value || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    const r = v as { start?: unknown; end?: unknown };
+    out[k] = k === 'range' && r && typeof r.start === 'number' ? { start: r.start + by, end: (r.end as number) + by } : shiftRanges(v, by);
+  }
+  return out as T;
 }
 
 function lintBody(text: string, options: LintOptions): LintResult {
@@ -89,6 +110,8 @@ function lintBody(text: string, options: LintOptions): LintResult {
   const doc = parseDocument(text, options.parseCache);
   const ctx = createContext(doc, ruleSet, options.config, today, options.services);
   if (options.parseCache) ctx.blockCache = options.parseCache.blocks;
+  // Facts first: every governance rule is a predicate over them.
+  ctx.facts = extractFacts(ctx);
   const findings: Finding[] = [];
   const severities = new Map<string, Diagnostic['severity']>();
 
@@ -114,13 +137,15 @@ function lintBody(text: string, options: LintOptions): LintResult {
 
   const kept = applyDirectives(doc, directives, findings);
   const diagnostics: Diagnostic[] = kept.map(toDiagnostic).sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
-  return { diagnostics, document: doc, documentType: ctx.documentType };
+  return { diagnostics, document: doc, documentType: ctx.documentType, facts: ctx.facts };
 
   // Built field by field: object rest/spread here was the slowest step on drafts with
   // thousands of OCR findings.
   function toDiagnostic(f: Finding): Diagnostic {
     const { sv, en, key } = f.message as Finding['message'] & { key?: string };
-    const d: Diagnostic = { ruleId: f.ruleId, range: f.range, message: { sv, en }, severity: severities.get(f.ruleId) ?? 'warning', sources: ruleSet.rules.get(f.ruleId)?.sources ?? [] };
+    const configured = severities.get(f.ruleId) ?? 'warning';
+    const severity = f.severity && RANK[f.severity] < RANK[configured] ? f.severity : configured;
+    const d: Diagnostic = { ruleId: f.ruleId, range: f.range, message: { sv, en }, severity, sources: ruleSet.rules.get(f.ruleId)?.sources ?? [] };
     if (key ?? f.messageKey) d.messageKey = key ?? f.messageKey;
     if (f.fixes) d.fixes = f.fixes;
     if (f.data) d.data = f.data;

@@ -50,6 +50,8 @@ export interface Finding {
   message: Bilingual;
   /** Which of the rule's messages this is ("missing", "partial", …): front ends tell cases apart by it. */
   messageKey?: string;
+  /** At most this severity: a check lowers the configured one where its evidence is thin. */
+  severity?: Severity;
   fixes?: Fix[];
   /** Data for lazy work in front ends (e.g. the word to compute suggestions for). */
   data?: Record<string, unknown>;

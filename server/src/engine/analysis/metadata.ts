@@ -1,4 +1,4 @@
-import type { PolicyDocument, TableCell } from '../document/parse.js';
+import type { PolicyDocument } from '../document/parse.js';
 import type { PatternCache } from '../match/pattern.js';
 import { findFirst } from '../match/pattern.js';
 import type { OffsetRange } from '../types.js';
@@ -9,7 +9,9 @@ export interface MetadataValue {
   value: string;
   raw: unknown;
   range: OffsetRange;
-  origin: 'front-matter' | 'table' | 'list';
+  origin: 'front-matter' | 'table' | 'list' | 'lines';
+  /** Where the label was written (absent for front matter). */
+  labelRange?: OffsetRange;
 }
 
 /** How far down a metadata table or list may stand and still be "at the top". */
@@ -19,6 +21,19 @@ function headEnd(doc: PolicyDocument): number {
   const blockLimit = doc.blocks[Math.min(doc.blocks.length - 1, 14)]?.end ?? doc.text.length;
   return Math.min(sectionStart ?? doc.text.length, blockLimit);
 }
+
+/**
+ * Where a label-per-line block (label on one line, its value on the next) may stand: the
+ * head of the document, before the first real section heading. Pseudo-headings do not end it:
+ * in PDF text the labels themselves look like short heading lines.
+ */
+function linesEnd(doc: PolicyDocument): number {
+  const section = doc.headings.find((h, i) => !h.pseudo && (h.depth >= 2 || i > 0));
+  const blockLimit = doc.blocks[Math.min(doc.blocks.length - 1, 30)]?.end ?? doc.text.length;
+  return Math.min(section?.start ?? doc.text.length, blockLimit);
+}
+
+const LABEL_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?([^:|]{1,40}?)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.+?)\s*$/;
 
 export function extractMetadata(doc: PolicyDocument, labels: Record<string, string[]>, patterns: PatternCache): Map<string, MetadataValue> {
   const out = new Map<string, MetadataValue>();
@@ -31,50 +46,94 @@ export function extractMetadata(doc: PolicyDocument, labels: Record<string, stri
     }
   }
   const keyOf = (label: string): string | undefined => {
-    const clean = label.replace(/[:*_]+/g, ' ').replace(/\s+/g, ' ').trim();
-    if (!clean) return undefined;
+    const clean = label.replace(/[:*_#]+/g, ' ').replace(/\s+/g, ' ').trim();
+    if (!clean || clean.length > 60) return undefined;
     for (const [key, list] of Object.entries(labels)) {
       const m = findFirst(patterns.get(list), clean);
       if (m && m.index === 0 && m.end === clean.length) return key;
     }
     return undefined;
   };
-  const put = (key: string | undefined, value: string, range: OffsetRange, origin: MetadataValue['origin']): void => {
+  const put = (key: string | undefined, value: string, range: OffsetRange, origin: MetadataValue['origin'], labelRange?: OffsetRange): void => {
     const v = value.trim();
     if (!key || !v || out.has(key)) return;
-    out.set(key, { key, value: v, raw: v, range, origin });
+    const entry: MetadataValue = { key, value: v, raw: v, range, origin };
+    if (labelRange) entry.labelRange = labelRange;
+    out.set(key, entry);
   };
   const limit = headEnd(doc);
 
   for (const table of doc.tables) {
-    if (table.start > limit) continue;
     const rows = table.rows;
-    // Two columns: label | value in each row (the header row may be a pair too).
-    if (rows.every((r) => r.length === 2)) {
-      for (const [label, value] of rows as [TableCell, TableCell][]) put(keyOf(label.text), value.text, value, 'table');
-    } else if (rows.length >= 2) {
-      // Header row of labels, one row of values.
+    // A table further down counts when it is a metadata block: two or more known labels.
+    if (table.start > limit && rows.flat().filter((c) => keyOf(c.text)).length < 2) continue;
+    // Label | value pairs in each row, the first row included (it is often data, not a header):
+    // "| Beslutad av | KF | Datum | 2024-02-14 |" holds two pairs.
+    for (const row of rows) {
+      for (let i = 0; i + 1 < row.length; i++) {
+        const key = keyOf(row[i]!.text);
+        if (!key || keyOf(row[i + 1]!.text)) continue;
+        put(key, row[i + 1]!.text, row[i + 1]!, 'table', row[i]!);
+        i++;
+      }
+    }
+    // Header row of labels, one row of values below.
+    if (rows.length >= 2) {
       rows[0]!.forEach((label, i) => {
         const value = rows[1]![i];
-        if (value) put(keyOf(label.text), value.text, value, 'table');
+        if (value && !keyOf(value.text)) put(keyOf(label.text), value.text, value, 'table', label);
       });
     }
   }
 
   for (const block of doc.blocks) {
-    if (block.start > limit) break;
     if (block.kind !== 'paragraph') continue;
-    const lineRe = /[^\r\n]+/g;
     const slice = doc.text.slice(block.start, block.end);
+    const lineRe = /[^\r\n]+/g;
+    const found: [string, string, OffsetRange, OffsetRange][] = [];
     for (let l = lineRe.exec(slice); l; l = lineRe.exec(slice)) {
       const line = l[0];
-      const m = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?([^:|]{1,40}?)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.+?)\s*$/.exec(line);
+      const m = LABEL_LINE.exec(line);
       if (!m) continue;
+      const key = keyOf(m[1]!);
+      if (!key) continue;
+      const labelStart = block.start + l.index + line.indexOf(m[1]!);
       const valueStart = block.start + l.index + line.lastIndexOf(m[2]!);
-      put(keyOf(m[1]!), m[2]!.replace(/\*\*|__/g, ''), { start: valueStart, end: valueStart + m[2]!.length }, 'list');
+      found.push([key, m[2]!.replace(/\*\*|__/g, ''), { start: valueStart, end: valueStart + m[2]!.length }, { start: labelStart, end: labelStart + m[1]!.length }]);
     }
+    // Past the head only a block of labelled lines counts ("Dokumentinformation" at the end).
+    if (block.start > limit && found.length < 2) continue;
+    for (const [key, value, range, label] of found) put(key, value, range, 'list', label);
   }
+
+  labelPerLine(doc, keyOf, put);
   return out;
+}
+
+/**
+ * "Beslutad av" on one line and "Kommunfullmäktige" on the next: metadata as PDF
+ * conversions and copied web pages leave it, within a paragraph or as one-line paragraphs.
+ */
+function labelPerLine(doc: PolicyDocument, keyOf: (label: string) => string | undefined, put: (key: string | undefined, value: string, range: OffsetRange, origin: MetadataValue['origin'], labelRange?: OffsetRange) => void): void {
+  const end = linesEnd(doc);
+  const lines: { text: string; start: number }[] = [];
+  const lineRe = /[^\r\n]+/g;
+  const head = doc.text.slice(doc.bodyStart, end);
+  for (let l = lineRe.exec(head); l; l = lineRe.exec(head)) {
+    const text = l[0].replace(/^\s*(?:[-*+]\s+)?/, '').replace(/\s+$/, '');
+    if (text.trim()) lines.push({ text, start: doc.bodyStart + l.index + (l[0].length - l[0].trimStart().length) });
+  }
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const label = lines[i]!.text.replace(/\*\*|__/g, '').replace(/:\s*$/, '');
+    if (label.includes(':') || label.includes('|') || label.startsWith('#')) continue;
+    const key = keyOf(label);
+    if (!key) continue;
+    const next = lines[i + 1]!;
+    if (next.text.startsWith('#') || next.text.includes('|') || keyOf(next.text.replace(/:\s*$/, ''))) continue;
+    const value = next.text.replace(/\*\*|__/g, '');
+    put(key, value, { start: next.start, end: next.start + next.text.length }, 'lines', { start: lines[i]!.start, end: lines[i]!.start + lines[i]!.text.length });
+    i++;
+  }
 }
 
 /** The line of a front matter key ("giltig-till: 2020-12-31"), so findings point at it. */

@@ -166,6 +166,7 @@ export class ConfigLoader {
       if (data.documentType) config.documentType = data.documentType;
       if (data.language) config.language = data.language;
       if (data.words) config.words.push(...data.words);
+      if (data.bodies) config.bodies = [...(config.bodies ?? []).filter((b) => !data.bodies!.some((d) => d.name === b.name)), ...data.bodies];
       if (!file.startsWith(this.ruleSet.directory)) config.ignores.push(...toArray(data.ignores));
     }
     return config;

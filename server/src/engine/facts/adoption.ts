@@ -1,0 +1,209 @@
+import type { CheckContext } from '../checks/context.js';
+import { firstIn } from '../checks/context.js';
+import { findDates } from '../analysis/dates.js';
+import type { MetadataValue } from '../analysis/metadata.js';
+import { sentenceRange, type Sentence } from '../document/sentences.js';
+import { findFirst } from '../match/pattern.js';
+import type { AdoptionCheck } from '../rules/model.js';
+import { findBody } from './bodies.js';
+import type { AdoptionFact, StatusFact } from './model.js';
+
+const PARAGRAPH = /(?:§\s*\d+(?:\s*[a-z](?![\p{L}]))?|(?<![\p{L}])paragraf\s+\d+)/iu;
+const DIARIENUMMER = /(?<![\p{L}])(?:dnr|diarienummer|diarienr|dnr\.)[\s.:]*((?:[\p{Lu}]{1,8}[\s-]?)?\d{2,4}[/.:-]\d{1,5}(?:[/.:-]\d{1,5})?)/iu;
+/** A lone year that is no part of a diary number ("KS 2019/123"). */
+const YEAR = /(?<![\p{N}/.-])((?:19|20)\d\d)(?![\p{N}/])/u;
+
+/** Parts of an adoption statement found in one text. */
+interface Parts {
+  body?: string;
+  bodyKnown: boolean;
+  date?: string;
+  yearOnly?: boolean;
+  paragraph?: string;
+  diarienummer?: string;
+}
+
+/** The words after "av"/"i" up to a date, §, comma or "den": a body's name policylint may not know. */
+function unknownBody(rest: string): string | undefined {
+  const m = /^\s*(?:av|i|vid)\s+((?:[\p{L}][\p{L}-]*)(?:\s+(?!den\b|på\b|vid\b|i\b|år\b)[\p{L}][\p{L}-]*){0,3})/u.exec(rest);
+  if (!m) return undefined;
+  const name = m[1]!.trim();
+  return /^(?:den|det|denna|detta|samband|sitt|sin|beslut)$/iu.test(name) ? undefined : name;
+}
+
+/** Body, date, § and diary number in a text; `from` is where to prefer the body (after the verb). */
+function readParts(text: string, ctx: CheckContext, from = 0): Parts {
+  const parts: Parts = { bodyKnown: false };
+  const body = findBody(text.slice(from), ctx) ?? findBody(text, ctx);
+  if (body) {
+    parts.body = body.text;
+    parts.bodyKnown = true;
+  } else {
+    const name = unknownBody(text.slice(from));
+    if (name) parts.body = name;
+  }
+  const dnr = DIARIENUMMER.exec(text);
+  if (dnr) parts.diarienummer = dnr[1]!;
+  const withoutDnr = dnr ? text.replace(dnr[0], ' '.repeat(dnr[0].length)) : text;
+  const date = findDates(withoutDnr.slice(from))[0] ?? findDates(withoutDnr)[0];
+  if (date) parts.date = date.iso;
+  else {
+    const year = YEAR.exec(withoutDnr.slice(from)) ?? YEAR.exec(withoutDnr);
+    if (year) {
+      parts.date = `${year[1]}-12-31`;
+      parts.yearOnly = true;
+    }
+  }
+  const p = PARAGRAPH.exec(text);
+  if (p) parts.paragraph = p[0].replace(/^paragraf\s+/iu, '§ ');
+  return parts;
+}
+
+/** Words that may stand between the start of a clause and the verb without naming another document. */
+const FILLER = /^(?:är|har|blev|senast|ursprungligen|först|slutligen|och|samt|den|det|dokument|dokumentet|version|versionen|\d+(?:\.\d+)*|nu|reviderad|reviderat|här|enligt|beslut|ärende|formellt)$/iu;
+
+/**
+ * "Antagen av …" states this document's adoption when nothing but the document itself
+ * (or filler) stands before the verb; "visionen, som antogs av …" is another document's.
+ */
+function aboutThisDocument(text: string, verbIndex: number, inHead: boolean, own: RegExp): boolean {
+  let before = text.slice(0, verbIndex).replace(/[*_"”“]/g, ' ').trim();
+  const clause = before.split(/[;]|\.\s/u);
+  before = clause[clause.length - 1]!.trim();
+  const relative = /(?:^|[\s,])som\s*(?:senast\s+|ursprungligen\s+)?$/iu.exec(before);
+  if (relative) {
+    const noun = before.slice(0, relative.index).trim().split(/\s+/).pop() ?? '';
+    return findFirst(own, noun) !== undefined;
+  }
+  if (!before) return true;
+  if (findFirst(own, before)?.index === 0) return true;
+  const words = before.split(/[\s,]+/).filter(Boolean);
+  const meaningful = words.filter((w) => !FILLER.test(w));
+  if (meaningful.length === 0) return true;
+  // In the head (title block, PDF run-on text) a few words before the verb are the title.
+  return inHead && words.length <= 8 && !/(?:^|\s)(?:visionen|översiktsplanen|agenda|budgeten|planen för|lagen|konventionen|FN|EU)(?:\s|$)/iu.test(before);
+}
+
+/** Adoption as stated in running text: passive ("Antagen av KF …") or active ("KF antog policyn …"). */
+function fromSentences(ctx: CheckContext, check: AdoptionCheck): { fact: AdoptionFact; complete: boolean }[] {
+  const verbs = ctx.patterns.get(check.verbs);
+  const active = check.activeVerbs ? ctx.patterns.get(check.activeVerbs) : undefined;
+  const own = ctx.patterns.get(check.ownDocument ?? ['policyn']);
+  const firstSection = ctx.sections.find((s) => !s.heading.pseudo && (s.heading.depth >= 2 || s.heading.start > ctx.title.start));
+  const skip = new Set(ctx.sections.filter((s) => s.id === 'relaterade').flatMap((s) => s.blocks));
+  const out: { fact: AdoptionFact; complete: boolean }[] = [];
+  const take = (sentence: Sentence, parts: Parts): void => {
+    const fact: AdoptionFact = { ...parts, range: sentenceRange(sentence, 0, sentence.text.trimEnd().length), evidence: sentence.text.trim(), source: 'text' };
+    out.push({ fact, complete: Boolean(parts.body && parts.date) });
+  };
+  for (const sentence of ctx.doc.sentences) {
+    if (skip.has(sentence.block)) continue;
+    const inHead = !firstSection || sentence.start < firstSection.heading.start;
+    const verb = firstIn(ctx, verbs, sentence);
+    if (verb && aboutThisDocument(sentence.text, verb.index, inHead, own)) {
+      const parts = readParts(sentence.text, ctx, verb.end);
+      if (parts.body || parts.date) take(sentence, parts);
+      continue;
+    }
+    const act = active && firstIn(ctx, active, sentence);
+    if (act) {
+      // "Kommunfullmäktige antog policyn den …": the object must be this document.
+      const object = sentence.text.slice(act.end, act.end + 40);
+      const obj = findFirst(own, object);
+      const subject = findBody(sentence.text.slice(0, act.index), ctx);
+      if (obj && obj.index <= 12 && subject) {
+        const parts = readParts(sentence.text, ctx, act.end);
+        parts.body = subject.text;
+        parts.bodyKnown = true;
+        take(sentence, parts);
+      }
+    }
+  }
+  return out;
+}
+
+/** Adoption from front matter and the metadata block ("Beslutad av", "Beslutsdatum", "Beslut"). */
+function fromMetadata(metadata: Map<string, MetadataValue>, ctx: CheckContext): AdoptionFact | undefined {
+  const byKey = (key: string): MetadataValue | undefined => metadata.get(key);
+  const body = byKey('beslutad-av');
+  const date = byKey('beslutad');
+  const decision = byKey('beslut');
+  if (!body && !date && !decision) return undefined;
+  const first = body ?? date ?? decision!;
+  const fact: AdoptionFact = { bodyKnown: false, range: first.range, evidence: [body, date, decision].filter(Boolean).map((v) => v!.value).join('; '), source: first.origin === 'front-matter' ? 'front-matter' : 'metadata' };
+  const fill = (parts: Parts): void => {
+    if (!fact.body && parts.body) {
+      fact.body = parts.body;
+      fact.bodyKnown = parts.bodyKnown;
+    }
+    if (!fact.date && parts.date) {
+      fact.date = parts.date;
+      if (parts.yearOnly) fact.yearOnly = true;
+    }
+    fact.paragraph ??= parts.paragraph;
+    fact.diarienummer ??= parts.diarienummer;
+  };
+  if (body) {
+    const parts = readParts(body.value, ctx);
+    // A body line holds a name even when policylint does not know it.
+    if (!parts.body) parts.body = body.value.split(/[,(]|\s\d/u)[0]!.trim() || undefined;
+    fill(parts);
+  }
+  if (date) {
+    const raw = date.raw instanceof Date ? date.raw.toISOString().slice(0, 10) : date.value;
+    const parts = readParts(raw, ctx);
+    if (!parts.bodyKnown) delete parts.body;
+    fill(parts);
+  }
+  if (decision) fill(readParts(decision.value, ctx));
+  const p = byKey('paragraf');
+  if (p && !fact.paragraph) fact.paragraph = p.value;
+  const dnr = byKey('diarienummer');
+  if (dnr && !fact.diarienummer) fact.diarienummer = dnr.value;
+  if (fact.paragraph === undefined) delete fact.paragraph;
+  if (fact.diarienummer === undefined) delete fact.diarienummer;
+  return fact.body || fact.date ? fact : undefined;
+}
+
+/** The document's own adoption: metadata first, completed or replaced by a sentence. */
+export function extractAdoption(metadata: Map<string, MetadataValue>, ctx: CheckContext): AdoptionFact | undefined {
+  const rule = [...ctx.ruleSet.rules.values()].find((r) => r.check.kind === 'adoption');
+  const meta = fromMetadata(metadata, ctx);
+  if (meta?.body && meta.date && meta.bodyKnown) return meta;
+  const sentences = rule ? fromSentences(ctx, rule.check as AdoptionCheck) : [];
+  const best = sentences.find((s) => s.complete && s.fact.bodyKnown) ?? sentences.find((s) => s.complete) ?? sentences[0];
+  if (!meta) return best?.fact;
+  if (!best) return meta;
+  if (best.complete && best.fact.bodyKnown) return { ...best.fact, ...(meta.diarienummer && !best.fact.diarienummer ? { diarienummer: meta.diarienummer } : {}) };
+  // Metadata with a part missing: the sentence may give it.
+  const merged: AdoptionFact = { ...meta };
+  if (!merged.body && best.fact.body) {
+    merged.body = best.fact.body;
+    merged.bodyKnown = best.fact.bodyKnown;
+  }
+  if (!merged.date && best.fact.date) merged.date = best.fact.date;
+  merged.paragraph ??= best.fact.paragraph;
+  if (merged.paragraph === undefined) delete merged.paragraph;
+  return merged;
+}
+
+/** The document's stated status: a status field, or a title or head line that opens with it. */
+export function extractStatus(metadata: Map<string, MetadataValue>, ctx: CheckContext): StatusFact | undefined {
+  const words = ctx.ruleSet.metadata.status;
+  if (!words) return undefined;
+  const classify = (text: string): StatusFact['status'] | undefined => {
+    for (const [status, list] of Object.entries(words)) {
+      const m = findFirst(ctx.patterns.get(list), text);
+      if (m && m.index <= 2) return status as StatusFact['status'];
+    }
+    return undefined;
+  };
+  const field = metadata.get('status');
+  if (field) {
+    const status = classify(field.value);
+    if (status) return { status, range: field.range, evidence: field.value, source: field.origin === 'front-matter' ? 'front-matter' : 'metadata' };
+  }
+  const status = classify(ctx.title.text);
+  if (status && status !== 'antagen') return { status, range: { start: ctx.title.start, end: ctx.title.end }, evidence: ctx.title.text, source: 'title' };
+  return undefined;
+}

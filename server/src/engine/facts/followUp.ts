@@ -1,0 +1,40 @@
+import type { CheckContext } from '../checks/context.js';
+import type { MetadataValue } from '../analysis/metadata.js';
+import { findFirst } from '../match/pattern.js';
+import type { RuleDefinition, StatementCheck } from '../rules/model.js';
+import { findBody } from './bodies.js';
+import type { FollowUpFact } from './model.js';
+import { scanStatements } from './statements.js';
+
+/** Every statement of how the work is followed up: what, how often, to whom. */
+export function extractFollowUp(rule: RuleDefinition | undefined, metadata: Map<string, MetadataValue>, ctx: CheckContext): FollowUpFact[] {
+  if (!rule) return [];
+  const check = rule.check as StatementCheck;
+  const out: FollowUpFact[] = [];
+  const parts = (text: string): Pick<FollowUpFact, 'frequency' | 'recipient' | 'missing' | 'unclear'> => {
+    const frequency = findFirst(ctx.patterns.get(check.parts.frequency ?? ['{frequency}']), text);
+    let recipient = check.parts.recipient ? findFirst(ctx.patterns.get(check.parts.recipient), text) : undefined;
+    // A configured or document-defined body after "till/för" counts as a recipient too.
+    if (!recipient) {
+      const body = findBody(text, ctx);
+      if (body && body.origin !== 'known' && /(?:till|för|hos|inför)\s+(?:\S+\s+){0,2}$/iu.test(text.slice(0, body.index))) recipient = body;
+    }
+    const missing: string[] = [];
+    if (!frequency && check.parts.frequency) missing.push('frequency');
+    if (!recipient && check.parts.recipient) missing.push('recipient');
+    const unclear = !frequency && check.unclear ? findFirst(ctx.patterns.get(check.unclear), text) : undefined;
+    return { missing, ...(frequency ? { frequency: frequency.text } : {}), ...(recipient ? { recipient: recipient.text } : {}), ...(unclear ? { unclear: unclear.text } : {}) };
+  };
+  for (const key of check.metadata ?? []) {
+    const v = metadata.get(key);
+    if (!v) continue;
+    out.push({ ...parts(v.value), range: v.range, evidence: v.value, source: v.origin === 'front-matter' ? 'front-matter' : 'metadata' });
+  }
+  const topics = check.topics ? ctx.patterns.get(check.topics) : undefined;
+  for (const match of scanStatements(rule, ctx)) {
+    const read = parts(match.window);
+    const what = topics ? findFirst(topics, match.window) : undefined;
+    out.push({ ...read, ...(what ? { what: what.text } : {}), range: match.range, evidence: match.sentence.text.trim(), source: 'text' });
+  }
+  return out;
+}
