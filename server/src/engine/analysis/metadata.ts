@@ -33,7 +33,6 @@ function linesEnd(doc: PolicyDocument): number {
   return Math.min(section?.start ?? doc.text.length, blockLimit);
 }
 
-const LABEL_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?([^:|]{1,40}?)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.+?)\s*$/;
 
 export function extractMetadata(doc: PolicyDocument, labels: Record<string, string[]>, patterns: PatternCache): Map<string, MetadataValue> {
   const out = new Map<string, MetadataValue>();
@@ -77,36 +76,86 @@ export function extractMetadata(doc: PolicyDocument, labels: Record<string, stri
         i++;
       }
     }
-    // Header row of labels, one row of values below.
+    // Header row of labels, values below; in a history table the last row is the latest.
     if (rows.length >= 2) {
+      const latest = rows[rows.length - 1]!;
       rows[0]!.forEach((label, i) => {
-        const value = rows[1]![i];
+        const value = latest[i]?.text.trim() ? latest[i] : rows[1]![i];
         if (value && !keyOf(value.text)) put(keyOf(label.text), value.text, value, 'table', label);
       });
     }
   }
 
+  const head = linesEnd(doc);
   for (const block of doc.blocks) {
     if (block.kind !== 'paragraph') continue;
     const slice = doc.text.slice(block.start, block.end);
     const lineRe = /[^\r\n]+/g;
-    const found: [string, string, OffsetRange, OffsetRange][] = [];
+    const found: LabelHit[] = [];
     for (let l = lineRe.exec(slice); l; l = lineRe.exec(slice)) {
-      const line = l[0];
-      const m = LABEL_LINE.exec(line);
-      if (!m) continue;
-      const key = keyOf(m[1]!);
-      if (!key) continue;
-      const labelStart = block.start + l.index + line.indexOf(m[1]!);
-      const valueStart = block.start + l.index + line.lastIndexOf(m[2]!);
-      found.push([key, m[2]!.replace(/\*\*|__/g, ''), { start: valueStart, end: valueStart + m[2]!.length }, { start: labelStart, end: labelStart + m[1]!.length }]);
+      found.push(...labelsInLine(l[0], block.start + l.index, block.start < head, keyOf));
     }
     // Past the head only a block of labelled lines counts ("Dokumentinformation" at the end).
     if (block.start > limit && found.length < 2) continue;
-    for (const [key, value, range, label] of found) put(key, value, range, 'list', label);
+    for (const hit of found) put(hit.key, hit.value, hit.range, 'list', hit.label);
   }
 
   labelPerLine(doc, keyOf, put);
+  return out;
+}
+
+interface LabelHit {
+  key: string;
+  value: string;
+  range: OffsetRange;
+  label: OffsetRange;
+}
+
+const WORD = /[\p{L}\p{N}§][\p{L}\p{N}.§/-]*/gu;
+
+/**
+ * Labels in one line and the values between them: "Beslutad av: KF", "- **Dnr:** KS 2024/1",
+ * "Beslutsinstans Kommunstyrelsen" (no colon), and run-on headers where a PDF conversion put
+ * every field on one line ("Dokumenttyp Plan Antaget av: Regionstyrelsen Antaget: 2023-12-27").
+ * A label starts the line or a capitalised word. One label without a colon counts only in a
+ * short line of the document's head, so prose that opens with a label word stays prose.
+ */
+function labelsInLine(line: string, offset: number, inHead: boolean, keyOf: (label: string) => string | undefined): LabelHit[] {
+  const words = [...line.matchAll(WORD)];
+  const hits: { key: string; start: number; end: number; colon: boolean }[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const before = line.slice(0, w.index).replace(/[\s*_\-+•]+$/u, '');
+    if (!(i === 0 || /^[\p{Lu}§]/u.test(w[0]) || /[:|]$/.test(before))) continue;
+    for (let n = Math.min(6, words.length - i); n >= 1; n--) {
+      const last = words[i + n - 1]!;
+      const end = last.index + last[0].length;
+      const phrase = line.slice(w.index, end).replace(/\*\*|__/g, '');
+      if (/[.,;]/.test(phrase.slice(0, -1).replace(/t\.o\.m|fr\.o\.m|dnr\./giu, ''))) continue;
+      const key = keyOf(phrase.replace(/[.:]$/, ''));
+      if (!key) continue;
+      const colon = /^(?:\*\*|__)?\s*:/.test(line.slice(end)) || phrase.endsWith(':');
+      hits.push({ key, start: w.index, end, colon });
+      i += n - 1;
+      break;
+    }
+  }
+  if (hits.length === 0) return [];
+  const short = words.length <= 10;
+  const opens = hits[0]!.start === words[0]!.index;
+  if (hits.length === 1 && !hits[0]!.colon && !(inHead && short && opens)) return [];
+  // A lone label with a colon must open the line ("Syfte: …" in prose is not metadata).
+  if (hits.length === 1 && !opens) return [];
+  const out: LabelHit[] = [];
+  hits.forEach((hit, k) => {
+    const valueEnd = hits[k + 1]?.start ?? line.length;
+    const raw = line.slice(hit.end, valueEnd);
+    const lead = raw.length - raw.replace(/^(?:\*\*|__|[\s:–-])+/u, '').length;
+    const value = raw.slice(lead).replace(/\*\*|__/g, '').replace(/[\s,;|]+$/u, '');
+    if (!value) return;
+    const start = offset + hit.end + lead;
+    out.push({ key: hit.key, value, range: { start, end: start + value.length }, label: { start: offset + hit.start, end: offset + hit.end } });
+  });
   return out;
 }
 

@@ -34,7 +34,11 @@ function unknownBody(rest: string): string | undefined {
 /** Body, date, § and diary number in a text; `from` is where to prefer the body (after the verb). */
 function readParts(text: string, ctx: CheckContext, from = 0): Parts {
   const parts: Parts = { bodyKnown: false };
-  const body = findBody(text.slice(from), ctx) ?? findBody(text, ctx);
+  const dnr = DIARIENUMMER.exec(text);
+  if (dnr) parts.diarienummer = dnr[1]!;
+  // "Dnr KS 2019/123" names a register, not the adopting body or a year.
+  const withoutDnr = dnr ? text.replace(dnr[0], ' '.repeat(dnr[0].length)) : text;
+  const body = findBody(withoutDnr.slice(from), ctx) ?? findBody(withoutDnr, ctx);
   if (body) {
     parts.body = body.text;
     parts.bodyKnown = true;
@@ -42,9 +46,6 @@ function readParts(text: string, ctx: CheckContext, from = 0): Parts {
     const name = unknownBody(text.slice(from));
     if (name) parts.body = name;
   }
-  const dnr = DIARIENUMMER.exec(text);
-  if (dnr) parts.diarienummer = dnr[1]!;
-  const withoutDnr = dnr ? text.replace(dnr[0], ' '.repeat(dnr[0].length)) : text;
   const date = findDates(withoutDnr.slice(from))[0] ?? findDates(withoutDnr)[0];
   if (date) parts.date = date.iso;
   else {
@@ -60,13 +61,13 @@ function readParts(text: string, ctx: CheckContext, from = 0): Parts {
 }
 
 /** Words that may stand between the start of a clause and the verb without naming another document. */
-const FILLER = /^(?:är|har|blev|senast|ursprungligen|först|slutligen|och|samt|den|det|dokument|dokumentet|version|versionen|\d+(?:\.\d+)*|nu|reviderad|reviderat|här|enligt|beslut|ärende|formellt)$/iu;
+const FILLER = /^(?:så|är|har|blev|senast|ursprungligen|först|slutligen|och|samt|den|det|dokument|dokumentet|version|versionen|\d+(?:\.\d+)*|nu|reviderad|reviderat|här|enligt|beslut|ärende|formellt)$/iu;
 
 /**
  * "Antagen av …" states this document's adoption when nothing but the document itself
  * (or filler) stands before the verb; "visionen, som antogs av …" is another document's.
  */
-function aboutThisDocument(text: string, verbIndex: number, inHead: boolean, own: RegExp): boolean {
+function aboutThisDocument(text: string, verbIndex: number, inHead: boolean, own: RegExp, ctx: CheckContext): boolean {
   let before = text.slice(0, verbIndex).replace(/[*_"”“]/g, ' ').trim();
   const clause = before.split(/[;]|\.\s/u);
   before = clause[clause.length - 1]!.trim();
@@ -80,8 +81,10 @@ function aboutThisDocument(text: string, verbIndex: number, inHead: boolean, own
   const words = before.split(/[\s,]+/).filter(Boolean);
   const meaningful = words.filter((w) => !FILLER.test(w));
   if (meaningful.length === 0) return true;
-  // In the head (title block, PDF run-on text) a few words before the verb are the title.
-  return inHead && words.length <= 8 && !/(?:^|\s)(?:visionen|översiktsplanen|agenda|budgeten|planen för|lagen|konventionen|FN|EU)(?:\s|$)/iu.test(before);
+  // In the head (title block, PDF run-on text) a few words before the verb are the title;
+  // a body there is the subject of an active verb ("Kommunstyrelsen beslutade … att lämna").
+  const titleWords = words.filter((w) => !/\d/.test(w));
+  return inHead && titleWords.length <= 12 && !findBody(before, ctx) && !/(?:^|\s)(?:visionen|översiktsplanen|agenda|budgeten|planen för|lagen|konventionen|FN|EU)(?:\s|$)/iu.test(before);
 }
 
 /** Adoption as stated in running text: passive ("Antagen av KF …") or active ("KF antog policyn …"). */
@@ -100,7 +103,7 @@ function fromSentences(ctx: CheckContext, check: AdoptionCheck): { fact: Adoptio
     if (skip.has(sentence.block)) continue;
     const inHead = !firstSection || sentence.start < firstSection.heading.start;
     const verb = firstIn(ctx, verbs, sentence);
-    if (verb && aboutThisDocument(sentence.text, verb.index, inHead, own)) {
+    if (verb && aboutThisDocument(sentence.text, verb.index, inHead, own, ctx)) {
       const parts = readParts(sentence.text, ctx, verb.end);
       if (parts.body || parts.date) take(sentence, parts);
       continue;
@@ -115,6 +118,10 @@ function fromSentences(ctx: CheckContext, check: AdoptionCheck): { fact: Adoptio
         const parts = readParts(sentence.text, ctx, act.end);
         parts.body = subject.text;
         parts.bodyKnown = true;
+        // A protocol gives the meeting's date in its header ("Datum: 2025-12-17").
+        const meeting = ctx.metadata.get('datum');
+        if (!parts.date && meeting) parts.date = findDates(meeting.value)[0]?.iso;
+        if (!parts.date) delete parts.date;
         take(sentence, parts);
       }
     }
