@@ -69,6 +69,8 @@ export function extractMetadata(doc: PolicyDocument, labels: Record<string, stri
     // Label | value pairs in each row, the first row included (it is often data, not a header):
     // "| Beslutad av | KF | Datum | 2024-02-14 |" holds two pairs.
     for (const row of rows) {
+      // A row of labels is a header ("| Version | Beslut | Ändring |"), read below.
+      if (row.filter((c) => keyOf(c.text)).length >= 2) continue;
       for (let i = 0; i + 1 < row.length; i++) {
         const key = keyOf(row[i]!.text);
         if (!key || keyOf(row[i + 1]!.text)) continue;
@@ -178,7 +180,7 @@ function labelPerLine(doc: PolicyDocument, keyOf: (label: string) => string | un
     const key = keyOf(label);
     if (!key) continue;
     const next = lines[i + 1]!;
-    if (next.text.startsWith('#') || next.text.includes('|') || keyOf(next.text.replace(/:\s*$/, ''))) continue;
+    if (next.text.startsWith('#') || next.text.includes('|') || keyOf(next.text.replace(/:\s*$/, '')) || /^[^:]{1,40}:/.test(next.text)) continue;
     const value = next.text.replace(/\*\*|__/g, '');
     put(key, value, { start: next.start, end: next.start + next.text.length }, 'lines', { start: lines[i]!.start, end: lines[i]!.start + lines[i]!.text.length });
     i++;

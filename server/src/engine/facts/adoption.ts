@@ -78,13 +78,17 @@ function aboutThisDocument(text: string, verbIndex: number, inHead: boolean, own
   }
   if (!before) return true;
   if (findFirst(own, before)?.index === 0) return true;
+  // The document names itself right before the verb: "… kommun Strategin antogs av …".
+  const lastWord = before.split(/\s+/).pop() ?? '';
+  if (/^[\p{Lu}]/u.test(lastWord) && findFirst(own, lastWord)) return true;
   const words = before.split(/[\s,]+/).filter(Boolean);
   const meaningful = words.filter((w) => !FILLER.test(w));
   if (meaningful.length === 0) return true;
   // In the head (title block, PDF run-on text) a few words before the verb are the title;
   // a body there is the subject of an active verb ("Kommunstyrelsen beslutade … att lämna").
   const titleWords = words.filter((w) => !/\d/.test(w));
-  return inHead && titleWords.length <= 12 && !findBody(before, ctx) && !/(?:^|\s)(?:visionen|översiktsplanen|agenda|budgeten|planen för|lagen|konventionen|FN|EU)(?:\s|$)/iu.test(before);
+  const withoutDnr = before.replace(DIARIENUMMER, ' ');
+  return inHead && titleWords.length <= 12 && !findBody(withoutDnr, ctx) && !/(?:^|\s)(?:visionen|översiktsplanen|agenda|budgeten|planen för|lagen|konventionen|FN|EU)(?:\s|$)/iu.test(before);
 }
 
 /** Adoption as stated in running text: passive ("Antagen av KF …") or active ("KF antog policyn …"). */

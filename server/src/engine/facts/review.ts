@@ -66,16 +66,17 @@ function readStatement(match: StatementMatch, check: StatementCheck, ctx: CheckC
     const kind = cycleOf(cycle.text, ctx);
     if (kind) return withBy({ ...base, ...kind, cadence: cycle.text });
   }
-  if (asNeeded) return withBy({ ...base, kind: /tills/iu.test(asNeeded.text) ? 'until-further-notice' : 'as-needed', cadence: asNeeded.text });
+  if (asNeeded) return withBy({ ...base, kind: /till|beslut/iu.test(asNeeded.text) ? 'until-further-notice' : 'as-needed', cadence: asNeeded.text });
   // "gäller till exempel", "giltig legitimation": validity words without a date say nothing about review.
   if (VALIDITY.test(match.trigger.text)) return undefined;
   const unclear = check.unclear ? findFirst(ctx.patterns.get(check.unclear), match.window.slice(match.trigger.index)) : undefined;
   return withBy({ ...base, kind: unclear ? 'unreadable' : 'mentioned', ...(unclear ? { cadence: unclear.text } : {}) });
 }
 
-/** Validity in the title: "Internationell strategi 2022–2026". */
+/** Validity in the title: "Internationell strategi 2022–2026", "Intern kontrollplan 2026". */
 function fromTitle(ctx: CheckContext): ReviewFact | undefined {
-  const m = PERIOD.exec(ctx.title.text);
+  // A plan for one year ends with it; a vision or strategy named for a year only aims at it.
+  const m = PERIOD.exec(ctx.title.text) ?? (/plan|budget/iu.test(ctx.title.text) ? /(?<![\p{N}/.-])(?:19|20)\d\d\s*$/u.exec(ctx.title.text) : null);
   if (!m) return undefined;
   const until = endOf(m[0]);
   if (!until) return undefined;
@@ -94,7 +95,7 @@ function fromMetadata(metadata: Map<string, MetadataValue>, check: StatementChec
     const asNeeded = check.asNeeded ? findFirst(ctx.patterns.get(check.asNeeded), text) : undefined;
     const cycle = key === 'giltig-till' ? (endOf(text) ? { kind: 'end-date' as const, until: endOf(text)! } : undefined) : cycleOf(text, ctx);
     if (cycle) out.push({ ...base, ...cycle, cadence: text });
-    else if (asNeeded) out.push({ ...base, kind: 'as-needed', cadence: asNeeded.text });
+    else if (asNeeded) out.push({ ...base, kind: /till|beslut/iu.test(asNeeded.text) ? 'until-further-notice' : 'as-needed', cadence: asNeeded.text });
     else if (/tills vidare|tillsvidare/iu.test(text)) out.push({ ...base, kind: 'until-further-notice', cadence: text });
     else out.push({ ...base, kind: 'unreadable', cadence: text });
   }
