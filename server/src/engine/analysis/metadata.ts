@@ -180,7 +180,9 @@ function labelPerLine(doc: PolicyDocument, keyOf: (label: string) => string | un
     const key = keyOf(label);
     if (!key) continue;
     const next = lines[i + 1]!;
-    if (next.text.startsWith('#') || next.text.includes('|') || keyOf(next.text.replace(/:\s*$/, '')) || /^[^:]{1,40}:/.test(next.text)) continue;
+    // The value is a short line: a sentence after an empty "Revideras:" is no value.
+    if (next.text.startsWith('#') || next.text.includes('|') || /^[^:]{1,40}:/.test(next.text) || next.text.split(/\s+/).length > 8 || keyOf(next.text.replace(/:\s*$/, ''))) continue;
+    if (labelsInLine(next.text, next.start, true, keyOf).length > 0) continue;
     const value = next.text.replace(/\*\*|__/g, '');
     put(key, value, { start: next.start, end: next.start + next.text.length }, 'lines', { start: lines[i]!.start, end: lines[i]!.start + lines[i]!.text.length });
     i++;

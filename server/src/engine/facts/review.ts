@@ -97,7 +97,11 @@ function fromMetadata(metadata: Map<string, MetadataValue>, check: StatementChec
     if (cycle) out.push({ ...base, ...cycle, cadence: text });
     else if (asNeeded) out.push({ ...base, kind: /till|beslut/iu.test(asNeeded.text) ? 'until-further-notice' : 'as-needed', cadence: asNeeded.text });
     else if (/tills vidare|tillsvidare/iu.test(text)) out.push({ ...base, kind: 'until-further-notice', cadence: text });
-    else out.push({ ...base, kind: 'unreadable', cadence: text });
+    else {
+      // A cadence word policylint cannot read is a warning; anything else in the field gives no cycle.
+      const unclear = check.unclear ? findFirst(ctx.patterns.get(check.unclear), text) : undefined;
+      out.push({ ...base, kind: unclear || /\d/.test(text) ? 'unreadable' : 'mentioned', cadence: text });
+    }
   }
   return out;
 }

@@ -32,6 +32,8 @@ export function scanStatements(rule: RuleDefinition, ctx: CheckContext): Stateme
     const exclude = check.exclude ? ctx.patterns.get(check.exclude) : undefined;
     const topics = check.topics ? ctx.patterns.get(check.topics) : undefined;
     const sentences = ctx.doc.sentences;
+    // A metadata label ("Revideras:") is read as metadata, not as a statement in a sentence.
+    const labels = [...ctx.metadata.values()].map((v) => v.labelRange).filter((r): r is OffsetRange => r !== undefined);
     for (let i = 0; i < sentences.length; i++) {
       const sentence = sentences[i]!;
       // A heading names the topic ("Uppföljning"); it says nothing about how it is done.
@@ -39,22 +41,24 @@ export function scanStatements(rule: RuleDefinition, ctx: CheckContext): Stateme
       const trigger = firstIn(ctx, triggers, sentence);
       if (!trigger) continue;
       if (exclude && firstIn(ctx, exclude, sentence)) continue;
+      const at = sentenceRange(sentence, trigger.index, trigger.end).start;
+      if (labels.some((l) => at >= l.start && at < l.end)) continue;
       const next = sentences[i + 1];
       const continues = next && next.block === sentence.block && CONTINUATION.test(next.text.trimStart());
       const window = continues ? `${sentence.text} ${next.text}` : sentence.text;
       // A trigger about something else (pupils reporting on an exchange) is no attempt at all.
       if (topics && !first(ctx, topics, window)) continue;
       const found: Record<string, string> = {};
-      const at: Record<string, TextMatch> = {};
+      const partAt: Record<string, TextMatch> = {};
       const missing: string[] = [];
       for (const part of partNames) {
         const m = first(ctx, ctx.patterns.get(check.parts[part]!), window);
         if (m) {
           found[part] = m.text;
-          at[part] = m;
+          partAt[part] = m;
         } else missing.push(part);
       }
-      out.push({ sentence, range: sentenceRange(sentence, 0, sentence.text.trimEnd().length), window, trigger, found, at, missing });
+      out.push({ sentence, range: sentenceRange(sentence, 0, sentence.text.trimEnd().length), window, trigger, found, at: partAt, missing });
     }
     return out;
   });

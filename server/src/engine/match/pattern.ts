@@ -78,7 +78,7 @@ const BUILT_IN: Record<string, string> = {
   year: String.raw`(?:19|20)\d\d`,
   date: String.raw`(?:(?:19|20)\d\d-\d\d?-\d\d?|\d{1,2}\s+(?:${MONTH})\s+(?:19|20)\d\d|(?:${MONTH})\s+(?:19|20)\d\d)`,
   number: String.raw`\d+`,
-  period: String.raw`(?:19|20)\d\d\s?[-–—]\s?(?:(?:19|20)\d\d|\d\d)(?!\d)`,
+  period: String.raw`(?:19|20)\d\d\s?[-–—]\s?(?:(?:19|20)\d\d|\d\d)(?![\d-])`,
 };
 
 function compileAlternative(alternative: string, vocabulary: Vocabulary, depth: number): string {
