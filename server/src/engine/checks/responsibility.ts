@@ -14,10 +14,10 @@ import type { Finding } from '../types.js';
 export const checkResponsibility: Check = (rule: RuleDefinition, ctx: CheckContext): Finding[] => {
   const facts = (ctx.facts ?? extractFacts(ctx)).responsibilities;
   const findings: Finding[] = [];
-  let named = false;
+  const named = facts.some((f) => f.kind === 'body' || f.kind === 'defined');
   for (const f of facts) {
-    if (f.kind === 'body' || f.kind === 'defined') named = true;
-    else if (f.kind === 'organisation') findings.push({ ruleId: rule.id, range: f.range, message: message(rule, 'undefined', { actor: f.actor }) });
+    // Beside a named owner, a group never described is a flaw to point at, not a missing owner.
+    if (f.kind === 'organisation') findings.push({ ruleId: rule.id, range: f.range, message: message(rule, 'undefined', { actor: f.actor }), ...(named ? { severity: 'warning' as const } : {}) });
   }
   if (named) return findings;
   const vague = facts.find((f) => f.kind === 'vague');

@@ -64,6 +64,8 @@ function actorAfter(text: string, from: number): Span {
 /** A single capitalised word that is no common noun in its definite form: a name policylint cannot place. */
 export function looksLikeName(actor: string): boolean {
   const words = actor.split(/\s+/).filter(Boolean);
+  // A long span is a clause policylint misread (run-on PDF text), not a name.
+  if (words.length > 4) return false;
   if (words.some((w, i) => i > 0 && /^[\p{Lu}]/u.test(w) && !/^(?:KS|KF)$/u.test(w))) return true;
   return words.length === 1 && /^[\p{Lu}][\p{Ll}-]+$/u.test(words[0]!) && !/(?:en|et|na|erna|arna|orna|n)$/u.test(words[0]!);
 }
@@ -149,16 +151,31 @@ export function extractResponsibilities(ctx: CheckContext): ResponsibilityFact[]
       push(sentence, span, span.end);
     }
   }
-  out.push(...tableAssignments(ctx));
+  out.push(...tableAssignments(ctx), ...roleList(ctx));
   return out;
 }
 
-const DUTY_WORDS = /ansvar|samordn|leder|ledning|beslut|följer upp|uppföljning|reviderar|revidering|äger|bereder|verkställ|genomför/iu;
+const DUTY_WORDS = /ansvar|samordn|leder|ledning|beslut|följer upp|uppföljning|reviderar|revidering|äger|bereder|verkställ|genomför|ser till|ger stöd|driver/iu;
+const MATRIX_HEADER = /ansvar|beslutar|genomför|utför|roll|aktör|ansvarig|verkställer/iu;
 
-/** "| Kommunstyrelsen | Övergripande ansvar för … |": a table of roles and duties. */
+/**
+ * "| Kommunstyrelsen | Övergripande ansvar för … |": a table of roles and duties; and a
+ * responsibility matrix ("| Uppgift | Beslutar | Genomför |") whose cells name the bodies.
+ */
 function tableAssignments(ctx: CheckContext): ResponsibilityFact[] {
   const out: ResponsibilityFact[] = [];
   for (const table of ctx.doc.tables) {
+    const [header, ...data] = table.rows;
+    if (header && header.slice(1).some((c) => MATRIX_HEADER.test(c.text)) && !DUTY_WORDS.test(header[0]!.text)) {
+      for (const row of data) {
+        row.forEach((cell, i) => {
+          if (i === 0 || !MATRIX_HEADER.test(header[i]?.text ?? '')) return;
+          const kind = classifyActor(cell.text, ctx);
+          if (kind !== 'body' && kind !== 'defined') return;
+          out.push({ actor: cell.text.trim(), kind, role: roleOf(header[i]!.text), duty: row[0]!.text.trim(), range: { start: cell.start, end: cell.end }, evidence: row.map((c) => c.text).join(' | '), source: 'text' });
+        });
+      }
+    }
     for (const row of table.rows) {
       if (row.length < 2) continue;
       const [first, ...rest] = row;
@@ -172,6 +189,26 @@ function tableAssignments(ctx: CheckContext): ResponsibilityFact[] {
   return out;
 }
 
+const ROLE_ITEM = /^\s*([^–:—]{2,60}?)\s*[–:—]\s+(.{3,})$/u;
+
+/** "- **Kommunstyrelsen** – leder och samordnar …": a list of roles, one body per item. */
+function roleList(ctx: CheckContext): ResponsibilityFact[] {
+  const out: ResponsibilityFact[] = [];
+  const inResponsibility = new Set(ctx.sections.filter((s) => s.id === 'organisation').flatMap((s) => s.blocks));
+  for (const sentence of ctx.doc.sentences) {
+    const block = ctx.doc.blocks[sentence.block]!;
+    if (!block.listItem || block.start !== sentence.start && sentence.start - block.start > 4) continue;
+    const m = ROLE_ITEM.exec(sentence.text);
+    if (!m) continue;
+    if (!inResponsibility.has(sentence.block) && !DUTY_WORDS.test(m[2]!)) continue;
+    const kind = classifyActor(m[1]!, ctx);
+    if (kind !== 'body' && kind !== 'defined') continue;
+    const start = sentence.text.indexOf(m[1]!);
+    out.push({ actor: m[1]!.trim(), kind, role: roleOf(m[2]!), duty: m[2]!.trim(), range: sentenceRange(sentence, start, start + m[1]!.length), evidence: sentence.text.trim(), source: 'text' });
+  }
+  return out;
+}
+
 /** Metadata that names an owner ("Dokumentansvarig: Kommunledningsförvaltningen"). */
 export function metadataResponsibilities(metadata: Map<string, MetadataValue>, ctx: CheckContext): ResponsibilityFact[] {
   const out: ResponsibilityFact[] = [];
@@ -179,7 +216,9 @@ export function metadataResponsibilities(metadata: Map<string, MetadataValue>, c
   for (const [key, role] of roles) {
     const v = metadata.get(key);
     if (!v) continue;
-    const kind = classifyActor(v.value, ctx);
+    // A field that names an owner names someone, even a role policylint does not list.
+    const read = classifyActor(v.value, ctx);
+    const kind = read === 'other' && v.value.trim().split(/\s+/).length <= 4 && /\p{L}/u.test(v.value) ? 'body' : read;
     out.push({ actor: v.value, kind, role, range: v.range, evidence: v.value, source: v.origin === 'front-matter' ? 'front-matter' : 'metadata' });
   }
   return out;
