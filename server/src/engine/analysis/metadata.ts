@@ -47,9 +47,13 @@ export function extractMetadata(doc: PolicyDocument, labels: Record<string, stri
   const keyOf = (label: string): string | undefined => {
     const clean = label.replace(/[:*_#]+/g, ' ').replace(/\s+/g, ' ').trim();
     if (!clean || clean.length > 60) return undefined;
+    // Pattern by pattern: an alternation stops at the first alternative that matches, which
+    // may be a shorter label ("Dokumentansvarig" in "Dokumentansvarig på politisk nivå").
     for (const [key, list] of Object.entries(labels)) {
-      const m = findFirst(patterns.get(list), clean);
-      if (m && m.index === 0 && m.end === clean.length) return key;
+      for (const pattern of list) {
+        const m = findFirst(patterns.get([pattern]), clean);
+        if (m && m.index === 0 && m.end === clean.length) return key;
+      }
     }
     return undefined;
   };
