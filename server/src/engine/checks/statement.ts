@@ -69,7 +69,7 @@ function checkGeneric(rule: RuleDefinition, ctx: CheckContext): Finding[] {
     const satisfies = Object.values(check.parts).some((p) => findFirst(ctx.patterns.get(p), value.value));
     if (!excluded && (satisfies || toIsoDate(value.raw))) return [];
   }
-  const matches = scanStatements(rule, ctx);
+  const matches = scanStatements(rule, ctx).filter((m) => !m.offTopic);
   if (matches.some((m) => m.missing.length === 0)) return [];
   const best = [...matches].sort((a, b) => a.missing.length - b.missing.length)[0];
   return best ? [partial(rule, best.range, best.missing)] : missing(rule, ctx);

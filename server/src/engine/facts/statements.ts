@@ -15,9 +15,11 @@ export interface StatementMatch {
   found: Record<string, string>;
   at: Record<string, TextMatch>;
   missing: string[];
+  /** The sentence names none of the rule's topics. */
+  offTopic: boolean;
 }
 
-const CONTINUATION = /^(?:detta|det|den|denna|dessa|de|där|då|därefter|sedan|uppföljningen|redovisningen|revideringen|översynen|rapporten|sammanställningen)(?![\p{L}])/iu;
+const CONTINUATION = /^(?:detta|det|den|denna|dessa|de|där|då|därefter|sedan|uppföljningen|utvärderingen|resultatet|redovisningen|revideringen|översynen|rapporten|sammanställningen)(?![\p{L}])/iu;
 
 /**
  * Every sentence that makes a statement of the rule's kind (a trigger about one of its
@@ -46,8 +48,7 @@ export function scanStatements(rule: RuleDefinition, ctx: CheckContext): Stateme
       const next = sentences[i + 1];
       const continues = next && next.block === sentence.block && CONTINUATION.test(next.text.trimStart());
       const window = continues ? `${sentence.text} ${next.text}` : sentence.text;
-      // A trigger about something else (pupils reporting on an exchange) is no attempt at all.
-      if (topics && !first(ctx, topics, window)) continue;
+      const offTopic = topics !== undefined && !first(ctx, topics, window);
       const found: Record<string, string> = {};
       const partAt: Record<string, TextMatch> = {};
       const missing: string[] = [];
@@ -58,7 +59,7 @@ export function scanStatements(rule: RuleDefinition, ctx: CheckContext): Stateme
           partAt[part] = m;
         } else missing.push(part);
       }
-      out.push({ sentence, range: sentenceRange(sentence, 0, sentence.text.trimEnd().length), window, trigger, found, at: partAt, missing });
+      out.push({ sentence, range: sentenceRange(sentence, 0, sentence.text.trimEnd().length), window, trigger, found, at: partAt, missing, offTopic });
     }
     return out;
   });

@@ -72,6 +72,8 @@ export interface StatementCheck {
   asNeeded?: string[];
   /** Cadences policylint sees but cannot read ("regelbundet"): a warning, not an error. */
   unclear?: string[];
+  /** Off-topic statements about these never count ("kommunens ekonomi följs upp varje månad"). */
+  notTopics?: string[];
   /** Subjects that make a statement about something else ("handlingsplanen uppdateras årligen"). */
   otherSubjects?: string[];
 }
