@@ -16,3 +16,5 @@ export { todayIso, addYears } from './analysis/dates.js';
 export { loadServices, suggest, type Services } from './services.js';
 export { parseWordList, readWordList } from './rules/wordList.js';
 export { isRequired as sectionRequired } from './checks/section.js';
+export { describeFacts, positionFacts, type PositionedRange } from './facts/display.js';
+export type * from './facts/model.js';

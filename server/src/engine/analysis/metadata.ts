@@ -157,7 +157,7 @@ function labelsInLine(line: string, offset: number, inHead: boolean, keyOf: (lab
     const valueEnd = hits[k + 1]?.start ?? line.length;
     const raw = line.slice(hit.end, valueEnd);
     const lead = raw.length - raw.replace(/^(?:\*\*|__|[\s:–-])+/u, '').length;
-    const value = raw.slice(lead).replace(/\*\*|__/g, '').replace(/[\s,;|]+$/u, '');
+    const value = raw.slice(lead).replace(/\*\*|__/g, '').replace(/[\s,;|.]+$/u, '');
     if (!value) return;
     const start = offset + hit.end + lead;
     out.push({ key: hit.key, value, range: { start, end: start + value.length }, label: { start: offset + hit.start, end: offset + hit.end } });

@@ -168,7 +168,7 @@ function fromMetadata(metadata: Map<string, MetadataValue>, ctx: CheckContext): 
   }
   if (decision) fill(readParts(decision.value, ctx));
   const p = byKey('paragraf');
-  if (p && !fact.paragraph) fact.paragraph = p.value;
+  if (p && !fact.paragraph) fact.paragraph = /^\d/.test(p.value) ? `§ ${p.value}` : p.value;
   const dnr = byKey('diarienummer');
   if (dnr && !fact.diarienummer) fact.diarienummer = dnr.value;
   if (fact.paragraph === undefined) delete fact.paragraph;

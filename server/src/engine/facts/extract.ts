@@ -53,17 +53,16 @@ function related(ctx: CheckContext): TextFact[] {
 export function extractFacts(ctx: CheckContext): GovernanceFacts {
   return memo(ctx, 'facts', () => {
     const metadata = ctx.metadata;
-    const facts: GovernanceFacts = {
-      review: extractReview(factRule(ctx, 'review'), metadata, ctx),
-      responsibilities: [...metadataResponsibilities(metadata, ctx), ...extractResponsibilities(ctx)],
-      followUp: extractFollowUp(factRule(ctx, 'follow-up'), metadata, ctx),
-      related: related(ctx),
-      bodies: definedBodies(ctx),
-    };
+    const facts = {} as GovernanceFacts;
     const adoption = extractAdoption(metadata, ctx);
     if (adoption) facts.adoption = adoption;
     const status = extractStatus(metadata, ctx);
     if (status) facts.status = status;
+    facts.review = extractReview(factRule(ctx, 'review'), metadata, ctx);
+    facts.responsibilities = [...metadataResponsibilities(metadata, ctx), ...extractResponsibilities(ctx)];
+    facts.followUp = extractFollowUp(factRule(ctx, 'follow-up'), metadata, ctx);
+    facts.related = related(ctx);
+    facts.bodies = definedBodies(ctx);
     const sentences = fromSentences(ctx);
     const fields: [keyof GovernanceFacts, string][] = [['owner', 'dokumentansvarig'], ['scope', 'giltig-for'], ['version', 'version'], ['replaces', 'ersatter'], ['validFrom', 'giltig-fran']];
     for (const [name, key] of fields) {

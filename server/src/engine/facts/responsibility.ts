@@ -145,7 +145,12 @@ export function extractResponsibilities(ctx: CheckContext): ResponsibilityFact[]
   };
   for (const sentence of ctx.doc.sentences) {
     if (ctx.doc.blocks[sentence.block]!.kind === 'heading') continue;
-    for (const m of allIn(ctx, before, sentence)) push(sentence, actorBefore(sentence.text, m.index), m.end);
+    for (const m of allIn(ctx, before, sentence)) {
+      const span = actorBefore(sentence.text, m.index);
+      // "För vänortskedjan ansvarar nämnden": the actor follows (actorAfter reads it).
+      if (/^för\s/iu.test(sentence.text.slice(span.start, span.end))) continue;
+      push(sentence, span, m.end);
+    }
     for (const m of allIn(ctx, after, sentence)) {
       const span = actorAfter(sentence.text, m.end);
       push(sentence, span, span.end);
