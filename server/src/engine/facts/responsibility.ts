@@ -32,7 +32,10 @@ function actorBefore(text: string, verbIndex: number): Span {
   }
   const relative = /([^,;:()]{2,80}?),?\s+som\s+(?:också\s+|även\s+|därför\s+)?$/iu.exec(head);
   if (relative && !/\bdet är\b/iu.test(relative[1]!)) {
-    const words = [...relative[1]!.matchAll(/\S+/g)].slice(-6);
+    // The noun phrase right before "som": after the last preposition ("… under kommundirektören, som").
+    let words = [...relative[1]!.matchAll(/\S+/g)].slice(-6);
+    const prep = words.map((w) => /^(?:under|för|inom|vid|i|på|av|med|hos|till|från|om)$/iu.test(w[0])).lastIndexOf(true);
+    if (prep >= 0 && prep < words.length - 1) words = words.slice(prep + 1);
     const start = relative.index + (words[0]?.index ?? 0);
     return { start, end: relative.index + relative[1]!.trimEnd().length };
   }
