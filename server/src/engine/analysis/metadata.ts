@@ -132,7 +132,8 @@ function labelsInLine(line: string, offset: number, inHead: boolean, keyOf: (lab
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const before = line.slice(0, w.index).replace(/[\s*_\-+•]+$/u, '');
-    if (!(i === 0 || /^[\p{Lu}§]/u.test(w[0]) || /[:|]$/.test(before))) continue;
+    // A label opens the line, a capitalised word or follows a field's end; "§" inside a value is no label.
+    if (!(i === 0 || /^[\p{Lu}]/u.test(w[0]) || /[:|]$/.test(before))) continue;
     for (let n = Math.min(6, words.length - i); n >= 1; n--) {
       const last = words[i + n - 1]!;
       const end = last.index + last[0].length;

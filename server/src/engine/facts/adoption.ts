@@ -46,10 +46,13 @@ function readParts(text: string, ctx: CheckContext, from = 0): Parts {
     const name = unknownBody(text.slice(from));
     if (name) parts.body = name;
   }
-  const date = findDates(withoutDnr.slice(from))[0] ?? findDates(withoutDnr)[0];
+  // After the verb, else just before it ("2019-03-12 antagen av …"); not from another field further off.
+  const window = withoutDnr.slice(Math.max(0, from - 60), from);
+  const near = window.slice(Math.max(window.lastIndexOf(':'), window.lastIndexOf('\n')) + 1);
+  const date = findDates(withoutDnr.slice(from))[0] ?? findDates(from > 0 ? near : withoutDnr)[0];
   if (date) parts.date = date.iso;
   else {
-    const year = YEAR.exec(withoutDnr.slice(from)) ?? YEAR.exec(withoutDnr);
+    const year = YEAR.exec(withoutDnr.slice(from)) ?? YEAR.exec(from > 0 ? near : withoutDnr);
     if (year) {
       parts.date = `${year[1]}-12-31`;
       parts.yearOnly = true;
@@ -91,6 +94,15 @@ function aboutThisDocument(text: string, verbIndex: number, inHead: boolean, own
   return inHead && titleWords.length <= 12 && !findBody(withoutDnr, ctx) && !/(?:^|\s)(?:visionen|översiktsplanen|agenda|budgeten|planen för|lagen|konventionen|FN|EU)(?:\s|$)/iu.test(before);
 }
 
+/** The sentence up to the next metadata label after `from`: "Beslutad av KF Beslutad  Reviderad 2021-12-02" gives no date. */
+function untilNextLabel(sentence: Sentence, from: number, labels: number[]): string {
+  const startAt = sentence.base + (sentence.offsets[Math.min(from, sentence.offsets.length - 1)] ?? 0);
+  const next = labels.find((l) => l > startAt);
+  if (next === undefined || next >= sentence.end) return sentence.text;
+  for (let i = from; i < sentence.text.length; i++) if (sentence.base + sentence.offsets[i]! >= next) return sentence.text.slice(0, i);
+  return sentence.text;
+}
+
 /** Adoption as stated in running text: passive ("Antagen av KF …") or active ("KF antog policyn …"). */
 function fromSentences(ctx: CheckContext, check: AdoptionCheck): { fact: AdoptionFact; complete: boolean }[] {
   const verbs = ctx.patterns.get(check.verbs);
@@ -99,6 +111,7 @@ function fromSentences(ctx: CheckContext, check: AdoptionCheck): { fact: Adoptio
   const firstSection = ctx.sections.find((s) => !s.heading.pseudo && (s.heading.depth >= 2 || s.heading.start > ctx.title.start));
   const skip = new Set(ctx.sections.filter((s) => s.id === 'relaterade').flatMap((s) => s.blocks));
   const out: { fact: AdoptionFact; complete: boolean }[] = [];
+  const labels = [...ctx.metadata.values()].map((v) => v.labelRange?.start).filter((n): n is number => n !== undefined).sort((a, b) => a - b);
   const take = (sentence: Sentence, parts: Parts): void => {
     const fact: AdoptionFact = { ...parts, range: sentenceRange(sentence, 0, sentence.text.trimEnd().length), evidence: sentence.text.trim(), source: 'text' };
     out.push({ fact, complete: Boolean(parts.body && parts.date) });
@@ -108,7 +121,7 @@ function fromSentences(ctx: CheckContext, check: AdoptionCheck): { fact: Adoptio
     const inHead = !firstSection || sentence.start < firstSection.heading.start;
     const verb = firstIn(ctx, verbs, sentence);
     if (verb && aboutThisDocument(sentence.text, verb.index, inHead, own, ctx)) {
-      const parts = readParts(sentence.text, ctx, verb.end);
+      const parts = readParts(untilNextLabel(sentence, verb.end, labels), ctx, verb.end);
       if (parts.body || parts.date) take(sentence, parts);
       continue;
     }

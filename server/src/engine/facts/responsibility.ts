@@ -45,7 +45,9 @@ function actorBefore(text: string, verbIndex: number): Span {
   const words = [...text.slice(start, verbIndex).matchAll(/\S+/g)];
   const kept = words.slice(-8);
   const from = kept[0] ? start + kept[0].index : verbIndex;
-  if (FRONTED.test(text.slice(from, verbIndex).trim())) {
+  // Inverted order only when no name stands right before the verb ("… Ansvar Kommunstyrelsen ska ansvara").
+  const lastBefore = text.slice(from, verbIndex).trim().split(/\s+/).pop() ?? '';
+  if (FRONTED.test(text.slice(from, verbIndex).trim()) && !/^[\p{Lu}]/u.test(lastBefore)) {
     const afterVerb = verbIndex + (/^\S+/u.exec(text.slice(verbIndex))?.[0].length ?? 0);
     const span = actorAfter(text, afterVerb);
     if (span.end > span.start) return span;
