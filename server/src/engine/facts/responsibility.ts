@@ -207,13 +207,16 @@ function roleList(ctx: CheckContext): ResponsibilityFact[] {
   const inResponsibility = new Set(ctx.sections.filter((s) => s.id === 'organisation').flatMap((s) => s.blocks));
   for (const sentence of ctx.doc.sentences) {
     const block = ctx.doc.blocks[sentence.block]!;
-    if (!block.listItem || block.start !== sentence.start && sentence.start - block.start > 4) continue;
-    const m = ROLE_ITEM.exec(sentence.text);
+    // A list item, or a bullet a PDF conversion left in running text ("o Kommunstyrelsen – leder …").
+    const text = sentence.text.replace(/^\s*[o•·▪]\s+/u, '');
+    const bulleted = text !== sentence.text || /^\s*[^–—]{2,60}\s[–—]\s/u.test(sentence.text);
+    if (!(block.listItem && sentence.start - block.start <= 4) && !bulleted) continue;
+    const m = ROLE_ITEM.exec(text);
     if (!m) continue;
     if (!inResponsibility.has(sentence.block) && !DUTY_WORDS.test(m[2]!)) continue;
     const kind = classifyActor(m[1]!, ctx);
     if (kind !== 'body' && kind !== 'defined') continue;
-    const start = sentence.text.indexOf(m[1]!);
+    const start = Math.max(0, sentence.text.indexOf(m[1]!));
     out.push({ actor: m[1]!.trim(), kind, role: roleOf(m[2]!), duty: m[2]!.trim(), range: sentenceRange(sentence, start, start + m[1]!.length), evidence: sentence.text.trim(), source: 'text' });
   }
   return out;

@@ -77,12 +77,27 @@ function readStatement(match: StatementMatch, check: StatementCheck, ctx: CheckC
 function fromTitle(ctx: CheckContext): ReviewFact | undefined {
   // A plan for one year ends with it; a vision or strategy named for a year only aims at it.
   const m = PERIOD.exec(ctx.title.text) ?? (/plan|budget/iu.test(ctx.title.text) ? /(?<![\p{N}/.-])(?:19|20)\d\d\s*$/u.exec(ctx.title.text) : null);
-  if (!m) return undefined;
+  if (!m) return runOnTitle(ctx);
   const until = endOf(m[0]);
   if (!until) return undefined;
   const offset = ctx.doc.text.indexOf(m[0], ctx.title.start);
   const range: OffsetRange = offset >= 0 && offset < ctx.title.end ? { start: offset, end: offset + m[0].length } : { start: ctx.title.start, end: ctx.title.end };
   return { kind: 'end-date', until, cadence: m[0], range, evidence: ctx.title.text, source: 'title' };
+}
+
+/**
+ * A PDF transcript's title stands in its first line of running text: "1 RIKTLINJE Dnr KS 2021/137
+ * Riktlinjer för vänortssamarbete i Björkhamn kommun 2021–2030 Riktlinjerna anger …".
+ */
+function runOnTitle(ctx: CheckContext): ReviewFact | undefined {
+  if (!ctx.doc.headings.every((h) => h.pseudo)) return undefined;
+  const block = ctx.doc.blocks.find((b) => b.kind === 'paragraph' && b.text.split(/\s+/).length > 12);
+  if (!block) return undefined;
+  const head = block.text.slice(0, 200);
+  const m = /(?:polic|strategi|plan|program|riktlinje)\p{L}*\s+(?:[\p{L}-]+\s+){0,5}?((?:19|20)\d\d\s?[-–—]\s?(?:19|20)\d\d)(?![\p{N}/-])/iu.exec(head);
+  if (!m) return undefined;
+  const offset = ctx.doc.text.indexOf(m[1]!, block.start);
+  return { kind: 'end-date', until: endOf(m[1]!)!, cadence: m[1]!, range: { start: offset, end: offset + m[1]!.length }, evidence: head.slice(0, m.index + m[0].length), source: 'title' };
 }
 
 function fromMetadata(metadata: Map<string, MetadataValue>, check: StatementCheck, ctx: CheckContext): ReviewFact[] {
