@@ -96,6 +96,8 @@ export function extractMetadata(doc: PolicyDocument, labels: Record<string, stri
   for (const block of doc.blocks) {
     if (block.kind !== 'paragraph') continue;
     const slice = doc.text.slice(block.start, block.end);
+    // Past the head a metadata block has "Label: value" lines; prose needs no label search.
+    if (block.start > head && !slice.includes(':')) continue;
     const lineRe = /[^\r\n]+/g;
     const found: LabelHit[] = [];
     for (let l = lineRe.exec(slice); l; l = lineRe.exec(slice)) {

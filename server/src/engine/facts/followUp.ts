@@ -14,10 +14,10 @@ export function extractFollowUp(rule: RuleDefinition | undefined, metadata: Map<
   const parts = (text: string): Pick<FollowUpFact, 'frequency' | 'recipient' | 'missing' | 'unclear'> => {
     const frequency = findFirst(ctx.patterns.get(check.parts.frequency ?? ['{frequency}']), text);
     let recipient = check.parts.recipient ? findFirst(ctx.patterns.get(check.parts.recipient), text) : undefined;
-    // A configured or document-defined body after "till/för" counts as a recipient too.
+    // A body a few words after "till/för" ("till kultur- och fritidsnämnden"), configured and defined ones too.
     if (!recipient) {
       const body = findBody(text, ctx);
-      if (body && body.origin !== 'known' && /(?:till|för|hos|inför)\s+(?:\S+\s+){0,2}$/iu.test(text.slice(0, body.index))) recipient = body;
+      if (body && /(?:till|för|hos|inför)\s+(?:\S+\s+){0,2}$/iu.test(text.slice(0, body.index))) recipient = body;
     }
     const missing: string[] = [];
     if (!frequency && check.parts.frequency) missing.push('frequency');

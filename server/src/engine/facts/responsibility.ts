@@ -7,6 +7,8 @@ import { definedBodies, findBody } from './bodies.js';
 import type { ResponsibilityFact, ResponsibilityRole } from './model.js';
 import type { MetadataValue } from '../analysis/metadata.js';
 
+const MAX_FACTS = 200;
+
 const CLAUSE_BREAK = /[,;:()–]|\s(?:som|där|när|men|eftersom|medan)\s/giu;
 
 /** Fronted adverbials: after them Swedish puts the verb before the subject (V2). */
@@ -149,6 +151,8 @@ export function extractResponsibilities(ctx: CheckContext): ResponsibilityFact[]
     out.push(fact);
   };
   for (const sentence of ctx.doc.sentences) {
+    // Enough to judge any real document; a pasted 10 MB text must not cost a read per sentence.
+    if (out.length >= MAX_FACTS) break;
     if (ctx.doc.blocks[sentence.block]!.kind === 'heading') continue;
     for (const m of allIn(ctx, before, sentence)) {
       const span = actorBefore(sentence.text, m.index);

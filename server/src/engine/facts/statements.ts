@@ -19,6 +19,9 @@ export interface StatementMatch {
   offTopic: boolean;
 }
 
+/** At most this many statements per rule and document (facts are a summary, not an index). */
+export const MAX_STATEMENTS = 40;
+
 const CONTINUATION = /^(?:detta|det|den|denna|dessa|de|där|då|därefter|sedan|uppföljningen|utvärderingen|resultatet|redovisningen|revideringen|översynen|rapporten|sammanställningen)(?![\p{L}])/iu;
 
 /**
@@ -60,6 +63,8 @@ export function scanStatements(rule: RuleDefinition, ctx: CheckContext): Stateme
         } else missing.push(part);
       }
       out.push({ sentence, range: sentenceRange(sentence, 0, sentence.text.trimEnd().length), window, trigger, found, at: partAt, missing, offTopic });
+      // A document states these a handful of times; a 10 MB paste must not cost thousands of reads.
+      if (out.length >= MAX_STATEMENTS) break;
     }
     return out;
   });
