@@ -16,8 +16,14 @@ export function extractFollowUp(rule: RuleDefinition | undefined, metadata: Map<
     let recipient = check.parts.recipient ? findFirst(ctx.patterns.get(check.parts.recipient), text) : undefined;
     // A body a few words after "till/för" ("till kultur- och fritidsnämnden"), configured and defined ones too.
     if (!recipient) {
-      const body = findBody(text, ctx);
-      if (body && /(?:till|för|hos|inför)\s+(?:\S+\s+){0,2}$/iu.test(text.slice(0, body.index))) recipient = body;
+      for (const m of text.matchAll(/(?<![\p{L}])(?:till|för|hos|inför)\s+/giu)) {
+        const after = text.slice(m.index + m[0].length, m.index + m[0].length + 60);
+        const body = findBody(after, ctx);
+        if (body && after.slice(0, body.index).split(/\s+/).filter(Boolean).length <= 2) {
+          recipient = body;
+          break;
+        }
+      }
     }
     const missing: string[] = [];
     if (!frequency && check.parts.frequency) missing.push('frequency');
