@@ -42,7 +42,10 @@ function checkReview(rule: RuleDefinition, review: ReviewFact[], ctx: CheckConte
   const unreadable = review.find((r) => r.kind === 'unreadable');
   if (unreadable) return [{ ruleId: rule.id, range: unreadable.range, severity: 'warning', message: message(rule, 'unreadable', { phrase: unreadable.cadence ?? unreadable.evidence }) }];
   const asNeeded = review.find((r) => r.kind === 'as-needed' || r.kind === 'until-further-notice');
-  if (asNeeded) return [{ ruleId: rule.id, range: asNeeded.range, message: message(rule, 'asNeeded', { phrase: asNeeded.cadence ?? '' }) }];
+  if (asNeeded) {
+    const key = asNeeded.kind === 'until-further-notice' && rule.messages.untilFurtherNotice ? 'untilFurtherNotice' : 'asNeeded';
+    return [{ ruleId: rule.id, range: asNeeded.range, message: message(rule, key, { phrase: asNeeded.cadence ?? '' }) }];
+  }
   const mentioned = review.find((r) => r.kind === 'mentioned');
   if (mentioned) return [partial(rule, mentioned.range, ['cycle'])];
   return missing(rule, ctx);

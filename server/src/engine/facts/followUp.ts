@@ -41,8 +41,8 @@ export function extractFollowUp(rule: RuleDefinition | undefined, metadata: Map<
   const topics = check.topics ? ctx.patterns.get(check.topics) : undefined;
   for (const match of scanStatements(rule, ctx)) {
     const read = parts(match.window);
-    // Off the topic (pupils reporting on an exchange): it counts only when a body receives it, with a cadence.
-    if (match.offTopic && (read.missing.length > 0 || !findBody(match.window, ctx))) continue;
+    // Off the topic (pupils reporting on an exchange): it counts only with both a cadence and a recipient.
+    if (match.offTopic && read.missing.length > 0) continue;
     if (match.offTopic && check.notTopics && findFirst(ctx.patterns.get(check.notTopics), match.window)) continue;
     const what = topics ? findFirst(topics, match.window) : undefined;
     out.push({ ...read, ...(what ? { what: what.text } : {}), range: match.range, evidence: match.sentence.text.trim(), source: 'text' });
