@@ -137,6 +137,9 @@ describe('governance facts in the forms real documents use', () => {
     assert.deepEqual(kind('# Internationell strategi 2022–2026\n\nText.\n'), ['end-date']);
     const deadline = factsOf('# P\n\nEn revidering av policyn ska vara klar senast 31 december 2029.\n').review[0];
     assert.equal(deadline?.until, '2029-12-31');
+    assert.equal(factsOf('# P\n\nKommunstyrelsen reviderar policyn vartannat år.\n').review[0]?.by, 'Kommunstyrelsen');
+    assert.equal(factsOf('# P\n\nPolicyn revideras av kommunstyrelsen vart fjärde år.\n').review[0]?.by, 'kommunstyrelsen');
+    assert.equal(factsOf('# P\n\nGodkänd av miljönämnden 2023-04-12 § 33. Planen gäller 2023–2026.\n').review[0]?.by, undefined);
   });
 
   it('not a review cycle: "vid behov", until further notice, a scope statement, a follow-up cadence', () => {

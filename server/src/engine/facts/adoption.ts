@@ -154,7 +154,9 @@ function fromMetadata(metadata: Map<string, MetadataValue>, ctx: CheckContext): 
   const decision = byKey('beslut');
   if (!body && !date && !decision) return undefined;
   const first = body ?? date ?? decision!;
-  const fact: AdoptionFact = { bodyKnown: false, range: first.range, evidence: [body, date, decision].filter(Boolean).map((v) => v!.value).join('; '), source: first.origin === 'front-matter' ? 'front-matter' : 'metadata' };
+  // The whole field, label included ("Beslutad av: Kommunfullmäktige"), so hover can quote it.
+  const range = first.labelRange && first.labelRange.start < first.range.start ? { start: first.labelRange.start, end: first.range.end } : first.range;
+  const fact: AdoptionFact = { bodyKnown: false, range, evidence: [body, date, decision].filter(Boolean).map((v) => v!.value).join('; '), source: first.origin === 'front-matter' ? 'front-matter' : 'metadata' };
   const fill = (parts: Parts): void => {
     if (!fact.body && parts.body) {
       fact.body = parts.body;

@@ -56,7 +56,9 @@ function readStatement(match: StatementMatch, check: StatementCheck, ctx: CheckC
     if (!type || !new RegExp(type, 'iu').test(subject)) return undefined;
   }
   const base = { range: match.range, evidence: match.sentence.text.trim(), source: 'text' as const };
-  const by = findBody(match.window.slice(0, match.trigger.index), ctx) ?? findBody(match.window, ctx);
+  // Who revises: the subject before the verb ("Kommunstyrelsen reviderar …") or the agent ("revideras av …").
+  const agent = /^\S*\s+(?:\S+\s+)?av\s+/u.exec(match.window.slice(match.trigger.index));
+  const by = findBody(subject.slice(Math.max(0, subject.lastIndexOf('. ') + 1)), ctx) ?? (agent ? findBody(match.window.slice(match.trigger.index + agent[0].length, match.trigger.index + agent[0].length + 60), ctx) : undefined);
   const withBy = <T extends ReviewFact>(fact: T): T => (by ? { ...fact, by: by.text } : fact);
   const asNeeded = check.asNeeded ? findFirst(ctx.patterns.get(check.asNeeded), match.window) : undefined;
   const cycle = match.at.cycle;
