@@ -223,6 +223,18 @@ function roleList(ctx: CheckContext): ResponsibilityFact[] {
     const start = Math.max(0, sentence.text.indexOf(m[1]!));
     out.push({ actor: m[1]!.trim(), kind, role: roleOf(m[2]!), duty: m[2]!.trim(), range: sentenceRange(sentence, start, start + m[1]!.length), evidence: sentence.text.trim(), source: 'text' });
   }
+  // Bullets run into one sentence by a PDF conversion: "… genomförs. o Kommunstyrelsen – leder …".
+  for (const sentence of ctx.doc.sentences) {
+    for (const m of sentence.text.matchAll(/(?:^|\s)[o•·▪]\s+([^–—.]{2,60}?)\s[–—]\s+([^–—]{3,80})/gu)) {
+      if (!DUTY_WORDS.test(m[2]!)) continue;
+      const kind = classifyActor(m[1]!, ctx);
+      if (kind !== 'body' && kind !== 'defined') continue;
+      const start = m.index + m[0].indexOf(m[1]!);
+      const range = sentenceRange(sentence, start, start + m[1]!.length);
+      if (out.some((f) => f.range.start === range.start)) continue;
+      out.push({ actor: m[1]!.trim(), kind, role: roleOf(m[2]!), duty: m[2]!.trim(), range, evidence: sentence.text.trim(), source: 'text' });
+    }
+  }
   return out;
 }
 
