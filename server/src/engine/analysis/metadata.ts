@@ -119,6 +119,8 @@ interface LabelHit {
   label: OffsetRange;
 }
 
+const ADOPTION_KEYS = new Set(['beslutad-av', 'beslutad', 'beslut']);
+
 const WORD = /[\p{L}\p{N}§][\p{L}\p{N}.§/-]*/gu;
 
 /**
@@ -153,6 +155,9 @@ function labelsInLine(line: string, offset: number, inHead: boolean, keyOf: (lab
   const short = words.length <= 10;
   const opens = hits[0]!.start === words[0]!.index;
   if (hits.length === 1 && !hits[0]!.colon && !(inHead && short && opens)) return [];
+  // A lone label without a colon in a line that ends as a sentence is prose ("Ansvarig nämnd
+  // ansvarar för …."), except an adoption line, which is written that way.
+  if (hits.length === 1 && !hits[0]!.colon && /\.\s*$/.test(line) && !ADOPTION_KEYS.has(hits[0]!.key)) return [];
   // A lone label with a colon must open the line ("Syfte: …" in prose is not metadata).
   if (hits.length === 1 && !opens) return [];
   const out: LabelHit[] = [];

@@ -247,7 +247,7 @@ export function metadataResponsibilities(metadata: Map<string, MetadataValue>, c
     if (!v) continue;
     // A field that names an owner names someone, even a role policylint does not list.
     const read = classifyActor(v.value, ctx);
-    const kind = read === 'other' && v.value.trim().split(/\s+/).length <= 4 && /\p{L}/u.test(v.value) ? 'body' : read;
+    const kind = read === 'other' && v.value.trim().split(/\s+/).length <= 4 && /^[\p{Lu}]/u.test(v.value.trim()) ? 'body' : read;
     out.push({ actor: v.value, kind, role, range: v.range, evidence: v.value, source: v.origin === 'front-matter' ? 'front-matter' : 'metadata' });
   }
   return out;
