@@ -9,6 +9,8 @@ import { formatStylish } from './formatters/stylish.js';
 import { formatJson } from './formatters/json.js';
 import { formatSarif } from './formatters/sarif.js';
 import { formatGithub } from './formatters/github.js';
+import { formatFacts } from './formatters/facts.js';
+import { factsOfFiles } from './facts.js';
 import { colorEnabled } from './formatters/color.js';
 import { writeInitialConfig } from './init.js';
 import type { FileResult } from './results.js';
@@ -48,7 +50,7 @@ export async function run(argv: string[], io = { out: process.stdout, err: proce
     .name('policylint')
     .description('Granskar utkast till kommunala styrdokument i Markdown. / Lints Swedish municipal governing documents in Markdown.')
     .argument('[paths...]', 'filer, kataloger eller globmönster / files, directories or globs')
-    .addOption(new Option('-f, --format <format>', 'utdataformat / output format').choices(['stylish', 'json', 'sarif', 'github']).default('stylish'))
+    .addOption(new Option('-f, --format <format>', 'utdataformat / output format').choices(['stylish', 'json', 'sarif', 'github', 'facts']).default('stylish'))
     .option('--fix', 'rätta säkra fel och skriv filerna / apply safe fixes and write the files')
     .option('--max-warnings <n>', 'avsluta med 1 vid fler varningar / exit 1 when warnings exceed n', (v) => {
       const n = Number(v);
@@ -114,6 +116,10 @@ export async function run(argv: string[], io = { out: process.stdout, err: proce
     const { files, warnings: skipped } = await expandInputs(program.args, cwd);
     for (const warning of skipped) io.err.write(`policylint: varning / warning: ${warning}\n`);
     const today = opts.today ?? todayIso();
+    if (opts.format === 'facts') {
+      io.out.write(formatFacts(factsOfFiles(files, { ruleSet, configs, today })));
+      return EXIT.ok;
+    }
     const cache = opts.cache ? LintCache.load(resolve(cwd, opts.cacheLocation ?? '.policylintcache'), version) : undefined;
     const results: (FileResult | undefined)[] = new Array(files.length);
     const ruleIds = new Set(ruleSet.rules.keys());

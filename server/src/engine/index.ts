@@ -19,3 +19,5 @@ export { isRequired as sectionRequired } from './checks/section.js';
 export { looksLikeGoverningDocument, messageLanguage, packageVersion } from './scope.js';
 export { DEFAULT_LIMITS, LIMIT_NAMES, parseLimits, resolveLimits, checkDocumentLimits, type Limits, type LimitExceeded } from './limits.js';
 export { readFileSafely, resolvesInside, isInside, type SafeReadResult } from './io/safeRead.js';
+export { describeFacts, positionFacts, type PositionedRange } from './facts/display.js';
+export type * from './facts/model.js';

@@ -10,6 +10,8 @@ import type { ResolvedConfig } from './config/model.js';
 import { CHECKS } from './checks/index.js';
 import { LineIndex } from './text/lineIndex.js';
 import type { CheckContext } from './checks/context.js';
+import { extractFacts } from './facts/extract.js';
+import type { GovernanceFacts } from './facts/model.js';
 import { applyDirectives, parseDirectives, unknownDirectiveIds } from './directives.js';
 import type { Diagnostic, Finding } from './types.js';
 import { checkDocumentLimits, resolveLimits, type Limits } from './limits.js';
@@ -32,12 +34,14 @@ export interface LintResult {
   diagnostics: Diagnostic[];
   document: PolicyDocument;
   documentType: string | undefined;
+  /** What the document says about its own governance (facts/model.ts). */
+  facts: GovernanceFacts;
 }
 
 /** Internal findings that belong to no rule file: broken front matter, unknown ids in comments. */
 export const SYNTAX_RULE = 'syntax';
 
-const SEVERITY_RANK: Record<Diagnostic['severity'], number> = { info: 0, warning: 1, error: 2 };
+const RANK: Record<Diagnostic['severity'], number> = { info: 0, warning: 1, error: 2 };
 
 const patternCaches = new WeakMap<RuleSet, PatternCache>();
 
@@ -55,7 +59,7 @@ export function createContext(doc: PolicyDocument, ruleSet: RuleSet, config: Res
   const title = findTitle(doc);
   const metadata = extractMetadata(doc, ruleSet.metadata.labels, patterns);
   const memo = new Map<string, unknown>(Object.entries(services).map(([k, v]) => [`service:${k}`, v]));
-  return {
+  const ctx: CheckContext = {
     doc,
     ruleSet,
     patterns,
@@ -68,6 +72,8 @@ export function createContext(doc: PolicyDocument, ruleSet: RuleSet, config: Res
     options: {},
     memo,
   };
+  if (config?.bodies) ctx.localBodies = config.bodies;
+  return ctx;
 }
 
 /**
@@ -85,7 +91,20 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
     ...(d.fixes ? { fixes: d.fixes.map((f) => ({ ...f, edits: f.edits.map(shift), ...(f.snippet ? { snippet: { ...f.snippet, offset: f.snippet.offset + 1 } } : {}) })) } : {}),
   }));
   result.document = { ...result.document, text, lines: new LineIndex(text) };
+  result.facts = shiftRanges(result.facts, 1);
   return result;
+}
+
+/** A copy of a facts record with every `range` moved by `by` characters. */
+function shiftRanges<T>(value: T, by: number): T {
+  if (Array.isArray(value)) return value.map((v) => shiftRanges(v, by)) as T;
+  if (!value || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    const r = v as { start?: unknown; end?: unknown };
+    out[k] = k === 'range' && r && typeof r.start === 'number' ? { start: r.start + by, end: (r.end as number) + by } : shiftRanges(v, by);
+  }
+  return out as T;
 }
 
 function lintBody(text: string, options: LintOptions): LintResult {
@@ -103,6 +122,8 @@ function lintBody(text: string, options: LintOptions): LintResult {
     return refused(text, { ruleId: SYNTAX_RULE, range: { start: 0, end: 0 }, message: { sv: `Dokumentet kunde inte tolkas (internt fel: ${errorName(error)}); inget granskades`, en: `The document could not be parsed (internal error: ${errorName(error)}); nothing was checked` }, messageKey: 'internal' });
   }
   if (options.parseCache) ctx.blockCache = options.parseCache.blocks;
+  // Facts first: every governance rule is a predicate over them.
+  ctx.facts = extractFacts(ctx);
   const findings: Finding[] = [];
   const severities = new Map<string, Diagnostic['severity']>();
 
@@ -136,14 +157,14 @@ function lintBody(text: string, options: LintOptions): LintResult {
 
   const kept = applyDirectives(doc, directives, findings);
   const diagnostics: Diagnostic[] = kept.map(toDiagnostic).sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
-  return { diagnostics, document: doc, documentType: ctx.documentType };
+  return { diagnostics, document: doc, documentType: ctx.documentType, facts: ctx.facts };
 
   // Built field by field: object rest/spread here was the slowest step on drafts with
   // thousands of OCR findings.
   function toDiagnostic(f: Finding): Diagnostic {
     const { sv, en, key } = f.message as Finding['message'] & { key?: string };
     const configured = severities.get(f.ruleId) ?? 'warning';
-    const severity = f.maxSeverity && SEVERITY_RANK[f.maxSeverity] < SEVERITY_RANK[configured] ? f.maxSeverity : configured;
+    const severity = f.severity && RANK[f.severity] < RANK[configured] ? f.severity : configured;
     const d: Diagnostic = { ruleId: f.ruleId, range: f.range, message: { sv, en }, severity, sources: ruleSet.rules.get(f.ruleId)?.sources ?? [] };
     if (key ?? f.messageKey) d.messageKey = key ?? f.messageKey;
     if (f.fixes) d.fixes = f.fixes;
@@ -162,5 +183,5 @@ function errorName(error: unknown): string {
 function refused(text: string, finding: Finding): LintResult {
   const document: PolicyDocument = { text, lines: new LineIndex(text), blocks: [], sentences: [], headings: [], tables: [], comments: [], bodyStart: 0 };
   const diagnostic: Diagnostic = { ...finding, severity: 'error', sources: [] };
-  return { diagnostics: [diagnostic], document, documentType: undefined };
+  return { diagnostics: [diagnostic], document, documentType: undefined, facts: { review: [], responsibilities: [], followUp: [], related: [], bodies: [] } };
 }

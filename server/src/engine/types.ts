@@ -55,11 +55,11 @@ export interface Finding {
   message: Bilingual;
   /** Which of the rule's messages this is ("missing", "partial", …): front ends tell cases apart by it. */
   messageKey?: string;
+  /** At most this severity: a check lowers the configured one where its evidence is thin. */
+  severity?: Severity;
   fixes?: Fix[];
   /** Data for lazy work in front ends (e.g. the word to compute suggestions for). */
   data?: Record<string, unknown>;
-  /** The most this finding may weigh whatever the rule's configured severity (a draft's placeholder). */
-  maxSeverity?: Severity;
 }
 
 /** A finding with the configured severity: what front ends show. */

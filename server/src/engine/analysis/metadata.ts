@@ -1,4 +1,4 @@
-import type { PolicyDocument, TableCell } from '../document/parse.js';
+import type { PolicyDocument } from '../document/parse.js';
 import type { PatternCache } from '../match/pattern.js';
 import { findFirst } from '../match/pattern.js';
 import type { OffsetRange } from '../types.js';
@@ -9,7 +9,9 @@ export interface MetadataValue {
   value: string;
   raw: unknown;
   range: OffsetRange;
-  origin: 'front-matter' | 'table' | 'list';
+  origin: 'front-matter' | 'table' | 'list' | 'lines';
+  /** Where the label was written (absent for front matter). */
+  labelRange?: OffsetRange;
 }
 
 /** How far down a metadata table or list may stand and still be "at the top". */
@@ -19,6 +21,18 @@ function headEnd(doc: PolicyDocument): number {
   const blockLimit = doc.blocks[Math.min(doc.blocks.length - 1, 14)]?.end ?? doc.text.length;
   return Math.min(sectionStart ?? doc.text.length, blockLimit);
 }
+
+/**
+ * Where a label-per-line block (label on one line, its value on the next) may stand: the
+ * head of the document, before the first real section heading. Pseudo-headings do not end it:
+ * in PDF text the labels themselves look like short heading lines.
+ */
+function linesEnd(doc: PolicyDocument): number {
+  const section = doc.headings.find((h, i) => !h.pseudo && (h.depth >= 2 || i > 0));
+  const blockLimit = doc.blocks[Math.min(doc.blocks.length - 1, 30)]?.end ?? doc.text.length;
+  return Math.min(section?.start ?? doc.text.length, blockLimit);
+}
+
 
 export function extractMetadata(doc: PolicyDocument, labels: Record<string, string[]>, patterns: PatternCache): Map<string, MetadataValue> {
   const out = new Map<string, MetadataValue>();
@@ -31,50 +45,160 @@ export function extractMetadata(doc: PolicyDocument, labels: Record<string, stri
     }
   }
   const keyOf = (label: string): string | undefined => {
-    const clean = label.replace(/[:*_]+/g, ' ').replace(/\s+/g, ' ').trim();
-    if (!clean) return undefined;
+    const clean = label.replace(/[:*_#]+/g, ' ').replace(/\s+/g, ' ').trim();
+    if (!clean || clean.length > 60) return undefined;
+    // Pattern by pattern: an alternation stops at the first alternative that matches, which
+    // may be a shorter label ("Dokumentansvarig" in "Dokumentansvarig på politisk nivå").
     for (const [key, list] of Object.entries(labels)) {
-      const m = findFirst(patterns.get(list), clean);
-      if (m && m.index === 0 && m.end === clean.length) return key;
+      for (const pattern of list) {
+        const m = findFirst(patterns.get([pattern]), clean);
+        if (m && m.index === 0 && m.end === clean.length) return key;
+      }
     }
     return undefined;
   };
-  const put = (key: string | undefined, value: string, range: OffsetRange, origin: MetadataValue['origin']): void => {
+  const put = (key: string | undefined, value: string, range: OffsetRange, origin: MetadataValue['origin'], labelRange?: OffsetRange): void => {
     const v = value.trim();
     if (!key || !v || out.has(key)) return;
-    out.set(key, { key, value: v, raw: v, range, origin });
+    const entry: MetadataValue = { key, value: v, raw: v, range, origin };
+    if (labelRange) entry.labelRange = labelRange;
+    out.set(key, entry);
   };
   const limit = headEnd(doc);
 
   for (const table of doc.tables) {
-    if (table.start > limit) continue;
     const rows = table.rows;
-    // Two columns: label | value in each row (the header row may be a pair too).
-    if (rows.every((r) => r.length === 2)) {
-      for (const [label, value] of rows as [TableCell, TableCell][]) put(keyOf(label.text), value.text, value, 'table');
-    } else if (rows.length >= 2) {
-      // Header row of labels, one row of values.
+    // A table further down counts when it is a metadata block: two or more known labels.
+    if (table.start > limit && rows.flat().filter((c) => keyOf(c.text)).length < 2) continue;
+    // Label | value pairs in each row, the first row included (it is often data, not a header):
+    // "| Beslutad av | KF | Datum | 2024-02-14 |" holds two pairs.
+    for (const row of rows) {
+      // A row of labels is a header ("| Version | Beslut | Ändring |"), read below.
+      if (row.filter((c) => keyOf(c.text)).length >= 2) continue;
+      for (let i = 0; i + 1 < row.length; i++) {
+        const key = keyOf(row[i]!.text);
+        if (!key || keyOf(row[i + 1]!.text)) continue;
+        put(key, row[i + 1]!.text, row[i + 1]!, 'table', row[i]!);
+        i++;
+      }
+    }
+    // Header row of labels, values below; in a history table the last row is the latest.
+    if (rows.length >= 2) {
+      const latest = rows[rows.length - 1]!;
       rows[0]!.forEach((label, i) => {
-        const value = rows[1]![i];
-        if (value) put(keyOf(label.text), value.text, value, 'table');
+        const value = latest[i]?.text.trim() ? latest[i] : rows[1]![i];
+        if (value && !keyOf(value.text)) put(keyOf(label.text), value.text, value, 'table', label);
       });
     }
   }
 
+  const head = linesEnd(doc);
   for (const block of doc.blocks) {
-    if (block.start > limit) break;
     if (block.kind !== 'paragraph') continue;
-    const lineRe = /[^\r\n]+/g;
     const slice = doc.text.slice(block.start, block.end);
+    // Past the head a metadata block has "Label: value" lines; prose needs no label search.
+    if (block.start > head && !slice.includes(':')) continue;
+    const lineRe = /[^\r\n]+/g;
+    const found: LabelHit[] = [];
     for (let l = lineRe.exec(slice); l; l = lineRe.exec(slice)) {
-      const line = l[0];
-      const m = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?([^:|]{1,40}?)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.+?)\s*$/.exec(line);
-      if (!m) continue;
-      const valueStart = block.start + l.index + line.lastIndexOf(m[2]!);
-      put(keyOf(m[1]!), m[2]!.replace(/\*\*|__/g, ''), { start: valueStart, end: valueStart + m[2]!.length }, 'list');
+      found.push(...labelsInLine(l[0], block.start + l.index, block.start < head, keyOf));
+    }
+    // Past the head only a block of labelled lines counts ("Dokumentinformation" at the end).
+    if (block.start > limit && found.length < 2) continue;
+    for (const hit of found) put(hit.key, hit.value, hit.range, 'list', hit.label);
+  }
+
+  labelPerLine(doc, keyOf, put);
+  return out;
+}
+
+interface LabelHit {
+  key: string;
+  value: string;
+  range: OffsetRange;
+  label: OffsetRange;
+}
+
+const ADOPTION_KEYS = new Set(['beslutad-av', 'beslutad', 'beslut']);
+
+const WORD = /[\p{L}\p{N}§][\p{L}\p{N}.§/-]*/gu;
+
+/**
+ * Labels in one line and the values between them: "Beslutad av: KF", "- **Dnr:** KS 2024/1",
+ * "Beslutsinstans Kommunstyrelsen" (no colon), and run-on headers where a PDF conversion put
+ * every field on one line ("Dokumenttyp Plan Antaget av: Regionstyrelsen Antaget: 2023-12-27").
+ * A label starts the line or a capitalised word. One label without a colon counts only in a
+ * short line of the document's head, so prose that opens with a label word stays prose.
+ */
+function labelsInLine(line: string, offset: number, inHead: boolean, keyOf: (label: string) => string | undefined): LabelHit[] {
+  const words = [...line.matchAll(WORD)];
+  const hits: { key: string; start: number; end: number; colon: boolean }[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const before = line.slice(0, w.index).replace(/[\s*_\-+•]+$/u, '');
+    // A label opens the line, a capitalised word or follows a field's end; "§" inside a value is no label.
+    if (!(i === 0 || /^[\p{Lu}]/u.test(w[0]) || /[:|]$/.test(before))) continue;
+    for (let n = Math.min(6, words.length - i); n >= 1; n--) {
+      const last = words[i + n - 1]!;
+      const end = last.index + last[0].length;
+      const phrase = line.slice(w.index, end).replace(/\*\*|__/g, '');
+      if (/[.,;]/.test(phrase.slice(0, -1).replace(/t\.o\.m|fr\.o\.m|dnr\./giu, ''))) continue;
+      const key = keyOf(phrase.replace(/[.:]$/, ''));
+      if (!key) continue;
+      const colon = /^(?:\*\*|__)?\s*:/.test(line.slice(end)) || phrase.endsWith(':');
+      hits.push({ key, start: w.index, end, colon });
+      i += n - 1;
+      break;
     }
   }
+  if (hits.length === 0) return [];
+  const short = words.length <= 10;
+  const opens = hits[0]!.start === words[0]!.index;
+  if (hits.length === 1 && !hits[0]!.colon && !(inHead && short && opens)) return [];
+  // A lone label without a colon in a line that ends as a sentence is prose ("Ansvarig nämnd
+  // ansvarar för …."), except an adoption line, which is written that way.
+  if (hits.length === 1 && !hits[0]!.colon && /\.\s*$/.test(line) && !ADOPTION_KEYS.has(hits[0]!.key)) return [];
+  // A lone label with a colon must open the line ("Syfte: …" in prose is not metadata).
+  if (hits.length === 1 && !opens) return [];
+  const out: LabelHit[] = [];
+  hits.forEach((hit, k) => {
+    const valueEnd = hits[k + 1]?.start ?? line.length;
+    const raw = line.slice(hit.end, valueEnd);
+    const lead = raw.length - raw.replace(/^(?:\*\*|__|[\s:–-])+/u, '').length;
+    const value = raw.slice(lead).replace(/\*\*|__/g, '').replace(/[\s,;|.]+$/u, '');
+    if (!value) return;
+    const start = offset + hit.end + lead;
+    out.push({ key: hit.key, value, range: { start, end: start + value.length }, label: { start: offset + hit.start, end: offset + hit.end } });
+  });
   return out;
+}
+
+/**
+ * "Beslutad av" on one line and "Kommunfullmäktige" on the next: metadata as PDF
+ * conversions and copied web pages leave it, within a paragraph or as one-line paragraphs.
+ */
+function labelPerLine(doc: PolicyDocument, keyOf: (label: string) => string | undefined, put: (key: string | undefined, value: string, range: OffsetRange, origin: MetadataValue['origin'], labelRange?: OffsetRange) => void): void {
+  const end = linesEnd(doc);
+  const lines: { text: string; start: number }[] = [];
+  const lineRe = /[^\r\n]+/g;
+  const head = doc.text.slice(doc.bodyStart, end);
+  for (let l = lineRe.exec(head); l; l = lineRe.exec(head)) {
+    const text = l[0].replace(/^\s*(?:[-*+]\s+)?/, '').replace(/\s+$/, '');
+    if (text.trim()) lines.push({ text, start: doc.bodyStart + l.index + (l[0].length - l[0].trimStart().length) });
+  }
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const label = lines[i]!.text.replace(/\*\*|__/g, '').replace(/:\s*$/, '');
+    if (label.includes(':') || label.includes('|') || label.startsWith('#')) continue;
+    const key = keyOf(label);
+    if (!key) continue;
+    const next = lines[i + 1]!;
+    // The value is a short line: a sentence after an empty "Revideras:" is no value.
+    if (next.text.startsWith('#') || next.text.includes('|') || /^[^:]{1,40}:/.test(next.text) || next.text.split(/\s+/).length > 8 || keyOf(next.text.replace(/:\s*$/, ''))) continue;
+    if (labelsInLine(next.text, next.start, true, keyOf).length > 0) continue;
+    const value = next.text.replace(/\*\*|__/g, '');
+    put(key, value, { start: next.start, end: next.start + next.text.length }, 'lines', { start: lines[i]!.start, end: lines[i]!.start + lines[i]!.text.length });
+    i++;
+  }
 }
 
 /** The line of a front matter key ("giltig-till: 2020-12-31"), so findings point at it. */

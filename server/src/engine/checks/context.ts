@@ -5,6 +5,8 @@ import type { MetadataValue } from '../analysis/metadata.js';
 import { findAll, findFirst, type PatternCache, type TextMatch } from '../match/pattern.js';
 import type { RuleDefinition, RuleSet } from '../rules/model.js';
 import type { Bilingual, Finding, OffsetRange } from '../types.js';
+import type { LocalBody } from '../config/model.js';
+import type { GovernanceFacts } from '../facts/model.js';
 
 /** Everything a check may read. Built once per lint; checks never re-parse. */
 export interface CheckContext {
@@ -15,6 +17,10 @@ export interface CheckContext {
   title: OffsetRange & { text: string };
   metadata: Map<string, MetadataValue>;
   documentType: string | undefined;
+  /** The municipality's own bodies, from the configuration. */
+  localBodies?: readonly LocalBody[];
+  /** What the document says about its own governance, read before the checks run. */
+  facts?: GovernanceFacts;
   /** Words the configuration and word lists accept (spelling). */
   words: readonly string[];
   /** ISO date that counts as today (pinned in tests). */

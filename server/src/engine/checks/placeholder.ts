@@ -17,7 +17,7 @@ export const checkPlaceholder: Check = (rule, ctx) => {
   const findings: Finding[] = [];
   const report = (range: OffsetRange, found: string): void => {
     const finding: Finding = { ruleId: rule.id, range, message: message(rule, draft ? 'draft' : 'finished', { found }), data: { found } };
-    if (draft) finding.maxSeverity = 'warning';
+    if (draft) finding.severity = 'warning';
     findings.push(finding);
   };
   const matches = (text: string): RegExpExecArray[] => {

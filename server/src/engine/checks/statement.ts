@@ -1,82 +1,13 @@
 import type { Check, CheckContext } from './context.js';
-import { first, firstIn, memo, message } from './context.js';
+import { message } from './context.js';
 import { insertSectionFix, missingRange } from './placement.js';
-import { findFirst } from '../match/pattern.js';
-import { sentenceRange, type Sentence } from '../document/sentences.js';
 import { toIsoDate } from '../analysis/dates.js';
+import { findFirst } from '../match/pattern.js';
+import { extractFacts } from '../facts/extract.js';
+import { cycles, type FollowUpFact, type ReviewFact } from '../facts/model.js';
+import { scanStatements } from '../facts/statements.js';
 import type { RuleDefinition, StatementCheck } from '../rules/model.js';
 import type { Bilingual, Finding, OffsetRange } from '../types.js';
-
-export interface StatementMatch {
-  sentence: Sentence;
-  range: OffsetRange;
-  /** Text that satisfied each part (sentence and the next one in its paragraph). */
-  found: Record<string, string>;
-  missing: string[];
-}
-
-export interface StatementResult {
-  complete?: StatementMatch;
-  /** The attempt that came closest, when none is complete. */
-  partial?: StatementMatch;
-  /** A front matter or metadata value that satisfies the check on its own. */
-  metadata?: { key: string; value: string; range: OffsetRange };
-}
-
-const CONTINUATION = /^(?:detta|det|den|denna|dessa|de|där|då|därefter|sedan|uppföljningen|redovisningen|revideringen|översynen|rapporten|sammanställningen)(?![\p{L}])/iu;
-
-/** Evaluates a statement rule once per document (other rules read the result). */
-export function evaluateStatement(rule: RuleDefinition, ctx: CheckContext): StatementResult {
-  return memo(ctx, `statement:${rule.id}`, () => {
-    const check = rule.check as StatementCheck;
-    const result: StatementResult = {};
-    const partNames = Object.keys(check.parts);
-    const satisfiesAPart = (text: string): boolean => partNames.some((p) => findFirst(ctx.patterns.get(check.parts[p]!), text) !== undefined);
-
-    for (const key of check.metadata ?? []) {
-      const value = ctx.metadata.get(key);
-      if (!value) continue;
-      const excluded = check.exclude && findFirst(ctx.patterns.get(check.exclude), value.value);
-      if (!excluded && (satisfiesAPart(value.value) || toIsoDate(value.raw))) {
-        result.metadata = { key, value: value.value, range: value.range };
-        return result;
-      }
-    }
-
-    const triggers = ctx.patterns.get(check.triggers);
-    const exclude = check.exclude ? ctx.patterns.get(check.exclude) : undefined;
-    const topics = check.topics ? ctx.patterns.get(check.topics) : undefined;
-    const sentences = ctx.doc.sentences;
-    for (let i = 0; i < sentences.length; i++) {
-      const sentence = sentences[i]!;
-      // A heading names the topic ("Uppföljning"); it says nothing about how it is done.
-      if (ctx.doc.blocks[sentence.block]!.kind === 'heading') continue;
-      const trigger = firstIn(ctx, triggers, sentence);
-      if (!trigger) continue;
-      if (exclude && firstIn(ctx, exclude, sentence)) continue;
-      const next = sentences[i + 1];
-      // The next sentence completes this one only when it continues it ("Detta sker i årsredovisningen.").
-      const continues = next && next.block === sentence.block && CONTINUATION.test(next.text.trimStart());
-      const window = continues ? `${sentence.text} ${next.text}` : sentence.text;
-      // A trigger about something else (pupils reporting on an exchange) is no attempt at all.
-      if (topics && !first(ctx, topics, window)) continue;
-      const found: Record<string, string> = {};
-      const missing: string[] = [];
-      for (const part of partNames) {
-        const m = first(ctx, ctx.patterns.get(check.parts[part]!), window);
-        if (m) found[part] = m.text;
-        else missing.push(part);
-      }
-      const match: StatementMatch = { sentence, range: sentenceRange(sentence, 0, sentence.text.trimEnd().length), found, missing };
-      if (missing.length === 0) {
-        result.complete = match;
-        return result;
-      }
-      if (!result.partial || missing.length < result.partial.missing.length) result.partial = match;
-    }
-    return result;
-  });
-}
 
 function partList(rule: RuleDefinition, missing: string[]): Bilingual {
   const names = missing.map((p) => rule.messages[`part.${p}`] ?? { sv: p, en: p });
@@ -91,23 +22,66 @@ function wordCount(ctx: CheckContext, blocks: number[]): number {
   return blocks.reduce((n, b) => n + (ctx.doc.blocks[b]!.kind === 'heading' ? 0 : ctx.doc.blocks[b]!.text.split(/\s+/).filter(Boolean).length), 0);
 }
 
-export const checkStatement: Check = (rule, ctx) => {
-  const result = evaluateStatement(rule, ctx);
-  if (result.complete || result.metadata) return [];
-  const findings: Finding[] = [];
-  if (result.partial) {
-    findings.push({
-      ruleId: rule.id,
-      range: result.partial.range,
-      message: message(rule, 'partial', { parts: partList(rule, result.partial.missing) }),
-      data: { missing: result.partial.missing },
-    });
-    return findings;
-  }
+/** Nothing on the topic at all: an empty section, or "missing" at the section or title. */
+function missing(rule: RuleDefinition, ctx: CheckContext): Finding[] {
   const section = rule.section ? ctx.sections.find((s) => s.id === rule.section) : undefined;
   if (section && wordCount(ctx, section.blocks) === 0) {
     return [{ ruleId: rule.id, range: { start: section.heading.start, end: section.heading.end }, message: message(rule, 'emptySection') }];
   }
   const fix = section ? undefined : insertSectionFix(rule, ctx);
   return [{ ruleId: rule.id, range: missingRange(rule, ctx), message: message(rule, 'missing'), ...(fix ? { fixes: [fix] } : {}) }];
+}
+
+function partial(rule: RuleDefinition, range: OffsetRange, parts: string[]): Finding {
+  return { ruleId: rule.id, range, message: message(rule, 'partial', { parts: partList(rule, parts) }), data: { missing: parts } };
+}
+
+/** review-cycle: a cycle, an end date or a mandate period among the review facts. */
+function checkReview(rule: RuleDefinition, review: ReviewFact[], ctx: CheckContext): Finding[] {
+  if (cycles({ review } as never).length) return [];
+  const unreadable = review.find((r) => r.kind === 'unreadable');
+  if (unreadable) return [{ ruleId: rule.id, range: unreadable.range, severity: 'warning', message: message(rule, 'unreadable', { phrase: unreadable.cadence ?? unreadable.evidence }) }];
+  const asNeeded = review.find((r) => r.kind === 'as-needed' || r.kind === 'until-further-notice');
+  if (asNeeded) {
+    const key = asNeeded.kind === 'until-further-notice' && rule.messages.untilFurtherNotice ? 'untilFurtherNotice' : 'asNeeded';
+    return [{ ruleId: rule.id, range: asNeeded.range, message: message(rule, key, { phrase: asNeeded.cadence ?? '' }) }];
+  }
+  const mentioned = review.find((r) => r.kind === 'mentioned');
+  if (mentioned) return [partial(rule, mentioned.range, ['cycle'])];
+  return missing(rule, ctx);
+}
+
+/** follow-up: a statement with how often and to whom; a cadence it cannot read is a warning. */
+function checkFollowUp(rule: RuleDefinition, followUp: FollowUpFact[], ctx: CheckContext): Finding[] {
+  if (followUp.some((f) => f.missing.length === 0)) return [];
+  const best = [...followUp].sort((a, b) => a.missing.length - b.missing.length)[0];
+  if (!best) return missing(rule, ctx);
+  if (best.unclear && best.missing.length === 1 && best.missing[0] === 'frequency') {
+    return [{ ruleId: rule.id, range: best.range, severity: 'warning', message: message(rule, 'unreadable', { phrase: best.unclear }) }];
+  }
+  return [partial(rule, best.range, best.missing)];
+}
+
+/** A statement rule without a facts kind: the first complete statement, else the closest attempt. */
+function checkGeneric(rule: RuleDefinition, ctx: CheckContext): Finding[] {
+  const check = rule.check as StatementCheck;
+  for (const key of check.metadata ?? []) {
+    const value = ctx.metadata.get(key);
+    if (!value) continue;
+    const excluded = check.exclude && findFirst(ctx.patterns.get(check.exclude), value.value);
+    const satisfies = Object.values(check.parts).some((p) => findFirst(ctx.patterns.get(p), value.value));
+    if (!excluded && (satisfies || toIsoDate(value.raw))) return [];
+  }
+  const matches = scanStatements(rule, ctx).filter((m) => !m.offTopic);
+  if (matches.some((m) => m.missing.length === 0)) return [];
+  const best = [...matches].sort((a, b) => a.missing.length - b.missing.length)[0];
+  return best ? [partial(rule, best.range, best.missing)] : missing(rule, ctx);
+}
+
+export const checkStatement: Check = (rule, ctx) => {
+  const check = rule.check as StatementCheck;
+  const facts = ctx.facts ?? extractFacts(ctx);
+  if (check.fact === 'review') return checkReview(rule, facts.review, ctx);
+  if (check.fact === 'follow-up') return checkFollowUp(rule, facts.followUp, ctx);
+  return checkGeneric(rule, ctx);
 };

@@ -214,6 +214,7 @@ export class ConfigLoader {
       if (data.language) config.language = data.language;
       // A loop, not push(...words): 150,000 words as arguments overflow the stack.
       for (const word of data.words ?? []) config.words.push(word);
+      if (data.bodies) config.bodies = [...(config.bodies ?? []).filter((b) => !data.bodies!.some((d) => d.name === b.name)), ...data.bodies];
       if (!file.startsWith(this.ruleSet.directory)) for (const glob of toArray(data.ignores)) config.ignores.push(glob);
     }
     return config;

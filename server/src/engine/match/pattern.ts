@@ -7,6 +7,7 @@
  *   [det] arbetet         words in brackets are optional ("ansvaret [för ...] ligger")
  *   redovisas ... till    `...` skips up to eight words
  *   till {body}           `{name}` expands to the phrases of a vocabulary list
+ *                         (built in: {year}, {date}, {number}, {period} as in 2022–2026)
  *
  * Matching is case-insensitive and survives OCR damage: every å, ä and ö in a pattern
  * also matches the letters and symbols OCR puts in their place ("uppföljning" matches
@@ -77,6 +78,7 @@ const BUILT_IN: Record<string, string> = {
   year: String.raw`(?:19|20)\d\d`,
   date: String.raw`(?:(?:19|20)\d\d-\d\d?-\d\d?|\d{1,2}\s+(?:${MONTH})\s+(?:19|20)\d\d|(?:${MONTH})\s+(?:19|20)\d\d)`,
   number: String.raw`\d+`,
+  period: String.raw`(?:19|20)\d\d\s?[-–—]\s?(?:(?:19|20)\d\d|\d\d)(?![\d-])`,
 };
 
 function compileAlternative(alternative: string, vocabulary: Vocabulary, depth: number): string {

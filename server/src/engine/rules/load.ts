@@ -89,7 +89,8 @@ function checkPatterns(rule: RuleDefinition, vocabulary: Record<string, readonly
   const lists: string[][] = [];
   const c = rule.check;
   if (c.kind === 'adoption') lists.push(c.verbs);
-  if (c.kind === 'statement') lists.push(c.triggers, ...Object.values(c.parts), c.exclude ?? [], c.topics ?? []);
+  if (c.kind === 'statement') lists.push(c.triggers, ...Object.values(c.parts), c.exclude ?? [], c.topics ?? [], c.asNeeded ?? [], c.unclear ?? [], c.otherSubjects ?? [], c.notTopics ?? []);
+  if (c.kind === 'adoption') lists.push(c.activeVerbs ?? [], c.ownDocument ?? []);
   if (c.kind === 'responsibility') lists.push(c.actorBefore, c.actorAfter, c.definitionCues);
   if (c.kind === 'section' && c.statements) lists.push(c.statements);
   if (c.kind === 'replace') lists.push(c.entries.map((e) => e.match));

@@ -47,8 +47,12 @@ export type CheckDefinition =
 
 export interface AdoptionCheck {
   kind: 'adoption';
-  /** Sentence patterns that state adoption; group `{body}` and a date must follow. */
+  /** Passive forms that state adoption ("antagen av", "beslutad i"); a body and a date go with them. */
   verbs: string[];
+  /** Active forms ("kommunfullmäktige antog policyn"): the object must be this document. */
+  activeVerbs?: string[];
+  /** How a document names itself ("policyn", "denna strategi"): its own adoption, not a vision's. */
+  ownDocument?: string[];
 }
 
 export interface StatementCheck {
@@ -63,6 +67,16 @@ export interface StatementCheck {
   topics?: string[];
   /** Front matter keys that satisfy the check on their own. */
   metadata?: string[];
+  /** Which governance fact the statements are (facts/): review or follow-up. */
+  fact?: 'review' | 'follow-up';
+  /** Phrases that give no cycle on their own ("vid behov"): reported by name. */
+  asNeeded?: string[];
+  /** Cadences policylint sees but cannot read ("regelbundet"): a warning, not an error. */
+  unclear?: string[];
+  /** Off-topic statements about these never count ("kommunens ekonomi följs upp varje månad"). */
+  notTopics?: string[];
+  /** Subjects that make a statement about something else ("handlingsplanen uppdateras årligen"). */
+  otherSubjects?: string[];
 }
 
 export interface ResponsibilityCheck {
@@ -158,6 +172,8 @@ export interface SourceDocument {
 
 export interface MetadataFile {
   labels: Record<string, string[]>;
+  /** Status words by the status they state (utkast, förslag, antagen). */
+  status?: Record<string, string[]>;
 }
 
 export interface RuleSet {
