@@ -7,6 +7,11 @@ import { checkPeriod } from './period.js';
 import { checkReplace } from './replace.js';
 import { checkOverdue } from './overdue.js';
 import { checkOcr, checkSpelling } from './words.js';
+import { checkReadability, checkSentenceLength } from './readability.js';
+import { checkListed } from './listed.js';
+import { checkAbbreviation } from './abbreviation.js';
+import { checkNumberFormat } from './numberFormat.js';
+import { checkHeadingOrder, checkImageAlt, checkLinkText, checkTableHeader } from './accessibility.js';
 import type { CheckDefinition } from '../rules/model.js';
 
 /** The closed set of check kinds; rule files choose one and give it its data. */
@@ -20,5 +25,14 @@ export const CHECKS: Record<CheckDefinition['kind'], Check> = {
   overdue: checkOverdue,
   spelling: checkSpelling,
   ocr: checkOcr,
+  readability: checkReadability,
+  'sentence-length': checkSentenceLength,
+  listed: checkListed,
+  abbreviation: checkAbbreviation,
+  'number-format': checkNumberFormat,
+  'heading-order': checkHeadingOrder,
+  'link-text': checkLinkText,
+  'image-alt': checkImageAlt,
+  'table-header': checkTableHeader,
 };
 

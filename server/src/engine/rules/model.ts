@@ -42,7 +42,16 @@ export type CheckDefinition =
   | ReplaceCheck
   | OverdueCheck
   | { kind: 'spelling' }
-  | { kind: 'ocr' };
+  | { kind: 'ocr' }
+  | ReadabilityCheck
+  | SentenceLengthCheck
+  | ListedCheck
+  | AbbreviationCheck
+  | NumberFormatCheck
+  | HeadingOrderCheck
+  | LinkTextCheck
+  | ImageAltCheck
+  | TableHeaderCheck;
 
 export interface AdoptionCheck {
   kind: 'adoption';
@@ -107,6 +116,57 @@ export interface OverdueCheck {
   kind: 'overdue';
   /** The rule whose statement tells the cycle. */
   cycleRule: string;
+}
+
+export interface ReadabilityCheck {
+  kind: 'readability';
+  /** LIX above this is reported (option `ceiling`). */
+  ceiling: number;
+  /** Sections with fewer words of running text are not judged on their own (option `minWords`). */
+  minWords: number;
+}
+
+export interface SentenceLengthCheck {
+  kind: 'sentence-length';
+  /** Sentences with more words are reported (option `maxWords`). */
+  maxWords: number;
+}
+
+/** Words and names to replace, from a dated list in rules/vocabulary/ with a source for each entry. */
+export interface ListedCheck {
+  kind: 'listed';
+  /** File name in rules/vocabulary/ without `.yml`. */
+  list: string;
+}
+
+export interface AbbreviationCheck {
+  kind: 'abbreviation';
+  /** File name in rules/vocabulary/ without `.yml`: known abbreviations and glossary headings. */
+  list: string;
+}
+
+export interface NumberFormatCheck {
+  kind: 'number-format';
+}
+
+export interface HeadingOrderCheck {
+  kind: 'heading-order';
+}
+
+export interface LinkTextCheck {
+  kind: 'link-text';
+  /** Link texts that say nothing about the target ("här", "läs mer"), compared without case and punctuation. */
+  vague: string[];
+}
+
+export interface ImageAltCheck {
+  kind: 'image-alt';
+  /** Alternative texts that describe nothing ("bild", "image"). */
+  generic: string[];
+}
+
+export interface TableHeaderCheck {
+  kind: 'table-header';
 }
 
 export interface RuleDefinition {
