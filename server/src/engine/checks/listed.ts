@@ -61,7 +61,8 @@ function listedFinding(rule: RuleDefinition, entry: ListEntry, sentence: Sentenc
   const span = sentenceSpan(sentence, m.index, m.end);
   if (span === 'literal' || span === 'quoted') return undefined;
   const tense = entry.since ? tenseOf(tenseText(sentence.text, m), entry.since) : 'present';
-  if (tense === 'past') return undefined;
+  // A past-tense verb ("deltog", "fick") with nothing to apply: most likely history, not a reference.
+  if (tense === 'past' || (tense === 'maybe' && !entry.exact)) return undefined;
   const range = sentenceRange(sentence, m.index, m.end);
   const replacement = /^\p{Lu}/u.test(entry.replacement) ? entry.replacement : matchCase(m.text, entry.replacement);
   const values = { found: m.text, replacement, since: entry.since ?? '', note: entry.note ?? { sv: '', en: '' } };

@@ -68,7 +68,7 @@ function fromHtml(value: string, offset: number, out: LinksAndImages, excluded: 
   }
   for (const m of value.matchAll(HTML_A)) {
     if (!outside(offset + m.index)) continue;
-    const inner = m[5]!;
+    const inner = m[4]!;
     const innerStart = offset + m.index + m[0].indexOf(inner, m[0].indexOf('>') + 1);
     out.links.push({
       start: offset + m.index,
