@@ -16,3 +16,4 @@ export { todayIso, addYears } from './analysis/dates.js';
 export { loadServices, suggest, type Services } from './services.js';
 export { parseWordList, readWordList } from './rules/wordList.js';
 export { isRequired as sectionRequired } from './checks/section.js';
+export { documentReadability, lix, lixLevel, LIX_LEVELS, type DocumentReadability, type SectionReadability, type LixScore, type LixLevel } from './analysis/readability.js';
