@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { ConfigLoader, documentReadability, FileError, lintText, lix, lixLevel, loadRuleSet, parseDocument, type ResolvedConfig, type RuleSet } from '../../server/src/engine/index.js';
 import { abbreviationList, replacementList } from '../../server/src/engine/checks/lists.js';
 import { findLinksAndImages } from '../../server/src/engine/document/links.js';
-import { FIXTURES, TODAY } from '../helpers/paths.js';
+import { FIXTURES, REPO, TODAY } from '../helpers/paths.js';
 
 /** Issue 13: plain Swedish, accessibility and current references. */
 const NEW_RULES = ['lix', 'long-sentence', 'plain-words', 'abbreviation', 'number-format', 'heading-order', 'link-text', 'image-alt', 'table-header', 'law-reference', 'programme-name'];
@@ -94,6 +94,16 @@ describe('presets', () => {
     }
     for (const id of ['heading-order', 'link-text', 'image-alt', 'table-header']) assert.equal(tillganglighet.rules.get(id)!.severity, 'error', id);
     assert.equal(klarsprak.rules.get('adoption')!.severity, recommended.rules.get('adoption')!.severity);
+  });
+
+  it('recommended leaves ordinary official text (LIX 50–60) alone; klarsprak judges it and its sections against 55', () => {
+    const text = readFileSync(join(REPO, 'examples', 'vanersborg-internationell-policy.md'), 'utf8');
+    const lixOf = (config: ResolvedConfig): string[] =>
+      lintText(text, { today: TODAY, ruleSet, config }).diagnostics.filter((d) => d.ruleId === 'lix').map((d) => `${d.severity}:${d.messageKey}`);
+    assert.deepEqual(lixOf(loader.resolvePreset('recommended')), []);
+    const strict = lixOf(loader.resolvePreset('klarsprak'));
+    assert.equal(strict[0], 'warning:document');
+    assert.ok(strict.slice(1).length > 0 && strict.slice(1).every((k) => k === 'warning:section'), strict.join());
   });
 });
 

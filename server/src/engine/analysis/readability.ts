@@ -90,12 +90,21 @@ export function proseSentences(doc: PolicyDocument): Sentence[] {
 /** LIX for the whole document and for the text directly under each heading. */
 export function documentReadability(doc: PolicyDocument): DocumentReadability {
   const prose = proseSentences(doc);
-  const total = prose.reduce((sum, s) => add(sum, sentenceCounts(s)), ZERO);
   const headings = doc.headings.filter((h) => !h.pseudo);
-  const sections: SectionReadability[] = headings.map((h, i) => {
-    const end = headings[i + 1]?.start ?? doc.text.length;
-    const counts = prose.filter((s) => s.start >= h.end && s.start < end).reduce((sum, s) => add(sum, sentenceCounts(s)), ZERO);
-    return { ...lix(counts), heading: { start: h.start, end: h.end, text: h.text, depth: h.depth }, range: { start: h.start, end } };
-  });
+  // Sentences and headings are both in document order: one pass assigns each sentence its section.
+  const perSection = headings.map(() => ZERO);
+  let total = ZERO;
+  let h = -1;
+  for (const sentence of prose) {
+    const counts = sentenceCounts(sentence);
+    total = add(total, counts);
+    while (h + 1 < headings.length && headings[h + 1]!.end <= sentence.start) h++;
+    if (h >= 0) perSection[h] = add(perSection[h]!, counts);
+  }
+  const sections: SectionReadability[] = headings.map((heading, i) => ({
+    ...lix(perSection[i]!),
+    heading: { start: heading.start, end: heading.end, text: heading.text, depth: heading.depth },
+    range: { start: heading.start, end: headings[i + 1]?.start ?? doc.text.length },
+  }));
   return { document: lix(total), sections };
 }

@@ -20,8 +20,9 @@ interface Candidate {
   certain: boolean;
 }
 
-const NOT_BEFORE = String.raw`(?<![\p{L}\p{N}\-–/.:,])`;
-const NOT_AFTER = String.raw`(?![\p{L}\p{N}]|[\-–/.:,]\p{N}|-\p{L})`;
+/** Not inside an identifier or a file name ("KS-2021-2023", "rapport_2019-2020.pdf"). */
+const NOT_BEFORE = String.raw`(?<![\p{L}\p{N}\-–/.:,_])`;
+const NOT_AFTER = String.raw`(?![\p{L}\p{N}_]|[\-–/.:,]\p{N}|[-.]\p{L})`;
 const YEAR_RANGE = new RegExp(`${NOT_BEFORE}((?:19|20)\\d\\d)( ?- ?)((?:19|20)\\d\\d)${NOT_AFTER}`, 'gu');
 const SHORT_YEAR_RANGE = new RegExp(`${NOT_BEFORE}((?:19|20)\\d\\d) ?([-–]) ?(\\d\\d)${NOT_AFTER}`, 'gu');
 const PAGE_RANGE = /(?<![\p{L}])((?:s|sid)\.|sidorna|sidor) ?(\d{1,4})-(\d{1,4})(?![\p{N}])/gu;

@@ -25,20 +25,22 @@ const values = (score: LixScore, ceiling: number): Record<string, string | { sv:
 });
 
 /**
- * LIX above the ceiling, for the document (on its title) and for each section with enough running
- * text to measure (on its heading). Short sections are not judged: a LIX of ten sentences says little.
+ * LIX above the ceiling, for the document (on its title) and, unless `sections` is off, for each
+ * section with enough running text to measure (on its heading). Short sections are not judged:
+ * a LIX of ten sentences says little.
  */
 export const checkReadability: Check = (rule, ctx) => {
   const check = rule.check as ReadabilityCheck;
   const ceiling = numberOption(ctx, 'ceiling', check.ceiling);
   const minWords = numberOption(ctx, 'minWords', check.minWords);
+  const sections = typeof ctx.options.sections === 'boolean' ? ctx.options.sections : check.sections;
   const result = readabilityOf(ctx);
   const findings: Finding[] = [];
   if (result.document.words >= minWords && result.document.lix > ceiling) {
     const at = ctx.title.end > ctx.title.start ? ctx.title : { start: ctx.doc.bodyStart, end: ctx.doc.bodyStart };
     findings.push({ ruleId: rule.id, range: { start: at.start, end: at.end }, message: message(rule, 'document', values(result.document, ceiling)), data: { lix: result.document.lix } });
   }
-  for (const section of result.sections) {
+  for (const section of sections ? result.sections : []) {
     if (section.words < minWords || section.lix <= ceiling) continue;
     findings.push({
       ruleId: rule.id,

@@ -81,7 +81,11 @@ function fromHtml(value: string, offset: number, out: LinksAndImages, excluded: 
   }
 }
 
+/** Markdown that can hold a link or an image; most drafts have none and need no second parse. */
+const MAY_LINK = /!\[|\]\(|\]\[|<img\b|<a\b|^ {0,3}\[[^\]]+\]:/im;
+
 export function findLinksAndImages(text: string): LinksAndImages {
+  if (!MAY_LINK.test(text)) return { links: [], images: [] };
   const tree = fromMarkdown(text, OPTIONS);
   const out: LinksAndImages = { links: [], images: [] };
   const definitions = new Map<string, string>();

@@ -124,6 +124,8 @@ export interface ReadabilityCheck {
   ceiling: number;
   /** Sections with fewer words of running text are not judged on their own (option `minWords`). */
   minWords: number;
+  /** Report sections as well as the document (option `sections`). */
+  sections: boolean;
 }
 
 export interface SentenceLengthCheck {
