@@ -131,6 +131,31 @@ describe('law-reference and programme-name', () => {
   });
 });
 
+describe('fixes of the new rules', () => {
+  it('carry the text they replace, and that text is what stands in the source', () => {
+    let edits = 0;
+    for (const ruleId of NEW_RULES) {
+      const dir = join(FIXTURES, 'rules', ruleId);
+      for (const name of readdirSync(dir).filter((f) => f.endsWith('.md') && !f.endsWith('.fixed.md'))) {
+        const text = readFileSync(join(dir, name), 'utf8');
+        for (const d of lintText(text, { today: TODAY, ruleSet }).diagnostics.filter((x) => NEW_RULES.includes(x.ruleId))) {
+          for (const edit of (d.fixes ?? []).flatMap((f) => f.edits)) {
+            assert.equal(typeof edit.expect, 'string', `${ruleId}/${name}: ${d.message.sv}`);
+            assert.equal(text.slice(edit.start, edit.end), edit.expect, `${ruleId}/${name}: ${d.message.sv}`);
+            edits++;
+          }
+        }
+      }
+    }
+    assert.ok(edits >= 15, `only ${edits} edits checked`);
+  });
+
+  it('number-format leaves identifiers, dates, school years and file names alone', () => {
+    const text = '# P\n\nProjektnummer 20201234, dnr KS 2024/00123, telefon 0511-38 60 00, org.nr 212000-1603.\nMötet 2024-05-12. Läsåret 2024/25. Filen rapport_2019-2020.pdf och plan.2019-2020.\n';
+    assert.deepEqual(hits(text, 'number-format'), []);
+  });
+});
+
 /**
  * Ten drafts written in the style of real municipal documents, without the problems the new
  * rules look for (test/fixtures/clean). Each new rule must be silent on all of them.

@@ -72,7 +72,7 @@ function listedFinding(rule: RuleDefinition, entry: ListEntry, sentence: Sentenc
   // Patterns forgive OCR damage ("erhalla"); a damaged word is offered its replacement, never given it.
   const literal = !/[|*[\]{}]|\.\.\./.test(entry.match);
   const damaged = literal && m.text.toLowerCase().replace(/\s+/g, ' ') !== entry.match.toLowerCase();
-  const key = provision ? 'provision' : named ? 'inName' : entry.exact ? 'replace' : 'suggest';
+  const key = provision ? 'provision' : named ? 'inName' : entry.exact && !damaged ? 'replace' : 'suggest';
   const finding: Finding = { ruleId: rule.id, range, message: message(rule, key, values), data: { found: m.text, source: entry.source } };
   // A section reference or a longer name: the new text is not the old one with a part swapped.
   if (provision || named || span !== 'exact') return finding;
