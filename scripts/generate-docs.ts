@@ -28,6 +28,7 @@ const KIND: Record<string, string> = {
   'link-text': 'länktexter / link texts',
   'image-alt': 'alternativtext till bilder / alternative text of images',
   'table-header': 'tabellers rubrikrad / table header rows',
+  'agenda-goal': 'nummer och namn på Agenda 2030:s mål / number and name of Agenda 2030 goals',
 };
 
 function sourceBlock(rule: RuleDefinition, set: RuleSet): string {

@@ -8,7 +8,7 @@ import { findLinksAndImages } from '../../server/src/engine/document/links.js';
 import { FIXTURES, REPO, TODAY } from '../helpers/paths.js';
 
 /** Issue 13: plain Swedish, accessibility and current references. */
-const NEW_RULES = ['lix', 'long-sentence', 'plain-words', 'abbreviation', 'number-format', 'heading-order', 'link-text', 'image-alt', 'table-header', 'law-reference', 'programme-name'];
+const NEW_RULES = ['lix', 'long-sentence', 'plain-words', 'abbreviation', 'number-format', 'heading-order', 'link-text', 'image-alt', 'table-header', 'law-reference', 'programme-name', 'agenda-goal'];
 const ruleSet = loadRuleSet();
 const loader = new ConfigLoader(ruleSet);
 

@@ -12,6 +12,7 @@ import { checkListed } from './listed.js';
 import { checkAbbreviation } from './abbreviation.js';
 import { checkNumberFormat } from './numberFormat.js';
 import { checkHeadingOrder, checkImageAlt, checkLinkText, checkTableHeader } from './accessibility.js';
+import { checkAgendaGoal } from './agendaGoal.js';
 import type { CheckDefinition } from '../rules/model.js';
 
 /** The closed set of check kinds; rule files choose one and give it its data. */
@@ -34,5 +35,6 @@ export const CHECKS: Record<CheckDefinition['kind'], Check> = {
   'link-text': checkLinkText,
   'image-alt': checkImageAlt,
   'table-header': checkTableHeader,
+  'agenda-goal': checkAgendaGoal,
 };
 

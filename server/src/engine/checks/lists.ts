@@ -119,3 +119,31 @@ export function abbreviationList(ruleSet: RuleSet, name: string): AbbreviationLi
     return { updated, known: strings('known'), glossaryHeadings: strings('glossaryHeadings'), source: checkSource(ruleSet, loaded, file, '/source', data.source), file };
   });
 }
+
+export interface GoalList {
+  updated: string;
+  /** Goal number → its names, the first one the official short name. */
+  goals: Map<number, string[]>;
+  source: string;
+  file: string;
+}
+
+/** The goals of Agenda 2030 with their Swedish names. */
+export function goalList(ruleSet: RuleSet, name: string): GoalList {
+  return cached(ruleSet, name, () => {
+    const file = join(ruleSet.directory, 'vocabulary', `${name}.yml`);
+    const loaded = loadYamlFile(file);
+    const data = (loaded.data ?? {}) as Record<string, unknown>;
+    const updated = checkUpdated(loaded, file, data);
+    const raw = data.goals;
+    if (typeof raw !== 'object' || raw === null) fail(loaded, file, '/goals', 'goals saknas / missing goals');
+    const goals = new Map<number, string[]>();
+    for (const [key, names] of Object.entries(raw)) {
+      if (!/^\d+$/.test(key) || !Array.isArray(names) || names.length === 0 || !names.every((n) => typeof n === 'string' && n.trim())) {
+        fail(loaded, file, `/goals/${key}`, 'ett mål är ett nummer med en lista med namn / a goal is a number with a list of names');
+      }
+      goals.set(Number(key), names as string[]);
+    }
+    return { updated, goals, source: checkSource(ruleSet, loaded, file, '/source', data.source), file };
+  });
+}

@@ -51,7 +51,8 @@ export type CheckDefinition =
   | HeadingOrderCheck
   | LinkTextCheck
   | ImageAltCheck
-  | TableHeaderCheck;
+  | TableHeaderCheck
+  | AgendaGoalCheck;
 
 export interface AdoptionCheck {
   kind: 'adoption';
@@ -169,6 +170,12 @@ export interface ImageAltCheck {
 
 export interface TableHeaderCheck {
   kind: 'table-header';
+}
+
+export interface AgendaGoalCheck {
+  kind: 'agenda-goal';
+  /** File name in rules/vocabulary/ without `.yml`: the goals and their names. */
+  list: string;
 }
 
 export interface RuleDefinition {
