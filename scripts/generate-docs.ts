@@ -19,6 +19,16 @@ const KIND: Record<string, string> = {
   overdue: 'beslutsdatum plus revideringscykel / adoption date plus review cycle',
   spelling: 'Hunspell med svensk ordlista / Hunspell with the Swedish dictionary',
   ocr: 'OCR-skador och återställning av å/ä/ö / OCR damage and restoring å/ä/ö',
+  readability: 'LIX per avsnitt och dokument / LIX per section and document',
+  'sentence-length': 'antal ord per mening / words per sentence',
+  listed: 'daterad lista i rules/vocabulary/ med källa för varje post / a dated list in rules/vocabulary/ with a source for each entry',
+  abbreviation: 'förkortningar i versaler som inte förklaras / abbreviations in capitals not explained',
+  'number-format': 'intervall, mnkr, årtal och tusental / ranges, mnkr, years and thousands',
+  'heading-order': 'rubriknivåer i följd / heading levels in order',
+  'link-text': 'länktexter / link texts',
+  'image-alt': 'alternativtext till bilder / alternative text of images',
+  'table-header': 'tabellers rubrikrad / table header rows',
+  'agenda-goal': 'nummer och namn på Agenda 2030:s mål / number and name of Agenda 2030 goals',
 };
 
 function sourceBlock(rule: RuleDefinition, set: RuleSet): string {

@@ -21,3 +21,4 @@ export { DEFAULT_LIMITS, LIMIT_NAMES, parseLimits, resolveLimits, checkDocumentL
 export { readFileSafely, resolvesInside, isInside, type SafeReadResult } from './io/safeRead.js';
 export { describeFacts, positionFacts, type PositionedRange } from './facts/display.js';
 export type * from './facts/model.js';
+export { documentReadability, lix, lixLevel, LIX_LEVELS, type DocumentReadability, type SectionReadability, type LixScore, type LixLevel } from './analysis/readability.js';

@@ -8,6 +8,12 @@ import { checkReplace } from './replace.js';
 import { checkOverdue } from './overdue.js';
 import { checkOcr, checkSpelling } from './words.js';
 import { checkPlaceholder } from './placeholder.js';
+import { checkReadability, checkSentenceLength } from './readability.js';
+import { checkListed } from './listed.js';
+import { checkAbbreviation } from './abbreviation.js';
+import { checkNumberFormat } from './numberFormat.js';
+import { checkHeadingOrder, checkImageAlt, checkLinkText, checkTableHeader } from './accessibility.js';
+import { checkAgendaGoal } from './agendaGoal.js';
 import type { CheckDefinition } from '../rules/model.js';
 
 /** The closed set of check kinds; rule files choose one and give it its data. */
@@ -22,5 +28,15 @@ export const CHECKS: Record<CheckDefinition['kind'], Check> = {
   spelling: checkSpelling,
   ocr: checkOcr,
   placeholder: checkPlaceholder,
+  readability: checkReadability,
+  'sentence-length': checkSentenceLength,
+  listed: checkListed,
+  abbreviation: checkAbbreviation,
+  'number-format': checkNumberFormat,
+  'heading-order': checkHeadingOrder,
+  'link-text': checkLinkText,
+  'image-alt': checkImageAlt,
+  'table-header': checkTableHeader,
+  'agenda-goal': checkAgendaGoal,
 };
 

@@ -13,7 +13,7 @@ import { schemaValidator } from '../rules/schemaValidators.js';
 
 
 export const CONFIG_NAMES = ['.policylintrc.json', '.policylintrc.yaml', '.policylintrc.yml'];
-export const PRESETS = ['recommended', 'strict', 'policy', 'strategi', 'riktlinje', 'program', 'plan'];
+export const PRESETS = ['recommended', 'strict', 'policy', 'strategi', 'riktlinje', 'program', 'plan', 'klarsprak', 'tillganglighet'];
 
 /** The nearest of `names` at or above a directory (the first name wins within a directory). */
 function findUp(directory: string, names: readonly string[]): string | undefined {

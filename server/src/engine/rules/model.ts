@@ -43,7 +43,17 @@ export type CheckDefinition =
   | OverdueCheck
   | PlaceholderCheck
   | { kind: 'spelling' }
-  | { kind: 'ocr' };
+  | { kind: 'ocr' }
+  | ReadabilityCheck
+  | SentenceLengthCheck
+  | ListedCheck
+  | AbbreviationCheck
+  | NumberFormatCheck
+  | HeadingOrderCheck
+  | LinkTextCheck
+  | ImageAltCheck
+  | TableHeaderCheck
+  | AgendaGoalCheck;
 
 export interface AdoptionCheck {
   kind: 'adoption';
@@ -130,6 +140,65 @@ export interface OverdueCheck {
   kind: 'overdue';
   /** The rule whose statement tells the cycle. */
   cycleRule: string;
+}
+
+export interface ReadabilityCheck {
+  kind: 'readability';
+  /** LIX above this is reported (option `ceiling`). */
+  ceiling: number;
+  /** Sections with fewer words of running text are not judged on their own (option `minWords`). */
+  minWords: number;
+  /** Report sections as well as the document (option `sections`). */
+  sections: boolean;
+}
+
+export interface SentenceLengthCheck {
+  kind: 'sentence-length';
+  /** Sentences with more words are reported (option `maxWords`). */
+  maxWords: number;
+}
+
+/** Words and names to replace, from a dated list in rules/vocabulary/ with a source for each entry. */
+export interface ListedCheck {
+  kind: 'listed';
+  /** File name in rules/vocabulary/ without `.yml`. */
+  list: string;
+}
+
+export interface AbbreviationCheck {
+  kind: 'abbreviation';
+  /** File name in rules/vocabulary/ without `.yml`: known abbreviations and glossary headings. */
+  list: string;
+}
+
+export interface NumberFormatCheck {
+  kind: 'number-format';
+}
+
+export interface HeadingOrderCheck {
+  kind: 'heading-order';
+}
+
+export interface LinkTextCheck {
+  kind: 'link-text';
+  /** Link texts that say nothing about the target ("här", "läs mer"), compared without case and punctuation. */
+  vague: string[];
+}
+
+export interface ImageAltCheck {
+  kind: 'image-alt';
+  /** Alternative texts that describe nothing ("bild", "image"). */
+  generic: string[];
+}
+
+export interface TableHeaderCheck {
+  kind: 'table-header';
+}
+
+export interface AgendaGoalCheck {
+  kind: 'agenda-goal';
+  /** File name in rules/vocabulary/ without `.yml`: the goals and their names. */
+  list: string;
 }
 
 export interface RuleDefinition {
