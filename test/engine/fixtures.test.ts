@@ -51,11 +51,9 @@ describe('rule fixtures', () => {
           const actual = result.diagnostics
             .filter((d) => d.ruleId === ruleId)
             .map((d, i) => ({ line: result.document.lines.position(d.range.start).line, ruleId, messageKey: d.messageKey, i }));
-          // A marker without a key accepts any key (fixtures of rules with one message).
-          const shown = actual.map((a) => {
-            const keyed = expected.some((e) => e.line === a.line && e.messageKey !== undefined);
-            return key({ line: a.line, ruleId, ...(keyed && a.messageKey ? { messageKey: a.messageKey } : {}) });
-          });
+          // Every marker names what the finding must say: the key of its message.
+          assert.deepEqual(expected.filter((e) => !e.messageKey).map(key), [], 'markers without a message key');
+          const shown = actual.map((a) => key({ line: a.line, ruleId, ...(a.messageKey ? { messageKey: a.messageKey } : {}) }));
           assert.deepEqual(shown.sort(), expected.map(key).sort());
         });
         const fixedFile = join(dir, name.replace(/\.md$/, '.fixed.md'));
