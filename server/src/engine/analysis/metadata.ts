@@ -121,6 +121,15 @@ interface LabelHit {
 
 const ADOPTION_KEYS = new Set(['beslutad-av', 'beslutad', 'beslut']);
 
+const MAX_LABEL_LINE = 2_000;
+
+/** The text before `at`, less list and emphasis marks, ends a field (":" or "|"). */
+function followsFieldEnd(line: string, at: number): boolean {
+  let k = at - 1;
+  while (k >= 0 && /[\s*_\-+•]/u.test(line[k]!)) k--;
+  return k >= 0 && (line[k] === ':' || line[k] === '|');
+}
+
 const WORD = /[\p{L}\p{N}§][\p{L}\p{N}.§/-]*/gu;
 
 /**
@@ -130,14 +139,16 @@ const WORD = /[\p{L}\p{N}§][\p{L}\p{N}.§/-]*/gu;
  * A label starts the line or a capitalised word. One label without a colon counts only in a
  * short line of the document's head, so prose that opens with a label word stays prose.
  */
-function labelsInLine(line: string, offset: number, inHead: boolean, keyOf: (label: string) => string | undefined): LabelHit[] {
+function labelsInLine(fullLine: string, offset: number, inHead: boolean, keyOf: (label: string) => string | undefined): LabelHit[] {
+  // Labels stand near the start of a line: even a run-on PDF header is a few hundred
+  // characters. A whole paragraph on one line is read no further than this.
+  const line = fullLine.length > MAX_LABEL_LINE ? fullLine.slice(0, MAX_LABEL_LINE) : fullLine;
   const words = [...line.matchAll(WORD)];
   const hits: { key: string; start: number; end: number; colon: boolean }[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    const before = line.slice(0, w.index).replace(/[\s*_\-+•]+$/u, '');
     // A label opens the line, a capitalised word or follows a field's end; "§" inside a value is no label.
-    if (!(i === 0 || /^[\p{Lu}]/u.test(w[0]) || /[:|]$/.test(before))) continue;
+    if (!(i === 0 || /^[\p{Lu}]/u.test(w[0]) || followsFieldEnd(line, w.index))) continue;
     for (let n = Math.min(6, words.length - i); n >= 1; n--) {
       const last = words[i + n - 1]!;
       const end = last.index + last[0].length;
