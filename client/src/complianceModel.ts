@@ -24,34 +24,21 @@ const ICONS: Record<ComplianceStatus, { icon: string; color?: string }> = {
   off: { icon: 'circle-slash' },
 };
 
-export function statusLabel(status: ComplianceStatus): string {
-  switch (status) {
-    case 'found':
-      return l10n.t('found');
-    case 'missing':
-      return l10n.t('missing');
-    case 'incomplete':
-      return l10n.t('incomplete');
-    case 'optional':
-      return l10n.t('not required');
-    case 'off':
-      return l10n.t('rule off');
-  }
-}
-
 /** The checklist: one node per required element, its source clauses as children. */
 export function checklist(result: ComplianceResult | undefined): ChecklistNode[] {
   if (!result) return [];
   if (!result.linted) {
-    return [{ id: 'not-linted', label: l10n.t('Not a policy document'), description: '', tooltip: l10n.t('policylint lints Markdown under a folder with a .policylintrc file, files matched by policylint.include, and files whose front matter has typ:.'), icon: 'info', children: [] }];
+    return [{ id: 'not-linted', label: l10n.t('Not a policy document'), description: '', tooltip: l10n.t('This file is not checked: its title does not say it is a governing document (e.g. "Internationell policy för … kommun"), its front matter has no typ:, and there is no .policylintrc file in its folder.'), icon: 'info', children: [] }];
   }
   return result.items.map((item) => {
     const { icon, color } = ICONS[item.status];
+    // "Syfte: finns", in the document's language (the server's words); what the document says
+    // about it beside, and in full in the tooltip.
     const node: ChecklistNode = {
       id: item.ruleId,
-      label: item.title,
-      description: `${statusLabel(item.status)} · ${item.ruleId}`,
-      tooltip: item.message ?? `${item.title}: ${statusLabel(item.status)}`,
+      label: `${item.element}: ${item.state}`,
+      description: item.facts[0] ?? '',
+      tooltip: [item.message, ...item.facts].filter(Boolean).join('\n') || `${item.element}: ${item.state}`,
       icon,
       children: item.sources.map((s, i) => ({
         id: `${item.ruleId}/${i}`,

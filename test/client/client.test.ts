@@ -115,23 +115,23 @@ describe('extension logic (pure modules)', () => {
       language: 'sv',
       counts: { errors: 1, warnings: 0, infos: 0 },
       items: [
-        { ruleId: 'purpose', title: 'Syfte', status: 'found', range: { start: { line: 3, character: 0 }, end: { line: 3, character: 8 } }, sources: [{ municipality: 'Åmåls kommun', document: 'Åmål i världen', quote: 'Åmåls kommuns internationella arbete ska syfta', uri: 'file:///r/amal.md#L40' }] },
-        { ruleId: 'follow-up', title: 'Uppföljning saknas', status: 'missing', message: 'Dokumentet anger inte hur arbetet följs upp.', sources: [] },
-        { ruleId: 'financing', title: 'Finansiering', status: 'off', sources: [] },
+        { ruleId: 'purpose', title: 'Syfte saknas', element: 'Syfte', state: 'finns', facts: [], status: 'found', range: { start: { line: 3, character: 0 }, end: { line: 3, character: 8 } }, sources: [{ municipality: 'Åmåls kommun', document: 'Åmål i världen', quote: 'Åmåls kommuns internationella arbete ska syfta', uri: 'file:///r/amal.md#L40' }] },
+        { ruleId: 'follow-up', title: 'Uppföljning saknas', element: 'Uppföljning och utvärdering', state: 'ofullständigt', facts: ['Uppföljning: årligen, rad 12'], status: 'incomplete', message: 'Uppföljning nämns men utan mottagare.', sources: [] },
+        { ruleId: 'financing', title: 'Finansiering saknas', element: 'Ekonomi och finansiering', state: 'regeln avstängd', facts: [], status: 'off', sources: [] },
       ],
     };
 
-    it('has one node per element with its sources as children', () => {
+    it("names each element and its state in the document's language, with what the document says beside it", () => {
       inSwedish();
       const nodes = checklist(result);
       assert.deepEqual(nodes.map((n) => [n.label, n.icon, n.description]), [
-        ['Syfte', 'pass', 'finns · purpose'],
-        ['Uppföljning saknas', 'error', 'saknas · follow-up'],
-        ['Finansiering', 'circle-slash', 'regeln avstängd · financing'],
+        ['Syfte: finns', 'pass', ''],
+        ['Uppföljning och utvärdering: ofullständigt', 'warning', 'Uppföljning: årligen, rad 12'],
+        ['Ekonomi och finansiering: regeln avstängd', 'circle-slash', ''],
       ]);
       assert.equal(nodes[0]!.children[0]!.label, 'Åmåls kommun — Åmål i världen');
       assert.deepEqual(nodes[0]!.children[0]!.target, { kind: 'source', uri: 'file:///r/amal.md#L40' });
-      assert.equal(nodes[1]!.tooltip, 'Dokumentet anger inte hur arbetet följs upp.');
+      assert.equal(nodes[1]!.tooltip, 'Uppföljning nämns men utan mottagare.\nUppföljning: årligen, rad 12');
       assert.equal(checklistSummary(result), 'strategi · 1 av 2 delar saknas eller är ofullständiga');
     });
 

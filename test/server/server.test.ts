@@ -232,6 +232,12 @@ describe('language server over stdio (pull diagnostics)', function () {
     assert.equal(byCode(after, 'skall').length, before - 1);
   });
 
+  it('shows on the title what the document says about its governance', async () => {
+    const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 3 } });
+    assert.match(hover!.contents.value, /Vad dokumentet säger om sin styrning/);
+    assert.match(hover!.contents.value, /Revideras \(ingen cykel\): vid behov, rad 42/);
+  });
+
   it('answers the compliance request with found and missing elements', async () => {
     const result = await client.request<{ linted: boolean; items: { ruleId: string; status: string; sources: { uri: string }[] }[]; counts: { errors: number } }>('policylint/compliance', { uri });
     assert.ok(result.linted);
@@ -241,6 +247,13 @@ describe('language server over stdio (pull diagnostics)', function () {
     assert.equal(status['follow-up'], 'incomplete');
     assert.ok(result.counts.errors > 0);
     assert.match(result.items.find((i) => i.ruleId === 'follow-up')!.sources[0]!.uri, /^file:.*#L\d+$/);
+    // Each element named with its state in the document's language, and what the document says.
+    const items = result.items as unknown as { ruleId: string; element: string; state: string; facts: string[] }[];
+    const purpose = items.find((i) => i.ruleId === 'purpose')!;
+    assert.deepEqual([purpose.element, purpose.state], ['Syfte', 'finns']);
+    const review = items.find((i) => i.ruleId === 'review-cycle')!;
+    assert.equal(review.element, 'Revidering');
+    assert.ok(review.facts.includes('Revideras (ingen cykel): vid behov, rad 42'), review.facts.join(' | '));
   });
 
   it('returns a new-document template with every section and the metadata as front matter', async () => {

@@ -1,11 +1,40 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { findSections, patternsFor, sectionRequired, type RuleDefinition, type RuleSet } from '../engine/index.js';
+import { describeFacts, findSections, patternsFor, sectionRequired, type GovernanceFacts, type LineIndex, type RuleDefinition, type RuleSet } from '../engine/index.js';
 import { resolveSource, toLspRange } from './diagnostics.js';
 import type { LintState } from './linter.js';
 import type { ComplianceItem, ComplianceResult, ComplianceStatus } from './protocol.js';
 
 /** Rules that ask for an element of the document (as opposed to wording or dates). */
 const ELEMENT_KINDS = new Set(['adoption', 'statement', 'responsibility', 'section']);
+
+/** The element a rule asks for, in the document's language: its section's title. */
+function elementName(rule: RuleDefinition, ruleSet: RuleSet, lang: 'sv' | 'en'): string {
+  const section = ruleSet.sections.find((s) => s.id === rule.section);
+  if (section) return section.title[lang];
+  // The one element rule without a section: the decision is stated in the head, not a section.
+  return rule.check.kind === 'adoption' ? { sv: 'Beslut', en: 'Decision' }[lang] : rule.title[lang];
+}
+
+const STATE: Record<ComplianceStatus, { sv: string; en: string }> = {
+  found: { sv: 'finns', en: 'found' },
+  missing: { sv: 'saknas', en: 'missing' },
+  incomplete: { sv: 'ofullständigt', en: 'incomplete' },
+  optional: { sv: 'krävs inte', en: 'not required' },
+  off: { sv: 'regeln avstängd', en: 'rule off' },
+};
+
+/** The facts a core rule reads, as lines ("Revideras: vart fjärde år, rad 43"). */
+function factLines(ruleId: string, facts: GovernanceFacts, lines: LineIndex, lang: 'sv' | 'en'): string[] {
+  const none: GovernanceFacts = { review: [], responsibilities: [], followUp: [], related: [], bodies: [] };
+  const only: Record<string, Partial<GovernanceFacts>> = {
+    adoption: { ...(facts.adoption ? { adoption: facts.adoption } : {}), ...(facts.status ? { status: facts.status } : {}) },
+    'review-cycle': { review: facts.review },
+    'responsible-body': { responsibilities: facts.responsibilities, ...(facts.owner ? { owner: facts.owner } : {}) },
+    'follow-up': { followUp: facts.followUp },
+  };
+  const part = only[ruleId];
+  return part ? describeFacts({ ...none, ...part }, lines, lang) : [];
+}
 
 function isRequiredSection(rule: RuleDefinition, options: Record<string, unknown>, type: string | undefined): boolean {
   return rule.check.kind !== 'section' || sectionRequired(rule.check, options, type);
@@ -48,6 +77,9 @@ export function compliance(doc: TextDocument, state: LintState, ruleSet: RuleSet
     const item: ComplianceItem = {
       ruleId: rule.id,
       title: rule.title[lang],
+      element: elementName(rule, ruleSet, lang),
+      state: STATE[status][lang],
+      facts: factLines(rule.id, result.facts, result.document.lines, lang),
       status,
       sources: rule.sources.map((ref) => {
         const s = resolveSource(ruleSet, ref);

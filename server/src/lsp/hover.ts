@@ -1,7 +1,7 @@
 import type { Hover, Position } from 'vscode-languageserver/node';
 import { MarkupKind } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { findSections, patternsFor, type Diagnostic, type RuleSet } from '../engine/index.js';
+import { describeFacts, findSections, patternsFor, type Diagnostic, type RuleSet } from '../engine/index.js';
 import { resolveSource, ruleDocHref, toLspRange } from './diagnostics.js';
 import type { LintState } from './linter.js';
 import { sourceSections } from './sourceSections.js';
@@ -19,6 +19,8 @@ const T = {
   suggestions: { sv: 'Förslag', en: 'Suggestions' },
   sectionIntro: { sv: 'Så skriver källdokumenten i avsnittet', en: 'What the source documents say in the section' },
   body: { sv: 'Organ', en: 'Body' },
+  governance: { sv: 'Vad dokumentet säger om sin styrning', en: 'What the document says about its governance' },
+  noFacts: { sv: 'Dokumentet säger ingenting om beslut, revidering, ansvar eller uppföljning.', en: 'The document says nothing about its adoption, revision, responsibility or follow-up.' },
 } as const;
 
 /**
@@ -82,6 +84,11 @@ export function bodyAt(ruleSet: RuleSet, lineText: string, character: number): {
   return undefined;
 }
 
+function governanceHover(result: NonNullable<LintState['result']>, lang: 'sv' | 'en'): string {
+  const lines = describeFacts(result.facts, result.document.lines, lang);
+  return `**${T.governance[lang]}**\n\n${lines.length ? lines.map((l) => `- ${md(l)}`).join('\n') : T.noFacts[lang]}`;
+}
+
 export interface HoverDeps {
   /** Spelling suggestions for a word, computed on demand (undefined without services). */
   suggest?: (word: string) => string[];
@@ -92,6 +99,12 @@ export function hover(doc: TextDocument, state: LintState, ruleSet: RuleSet, pos
   if (!result) return null;
   const offset = doc.offsetAt(position);
   const lang = state.lang;
+
+  // On the title: what the document says about its own governance, fact by fact with its line
+  // (after any findings there, which are usually about what it does not say).
+  const title = result.document.headings[0];
+  const onTitle = title !== undefined && title.depth === 1 && title.start <= offset && offset <= title.end;
+  const governance = onTitle ? governanceHover(result, lang) : undefined;
 
   const hits = result.diagnostics.filter((d) => d.range.start <= offset && offset <= d.range.end);
   if (hits.length) {
@@ -104,12 +117,14 @@ export function hover(doc: TextDocument, state: LintState, ruleSet: RuleSet, pos
         const suggestions = word && deps.suggest ? deps.suggest(word) : undefined;
         return diagnosticHover(ruleSet, findings, lang, suggestions);
       })
+      .concat(governance ? [governance] : [])
       .join('\n\n---\n\n');
     const first = hits[0]!;
     return { contents: { kind: MarkupKind.Markdown, value }, range: toLspRange(doc, first.range) };
   }
 
   const heading = result.document.headings.find((h) => h.start <= offset && offset <= h.end);
+  if (governance) return { contents: { kind: MarkupKind.Markdown, value: governance }, range: toLspRange(doc, heading!) };
   if (heading) {
     const section = findSections(result.document, ruleSet.sections, patternsFor(ruleSet)).find((s) => s.heading.start === heading.start);
     const value = section?.id ? sectionHover(ruleSet, section.id, lang) : undefined;

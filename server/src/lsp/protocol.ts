@@ -43,6 +43,12 @@ export interface ComplianceSource {
 export interface ComplianceItem {
   ruleId: string;
   title: string;
+  /** The element in the document's language ("Syfte", "Uppföljning", "Beslut"). */
+  element: string;
+  /** Its state in the same language ("finns", "saknas", "ofullständig"). */
+  state: string;
+  /** What the document says about it, one line per fact ("Revideras: vart fjärde år, rad 43"). */
+  facts: string[];
   status: ComplianceStatus;
   /** The problem as the diagnostic words it, when not found. */
   message?: string;
