@@ -118,6 +118,15 @@ describe('language server over stdio (pull diagnostics)', function () {
     assert.match(value, /Leder och samordnar/);
   });
 
+  it('keeps the section list open after the space of "## " (the space is a trigger character)', async () => {
+    const docUri = await client.open(join(ws.policies, 'rubrik.md'), `${DRAFT}\n## `);
+    const line = DRAFT.split('\n').length;
+    const items = await client.complete(docUri, { line, character: 3 }, ' ');
+    assert.ok(items.some((i) => i.label === '## Syfte'), items.map((i) => i.label).join(', '));
+    // Elsewhere a space still opens nothing.
+    assert.deepEqual(await client.complete(uri, { line: 2, character: 5 }, ' '), []);
+  });
+
   it('completes section snippets and the metadata block at the start of a line', async () => {
     const lines = DRAFT.split('\n').length;
     const docUri = await client.open(join(ws.policies, 'komplettering.md'), `${DRAFT}\n## `);

@@ -280,10 +280,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const state = await lintDocument(doc);
     if (!state.inScope) return [];
     const items = complete(doc, state, linter.ruleSet, params.position, { snippetSupport: client.snippets });
-    // A space or comma only opens the list inside a policylint comment.
+    // A space or comma only opens the list inside a policylint comment, or after "## ", where
+    // the section list must stay open (it closed there, and did not come back).
     const trigger = params.context?.triggerCharacter;
-    if ((trigger === ' ' || trigger === ',') && !items.every((i) => i.kind === 20 /* EnumMember */)) return [];
-    return items;
+    const line = doc.getText({ start: { line: params.position.line, character: 0 }, end: params.position });
+    const afterHashes = /^\s*#{1,6} $/.test(line);
+    if ((trigger === ' ' || trigger === ',') && !afterHashes && !items.every((i) => i.kind === 20 /* EnumMember */)) return [];
+    // Incomplete: the client asks again as the heading is typed, instead of filtering a stale list.
+    return /^\s*#/.test(line) ? { isIncomplete: true, items } : items;
   }, () => []));
 
   connection.onCodeAction(guarded(log, 'code actions', async (params) => {
