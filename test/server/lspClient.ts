@@ -24,6 +24,8 @@ export interface ClientOptions {
   /** Announce pull diagnostics (textDocument/diagnostic) support. Default true. */
   pull?: boolean;
   snippetEdits?: boolean;
+  /** The client can register file watchers for the server (default true; Neovim 0.7 cannot). */
+  watchedFiles?: boolean;
   /** Settings answered to workspace/configuration (section policylint). */
   settings?: Record<string, unknown>;
   workspaceFolders: string[];
@@ -125,7 +127,7 @@ export class LspClient {
       workspace: {
         configuration: true,
         workspaceFolders: true,
-        didChangeWatchedFiles: { dynamicRegistration: true },
+        didChangeWatchedFiles: { dynamicRegistration: this.options.watchedFiles ?? true },
         didChangeConfiguration: { dynamicRegistration: true },
         workspaceEdit: { documentChanges: true, ...(this.options.snippetEdits ? { snippetEditSupport: true } : {}) },
         ...(pull ? { diagnostics: { refreshSupport: true } } : {}),

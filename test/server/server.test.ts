@@ -435,6 +435,31 @@ describe('language server over stdio (push diagnostics, snippet edits)', functio
   });
 });
 
+describe('language server over stdio (a client that cannot watch files, like Neovim 0.7)', function () {
+  this.timeout(30_000);
+  let ws: ReturnType<typeof workspace>;
+  let client: LspClient;
+
+  before(async () => {
+    ws = workspace();
+    client = new LspClient({ workspaceFolders: [ws.root], pull: false, watchedFiles: false });
+    await client.initialize();
+  });
+
+  after(async () => {
+    await client.shutdown();
+    rmSync(ws.root, { recursive: true, force: true });
+  });
+
+  it('applies an edited config without being told: the server watches its config files and word lists itself', async () => {
+    const uri = await client.open(join(ws.policies, 'utkast.md'), `${DRAFT}\nVänersbyborna deltar.\n`);
+    await client.until(() => client.published.get(uri)?.diagnostics.some((d) => d.code === 'skall'), 'first diagnostics');
+    writeFileSync(join(ws.policies, '.policylintrc.yaml'), 'extends: policylint:recommended\nrules:\n  skall: "off"\n');
+    await client.until(() => client.published.get(uri)!.diagnostics.every((d) => d.code !== 'skall'), 'skall turned off by the edited config');
+    assert.ok(client.registrations.every((r) => (r as { method: string }).method !== 'workspace/didChangeWatchedFiles'));
+  });
+});
+
 describe('policylint-server launcher', () => {
   it('prints usage without a transport', async () => {
     const { spawnSync } = await import('node:child_process');

@@ -17,6 +17,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_NAMES, loadRuleSet, loadServices, packageVersion, suggest, type FileError, type RuleSet, type Services } from '../engine/index.js';
+import { SelfWatcher } from './selfWatch.js';
 import { codeActions } from './codeActions.js';
 import { complete } from './completion.js';
 import { compliance } from './compliance.js';
@@ -82,6 +83,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const notified = new Set<string>();
 
   const log = (message: string): void => connection.console.log(`[policylint] ${message}`);
+  /** Config files and word lists, watched by the server itself when the client cannot. */
+  const selfWatcher = new SelfWatcher((file) => {
+    log(`changed on disk: ${file}`);
+    linter.invalidateConfigs();
+    clearConfigErrors();
+    refreshAll();
+  });
+  connection.onShutdown(() => selfWatcher.dispose());
 
   connection.onInitialize((params): InitializeResult => {
     client = features(params.capabilities);
@@ -164,6 +173,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const s: Settings = await settings.get(doc.uri);
     const state = linter.lint(doc, s);
     if (state.configError) reportConfigError(state.configError);
+    if (!client.watchedFilesRegistration) {
+      selfWatcher.watch(state.config?.file ?? state.configError?.file);
+      selfWatcher.watch(state.config?.wordListFile);
+    }
     // After the response is written (stdout to a pipe is synchronous on POSIX).
     if (!servicesStarted) setTimeout(startServices, 20);
     return state;
