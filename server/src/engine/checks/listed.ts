@@ -6,7 +6,7 @@ import { sentenceRange, sentenceSpan } from '../document/sentences.js';
 import type { ListedCheck, RuleDefinition } from '../rules/model.js';
 import type { Finding } from '../types.js';
 import { tenseOf } from './history.js';
-import { matchCase } from './replace.js';
+import { inProperName, keepLongest, matchCase } from './replace.js';
 import { replacementList, type ListEntry } from './lists.js';
 
 /** A section reference just before the match ("3 kap. 9 § kommunallagen (1991:900)"). */
@@ -20,11 +20,6 @@ const PROVISION_BEFORE = /(?:§|\bkap\.|\bkapitlet)[^.;]{0,40}$/u;
 function tenseText(text: string, m: TextMatch): string {
   const after = text.slice(m.end).replace(/^\s*\(?\s*(?:19|20)\d\d\s*[–-]\s*(?:19|20)?\d\d\s*\)?/u, '');
   return `${text.slice(0, m.index)} ${after}`.replace(/(?<![\p{N}])(?:19|20)\d\d:\d+/gu, ' ');
-}
-
-/** The match continues a longer proper name: the next word is capitalised ("Comenius Regio"). */
-function inProperName(sentence: Sentence, m: TextMatch): boolean {
-  return /^[ \t]+\p{Lu}\p{Ll}/u.test(sentence.text.slice(m.end, m.end + 4));
 }
 
 /**
@@ -48,13 +43,7 @@ export const checkListed: Check = (rule, ctx) => {
     });
   }
   // Entries overlap ("sekretesslagen (1980:100)" and "1980:100"): keep the longest match.
-  findings.sort((a, b) => a.range.start - b.range.start || b.range.end - a.range.end);
-  let reach = -Infinity;
-  return findings.filter((f) => {
-    if (f.range.end <= reach) return false;
-    reach = f.range.end;
-    return true;
-  });
+  return keepLongest(findings);
 };
 
 function listedFinding(rule: RuleDefinition, entry: ListEntry, sentence: Sentence, m: TextMatch): Finding | undefined {

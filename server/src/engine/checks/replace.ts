@@ -22,7 +22,7 @@ export function matchCase(found: string, replacement: string): string {
  * The match is part of a longer proper name ("SKL International", "Landstinget Dalarna"):
  * the next word is capitalised. Its new name is not the old one with a word swapped.
  */
-function inProperName(sentence: Sentence, m: TextMatch): boolean {
+export function inProperName(sentence: Sentence, m: TextMatch): boolean {
   return /^[ \t]+\p{Lu}\p{Ll}/u.test(sentence.text.slice(m.end, m.end + 4));
 }
 
@@ -47,9 +47,15 @@ export const checkReplace: Check = (rule, ctx) => {
       }
     });
   }
-  // Entries may overlap ("Internationella programkontoret" and "Programkontoret"): keep the longest.
-  // Sorted by start, longest first: a finding lies inside an earlier one exactly when an
-  // earlier one reaches at least as far.
+  // Entries may overlap ("Internationella programkontoret" and "Programkontoret").
+  return keepLongest(findings);
+};
+
+/**
+ * Of findings whose ranges nest, the longest. Sorted by start, longest first: a finding lies
+ * inside an earlier one exactly when an earlier one reaches at least as far.
+ */
+export function keepLongest(findings: Finding[]): Finding[] {
   findings.sort((a, b) => a.range.start - b.range.start || b.range.end - a.range.end);
   let reach = -Infinity;
   return findings.filter((f) => {
@@ -57,7 +63,7 @@ export const checkReplace: Check = (rule, ctx) => {
     reach = f.range.end;
     return true;
   });
-};
+}
 
 function replacementFinding(rule: RuleDefinition, entry: ReplaceEntry, sentence: Sentence, m: TextMatch): Finding | undefined {
   const span = sentenceSpan(sentence, m.index, m.end);
