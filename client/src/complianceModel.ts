@@ -12,7 +12,7 @@ export interface ChecklistNode {
   /** Theme colour id for the icon. */
   color?: string;
   /** Where a click goes: a range in the document, or a source clause (file URI with #L<line>). */
-  target?: { kind: 'range'; range: NonNullable<ComplianceItem['range']> } | { kind: 'source'; uri: string };
+  target?: { kind: 'range'; range: NonNullable<ComplianceItem['range']> } | { kind: 'source'; uri: string; quote: string } | { kind: 'command'; command: string };
   children: ChecklistNode[];
 }
 
@@ -28,7 +28,18 @@ const ICONS: Record<ComplianceStatus, { icon: string; color?: string }> = {
 export function checklist(result: ComplianceResult | undefined): ChecklistNode[] {
   if (!result) return [];
   if (!result.linted) {
-    return [{ id: 'not-linted', label: l10n.t('Not a policy document'), description: '', tooltip: l10n.t('This file is not checked: its title does not say it is a governing document (e.g. "Internationell policy för … kommun"), its front matter has no typ:, and there is no .policylintrc file in its folder.'), icon: 'info', children: [] }];
+    return [
+      { id: 'not-linted', label: l10n.t('Not a policy document'), description: '', tooltip: l10n.t('This file is not checked: its title does not say it is a governing document (e.g. "Internationell policy för … kommun"), its front matter has no typ:, and there is no .policylintrc file in its folder.'), icon: 'info', children: [] },
+      {
+        id: 'enable-here',
+        label: l10n.t('Enable policylint here'),
+        description: '',
+        tooltip: l10n.t('Writes a commented .policylintrc.yaml in this folder, as policylint --init does: every Markdown file under it is then checked.'),
+        icon: 'add',
+        target: { kind: 'command', command: 'policylint.enableHere' },
+        children: [],
+      },
+    ];
   }
   return result.items.map((item) => {
     const { icon, color } = ICONS[item.status];
@@ -46,7 +57,7 @@ export function checklist(result: ComplianceResult | undefined): ChecklistNode[]
         description: `”${s.quote}”`,
         tooltip: `${s.municipality}, ${s.document}\n\n”${s.quote}”`,
         icon: 'quote',
-        ...(s.uri ? { target: { kind: 'source' as const, uri: s.uri } } : {}),
+        ...(s.uri ? { target: { kind: 'source' as const, uri: s.uri, quote: s.quote } } : {}),
         children: [],
       })),
     };

@@ -2,6 +2,16 @@ import * as vscode from 'vscode';
 import type { ComplianceResult } from '../../server/src/lsp/protocol.js';
 import { checklist, checklistSummary, type ChecklistNode } from './complianceModel.js';
 
+/** The scheme of the bundled source documents opened from the view: read-only copies. */
+export const SOURCE_SCHEME = 'policylint-source';
+
+/** Serves a bundled source document (rules/sources/*.md) as a read-only document. */
+export class SourceDocuments implements vscode.TextDocumentContentProvider {
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri.with({ scheme: 'file' })));
+  }
+}
+
 /** "Show compliance": the checklist of the active document as a TreeView. */
 export class ComplianceView implements vscode.TreeDataProvider<ChecklistNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ChecklistNode | undefined>();
@@ -43,9 +53,14 @@ export class ComplianceView implements vscode.TreeDataProvider<ChecklistNode>, v
       const range = new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
       await vscode.window.showTextDocument(this.uri, { selection: range, preserveFocus: false });
     } else if (target.kind === 'source') {
-      const uri = vscode.Uri.parse(target.uri);
-      const line = Math.max(0, Number(/^L(\d+)/.exec(uri.fragment)?.[1] ?? '1') - 1);
-      await vscode.window.showTextDocument(uri.with({ fragment: '' }), { selection: new vscode.Range(line, 0, line, 0), preview: true });
+      // Read-only (a content provider's document), with the quoted sentence selected.
+      const file = vscode.Uri.parse(target.uri).with({ fragment: '' });
+      const doc = await vscode.workspace.openTextDocument(file.with({ scheme: SOURCE_SCHEME }));
+      const at = doc.getText().indexOf(target.quote);
+      const selection = at >= 0 ? new vscode.Range(doc.positionAt(at), doc.positionAt(at + target.quote.length)) : undefined;
+      await vscode.window.showTextDocument(doc, { ...(selection ? { selection } : {}), preview: true });
+    } else if (target.kind === 'command') {
+      await vscode.commands.executeCommand(target.command);
     }
   }
 

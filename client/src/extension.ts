@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { Commands, ComplianceRequest, TemplateRequest, type ComplianceResult, type Request, type WorkspaceLintResult } from '../../server/src/lsp/protocol.js';
-import { ComplianceView } from './complianceView.js';
+import { ComplianceView, SOURCE_SCHEME, SourceDocuments } from './complianceView.js';
 import { statusText, statusTooltip, workspaceSummary } from './status.js';
 import { documentTypeChoices, suggestedFileName } from './template.js';
 import { SERVER_EXEC_ARGV } from './serverRuntime.js';
@@ -124,6 +124,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Policy
       update(0);
     }),
     vscode.commands.registerCommand('policylint.compliance.reveal', (node: { target?: unknown }) => view.reveal(node as never)),
+    vscode.workspace.registerTextDocumentContentProvider(SOURCE_SCHEME, new SourceDocuments()),
+    vscode.commands.registerCommand('policylint.enableHere', async () => {
+      const uri = vscode.window.activeTextEditor?.document.uri;
+      if (!uri || uri.scheme !== 'file') return;
+      const result = await c.sendRequest<{ file: string }>('workspace/executeCommand', { command: 'policylint.server.enableHere', arguments: [{ uri: uri.toString() }] }).catch((e: Error) => {
+        void vscode.window.showWarningMessage(e.message);
+        return undefined;
+      });
+      if (result) void vscode.window.showInformationMessage(l10n.t('policylint is enabled: {0}', vscode.workspace.asRelativePath(result.file)));
+    }),
   );
 
   await c.start();

@@ -130,14 +130,18 @@ describe('extension logic (pure modules)', () => {
         ['Ekonomi och finansiering: regeln avstängd', 'circle-slash', ''],
       ]);
       assert.equal(nodes[0]!.children[0]!.label, 'Åmåls kommun — Åmål i världen');
-      assert.deepEqual(nodes[0]!.children[0]!.target, { kind: 'source', uri: 'file:///r/amal.md#L40' });
+      assert.deepEqual(nodes[0]!.children[0]!.target, { kind: 'source', uri: 'file:///r/amal.md#L40', quote: 'Åmåls kommuns internationella arbete ska syfta' });
       assert.equal(nodes[1]!.tooltip, 'Uppföljning nämns men utan mottagare.\nUppföljning: årligen, rad 12');
       assert.equal(checklistSummary(result), 'strategi · 1 av 2 delar saknas eller är ofullständiga');
     });
 
     it('says when a document is not a policy draft', () => {
       inSwedish();
-      assert.equal(checklist({ ...result, linted: false, items: [] })[0]!.label, 'Inget styrdokument');
+      const nodes = checklist({ ...result, linted: false, items: [] });
+      assert.equal(nodes[0]!.label, 'Inget styrdokument');
+      // …and offers to enable policylint for the folder.
+      assert.equal(nodes[1]!.label, 'Aktivera policylint här');
+      assert.deepEqual(nodes[1]!.target, { kind: 'command', command: 'policylint.enableHere' });
     });
   });
 });

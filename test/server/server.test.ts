@@ -351,6 +351,18 @@ describe('language server over stdio (pull diagnostics)', function () {
     assert.match(youth.relatedInformation![0]!.message, /Ungdomsstyrelsen/);
   });
 
+  it('"Aktivera policylint här" writes the starter config into the workspace folder, once', async () => {
+    const notes = join(ws.outside, 'vision.md');
+    const docUri = await client.open(notes, '# Vision 2030\n\nKommunen skall växa.\n');
+    assert.deepEqual(await client.pullItems(docUri), [], 'not recognised as a governing document');
+    const result = await client.request<{ file: string }>('workspace/executeCommand', { command: 'policylint.server.enableHere', arguments: [{ uri: docUri }] });
+    assert.equal(result.file, join(ws.root, '.policylintrc.yaml'));
+    assert.match(readFileSync(result.file, 'utf8'), /^extends: policylint:recommended$/m);
+    assert.ok((await client.pullItems(docUri)).some((d) => d.code === 'skall'), 'linted once the config is there');
+    await assert.rejects(client.request('workspace/executeCommand', { command: 'policylint.server.enableHere', arguments: [{ uri: docUri }] }), /finns redan/);
+    rmSync(result.file);
+  });
+
   it('lints the whole workspace, opened or not, and pushes diagnostics for unopened files', async () => {
     writeFileSync(join(ws.policies, 'oppnad-inte.md'), DRAFT);
     writeFileSync(join(ws.outside, 'anteckningar.md'), NOTES);

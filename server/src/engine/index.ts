@@ -22,3 +22,4 @@ export { readFileSafely, resolvesInside, isInside, type SafeReadResult } from '.
 export { describeFacts, positionFacts, type PositionedRange } from './facts/display.js';
 export type * from './facts/model.js';
 export { documentReadability, lix, lixLevel, LIX_LEVELS, type DocumentReadability, type SectionReadability, type LixScore, type LixLevel } from './analysis/readability.js';
+export { INITIAL_CONFIG, ConfigExistsError, writeInitialConfig } from './config/init.js';

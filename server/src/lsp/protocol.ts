@@ -99,6 +99,11 @@ export const Commands = {
   lintWorkspace: 'policylint.server.lintWorkspace',
   /** Arguments: [{ uri, word }]. Adds the word to the project's .policylint/ordlista.txt. */
   addToWordList: 'policylint.server.addToWordList',
+  /**
+   * Arguments: [{ uri }]. "Aktivera policylint här": writes the commented starter config
+   * (as `--init`) in the document's workspace folder, or its own folder. Result: the file.
+   */
+  enableHere: 'policylint.server.enableHere',
 } as const;
 
 export interface AddWordArgs {

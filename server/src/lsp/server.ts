@@ -1,4 +1,4 @@
-import { dirname } from 'node:path';
+import { dirname, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
@@ -16,7 +16,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_NAMES, loadRuleSet, loadServices, packageVersion, suggest, type FileError, type RuleSet, type Services } from '../engine/index.js';
+import { CONFIG_NAMES, ConfigExistsError, writeInitialConfig, loadRuleSet, loadServices, packageVersion, suggest, type FileError, type RuleSet, type Services } from '../engine/index.js';
 import { SelfWatcher } from './selfWatch.js';
 import { codeActions } from './codeActions.js';
 import { complete } from './completion.js';
@@ -114,7 +114,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['#', '-', ' ', ','], resolveProvider: false },
         codeActionProvider: client.codeActionLiterals ? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false } : true,
-        executeCommandProvider: { commands: [Commands.lintWorkspace, Commands.addToWordList] },
+        executeCommandProvider: { commands: [Commands.lintWorkspace, Commands.addToWordList, Commands.enableHere] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'policylint', version: packageVersion() },
@@ -314,6 +314,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     switch (params.command) {
       case Commands.lintWorkspace:
         return lintWorkspace();
+      case Commands.enableHere: {
+        const path = filePathOf((params.arguments?.[0] as { uri?: string } | undefined)?.uri ?? '');
+        if (!path) throw new ResponseError(-32602, 'enableHere: { uri } of a file on disk expected');
+        const folder = folders.filter((f) => path.startsWith(f + sep)).sort((a, b) => b.length - a.length)[0] ?? dirname(path);
+        try {
+          const file = await writeInitialConfig(folder);
+          linter.invalidateConfigs();
+          refreshAll();
+          return { file };
+        } catch (error) {
+          if (error instanceof ConfigExistsError) throw new ResponseError(-32602, error.message);
+          throw error;
+        }
+      }
       case Commands.addToWordList: {
         const args = params.arguments?.[0] as AddWordArgs | undefined;
         if (!args?.uri || !args.word) throw new ResponseError(-32602, 'addToWordList: { uri, word } expected');
