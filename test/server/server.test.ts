@@ -245,6 +245,13 @@ describe('language server over stdio (pull diagnostics)', function () {
     const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 3 } });
     assert.match(hover!.contents.value, /Vad dokumentet säger om sin styrning/);
     assert.match(hover!.contents.value, /Revideras \(ingen cykel\): vid behov, rad 42/);
+    assert.match(hover!.contents.value, /Läsbarhet \(hela dokumentet\): LIX \d+ \((mycket lätt|lätt|medelsvår|svår|mycket svår)\)/);
+  });
+
+  it("shows a section's readability on its heading", async () => {
+    const line = DRAFT.split('\n').findIndex((l) => l.startsWith('## Syfte'));
+    const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line, character: 4 } });
+    assert.match(hover!.contents.value, /Läsbarhet \(avsnittet\): LIX \d+/);
   });
 
   it('answers the compliance request with found and missing elements', async () => {
@@ -361,6 +368,7 @@ describe('language server over stdio (pull diagnostics)', function () {
     assert.ok((await client.pullItems(docUri)).some((d) => d.code === 'skall'), 'linted once the config is there');
     await assert.rejects(client.request('workspace/executeCommand', { command: 'policylint.server.enableHere', arguments: [{ uri: docUri }] }), /finns redan/);
     rmSync(result.file);
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(result.file).href, type: 3 }] });
   });
 
   it('lints the whole workspace, opened or not, and pushes diagnostics for unopened files', async () => {

@@ -1,7 +1,7 @@
 import type { Hover, Position } from 'vscode-languageserver/node';
 import { MarkupKind } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { describeFacts, findSections, patternsFor, type Diagnostic, type RuleSet } from '../engine/index.js';
+import { describeFacts, documentReadability, findSections, LIX_LEVELS, patternsFor, type Diagnostic, type LixScore, type RuleSet } from '../engine/index.js';
 import { resolveSource, ruleDocHref, toLspRange } from './diagnostics.js';
 import type { LintState } from './linter.js';
 import { sourceSections } from './sourceSections.js';
@@ -20,6 +20,9 @@ const T = {
   sectionIntro: { sv: 'Så skriver källdokumenten i avsnittet', en: 'What the source documents say in the section' },
   body: { sv: 'Organ', en: 'Body' },
   governance: { sv: 'Vad dokumentet säger om sin styrning', en: 'What the document says about its governance' },
+  readability: { sv: 'Läsbarhet', en: 'Readability' },
+  section: { sv: 'avsnittet', en: 'the section' },
+  document: { sv: 'hela dokumentet', en: 'the whole document' },
   noFacts: { sv: 'Dokumentet säger ingenting om beslut, revidering, ansvar eller uppföljning.', en: 'The document says nothing about its adoption, revision, responsibility or follow-up.' },
 } as const;
 
@@ -86,7 +89,13 @@ export function bodyAt(ruleSet: RuleSet, lineText: string, character: number): {
 
 function governanceHover(result: NonNullable<LintState['result']>, lang: 'sv' | 'en'): string {
   const lines = describeFacts(result.facts, result.document.lines, lang);
-  return `**${T.governance[lang]}**\n\n${lines.length ? lines.map((l) => `- ${md(l)}`).join('\n') : T.noFacts[lang]}`;
+  const lix = documentReadability(result.document).document;
+  return `**${T.governance[lang]}**\n\n${lines.length ? lines.map((l) => `- ${md(l)}`).join('\n') : T.noFacts[lang]}\n\n${T.readability[lang]} (${T.document[lang]}): ${lixText(lix, lang)}`;
+}
+
+/** "LIX 52 (svår)": the score on the Swedish readability scale, in words. */
+function lixText(score: LixScore, lang: 'sv' | 'en'): string {
+  return `LIX ${Math.round(score.lix)} (${LIX_LEVELS[score.level][lang]})`;
 }
 
 export interface HoverDeps {
@@ -127,7 +136,10 @@ export function hover(doc: TextDocument, state: LintState, ruleSet: RuleSet, pos
   if (governance) return { contents: { kind: MarkupKind.Markdown, value: governance }, range: toLspRange(doc, heading!) };
   if (heading) {
     const section = findSections(result.document, ruleSet.sections, patternsFor(ruleSet)).find((s) => s.heading.start === heading.start);
-    const value = section?.id ? sectionHover(ruleSet, section.id, lang) : undefined;
+    const sectionLix = documentReadability(result.document).sections.find((s) => s.heading.start === heading.start);
+    const readability = sectionLix && sectionLix.words > 0 ? `${T.readability[lang]} (${T.section[lang]}): ${lixText(sectionLix, lang)}` : undefined;
+    const known = section?.id ? sectionHover(ruleSet, section.id, lang) : undefined;
+    const value = [known, readability].filter(Boolean).join('\n\n');
     if (value) return { contents: { kind: MarkupKind.Markdown, value }, range: toLspRange(doc, heading) };
   }
 
