@@ -3,6 +3,7 @@ import { format, message } from './context.js';
 import { linksAndImages } from '../document/links.js';
 import type { ImageAltCheck, LinkTextCheck } from '../rules/model.js';
 import type { Finding } from '../types.js';
+import { isEnglishPassage } from '../ocr/language.js';
 
 /**
  * What WCAG 2.1 (via EN 301 549 and the DOS Act) asks of a published document that Markdown
@@ -98,6 +99,36 @@ export const checkTableHeader: Check = (rule, ctx) => {
     if (values.length > 0 && values.length * 2 >= filled.length && table.rows.length > 1) {
       findings.push({ ruleId: rule.id, range, message: message(rule, 'data', { cells: values.map((c) => c.text.trim()).join(', ') }) });
     }
+  }
+  return findings;
+};
+
+/** An element with a lang attribute opens within this many characters before the passage. */
+const LANG_MARK = /<[a-z][a-z0-9]*\b[^>]*\slang\s*=\s*["']?[a-z]/i;
+const MARK_WINDOW = 300;
+
+/**
+ * A paragraph in English in a Swedish document needs its language marked (3.1.2): the
+ * paragraph, or the text just before it (an opening <div lang="en">), holds a lang attribute.
+ * Single English names inside Swedish sentences are not passages and are never reported.
+ */
+export const checkLanguageOfParts: Check = (rule, ctx) => {
+  const findings: Finding[] = [];
+  const byBlock = new Map<number, string[]>();
+  for (const s of ctx.doc.sentences) {
+    const words = byBlock.get(s.block) ?? [];
+    for (const w of s.words) words.push(w.text);
+    byBlock.set(s.block, words);
+  }
+  for (const [index, words] of byBlock) {
+    const block = ctx.doc.blocks[index]!;
+    if (block.kind !== 'paragraph' || !isEnglishPassage(words)) continue;
+    const before = ctx.doc.text.slice(Math.max(0, block.start - MARK_WINDOW), block.end);
+    if (LANG_MARK.test(before)) continue;
+    // The paragraph's first line: the whole paragraph would flood the editor with underlines.
+    const newline = ctx.doc.text.indexOf('\n', block.start);
+    const end = newline < 0 || newline > block.end ? block.end : ctx.doc.text[newline - 1] === '\r' ? newline - 1 : newline;
+    findings.push({ ruleId: rule.id, range: { start: block.start, end }, message: message(rule, 'unmarked') });
   }
   return findings;
 };

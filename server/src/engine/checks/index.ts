@@ -12,7 +12,7 @@ import { checkReadability, checkSentenceLength } from './readability.js';
 import { checkListed } from './listed.js';
 import { checkAbbreviation } from './abbreviation.js';
 import { checkNumberFormat } from './numberFormat.js';
-import { checkHeadingOrder, checkImageAlt, checkLinkText, checkTableHeader } from './accessibility.js';
+import { checkHeadingOrder, checkImageAlt, checkLanguageOfParts, checkLinkText, checkTableHeader } from './accessibility.js';
 import { checkAgendaGoal } from './agendaGoal.js';
 import type { CheckDefinition } from '../rules/model.js';
 
@@ -37,6 +37,7 @@ export const CHECKS: Record<CheckDefinition['kind'], Check> = {
   'link-text': checkLinkText,
   'image-alt': checkImageAlt,
   'table-header': checkTableHeader,
+  'language-of-parts': checkLanguageOfParts,
   'agenda-goal': checkAgendaGoal,
 };
 

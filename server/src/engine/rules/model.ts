@@ -42,6 +42,7 @@ export type CheckDefinition =
   | ReplaceCheck
   | OverdueCheck
   | PlaceholderCheck
+  | { kind: 'language-of-parts' }
   | { kind: 'spelling' }
   | { kind: 'ocr' }
   | ReadabilityCheck
