@@ -72,6 +72,6 @@ export function checklistSummary(result: ComplianceResult | undefined): string {
   if (!result?.linted) return '';
   const required = result.items.filter((i) => i.status !== 'off' && i.status !== 'optional');
   const notFound = required.filter((i) => i.status !== 'found').length;
-  const type = result.documentType ?? l10n.t('unknown type');
+  const type = [result.documentType ?? l10n.t('unknown type'), result.readability].filter(Boolean).join(' · ');
   return notFound === 0 ? l10n.t('{0} · all {1} elements found', type, required.length) : l10n.t('{0} · {1} of {2} elements missing or incomplete', type, notFound, required.length);
 }

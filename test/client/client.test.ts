@@ -133,6 +133,7 @@ describe('extension logic (pure modules)', () => {
       assert.deepEqual(nodes[0]!.children[0]!.target, { kind: 'source', uri: 'file:///r/amal.md#L40', quote: 'Åmåls kommuns internationella arbete ska syfta' });
       assert.equal(nodes[1]!.tooltip, 'Uppföljning nämns men utan mottagare.\nUppföljning: årligen, rad 12');
       assert.equal(checklistSummary(result), 'strategi · 1 av 2 delar saknas eller är ofullständiga');
+      assert.equal(checklistSummary({ ...result, readability: 'LIX 48 (medelsvår)' }), 'strategi · LIX 48 (medelsvår) · 1 av 2 delar saknas eller är ofullständiga');
     });
 
     it('says when a document is not a policy draft', () => {

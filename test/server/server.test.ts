@@ -270,6 +270,7 @@ describe('language server over stdio (pull diagnostics)', function () {
     const review = items.find((i) => i.ruleId === 'review-cycle')!;
     assert.equal(review.element, 'Revidering');
     assert.ok(review.facts.includes('Revideras (ingen cykel): vid behov, rad 42'), review.facts.join(' | '));
+    assert.match((result as unknown as { readability: string }).readability, /^LIX \d+ \((mycket lätt|lätt|medelsvår|svår|mycket svår)\)$/);
   });
 
   it('returns a new-document template with every section and the metadata as front matter', async () => {

@@ -1,5 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { describeFacts, findSections, patternsFor, sectionRequired, type GovernanceFacts, type LineIndex, type RuleDefinition, type RuleSet } from '../engine/index.js';
+import { describeFacts, documentReadability, findSections, LIX_LEVELS, patternsFor, sectionRequired, type GovernanceFacts, type LineIndex, type RuleDefinition, type RuleSet } from '../engine/index.js';
 import { resolveSource, toLspRange } from './diagnostics.js';
 import type { LintState } from './linter.js';
 import type { ComplianceItem, ComplianceResult, ComplianceStatus } from './protocol.js';
@@ -57,6 +57,8 @@ export function compliance(doc: TextDocument, state: LintState, ruleSet: RuleSet
   const out: ComplianceResult = { uri: doc.uri, linted: result !== undefined, language: lang, items: [], counts };
   if (!result) return out;
   if (result.documentType) out.documentType = result.documentType;
+  const lix = documentReadability(result.document).document;
+  if (lix.words > 0) out.readability = `LIX ${Math.round(lix.lix)} (${LIX_LEVELS[lix.level][lang]})`;
 
   const order = ruleSet.sections.map((s) => s.id);
   const rules = [...ruleSet.rules.values()]

@@ -69,6 +69,8 @@ export interface ComplianceResult {
   language: 'sv' | 'en';
   items: ComplianceItem[];
   counts: { errors: number; warnings: number; infos: number };
+  /** The document's readability on the Swedish scale, in its language: "LIX 52 (svår)". */
+  readability?: string;
 }
 
 export const ComplianceRequest = request<ComplianceParams, ComplianceResult>('policylint/compliance');
