@@ -92,7 +92,7 @@ describe('presets', () => {
       assert.equal(recommended.rules.get(id)!.severity, 'info', id);
       assert.equal(klarsprak.rules.get(id)!.severity, 'warning', id);
     }
-    for (const id of ['heading-order', 'link-text', 'image-alt', 'table-header']) assert.equal(tillganglighet.rules.get(id)!.severity, 'error', id);
+    for (const id of ['heading-order', 'link-text', 'image-alt', 'table-header', 'language-of-parts']) assert.equal(tillganglighet.rules.get(id)!.severity, 'error', id);
     assert.equal(klarsprak.rules.get('adoption')!.severity, recommended.rules.get('adoption')!.severity);
   });
 
