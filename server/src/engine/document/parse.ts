@@ -201,8 +201,12 @@ export class ParseCache {
   parse(text: string): ParsedChunk {
     let chunk = this.current.get(text);
     if (!chunk) {
-      chunk = parseChunk(text);
-      this.current.set(text, chunk);
+      // A chunk is a slice of the whole document, and a slice keeps its parent string alive:
+      // cached as it is, every version of a long draft would stay in memory. Parse and key
+      // a copy that owns its characters.
+      const own = Buffer.from(text, 'utf16le').toString('utf16le');
+      chunk = parseChunk(own);
+      this.current.set(own, chunk);
     }
     return chunk;
   }
