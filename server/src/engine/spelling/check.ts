@@ -60,7 +60,7 @@ export function findMisspellings(text: string, speller: Speller, options: CheckO
     if (speller.correct(word)) continue;
     // "bl.a.", "m.fl.", "osv.": the dictionary has abbreviations with their periods.
     const dotted = dottedAbbreviation(text, token);
-    if (dotted && speller.correct(dotted)) { abbreviationEnd = token.start + dotted.length; continue; }
+    if (dotted && speller.correct(dotted.text)) { abbreviationEnd = dotted.end; continue; }
     while (englishAt < english.length && english[englishAt]!.end <= token.start) englishAt++;
     if (englishAt < english.length && english[englishAt]!.start <= token.start) continue;
     // "Covenant of Mayors": the joining words of a name are part of the name, not Swedish.
@@ -76,10 +76,17 @@ export function findMisspellings(text: string, speller: Speller, options: CheckO
   return found;
 }
 
-/** The abbreviation with its periods starting at `token` ("bl.a.", "osv."), if the text has one there. */
-function dottedAbbreviation(text: string, token: Token): string | undefined {
+/**
+ * The abbreviation with its periods that `token` is part of ("bl.a.", "m.fl.", "osv."), if
+ * the text has one there; its first part may be a word of its own ("m" in "m.fl.").
+ */
+function dottedAbbreviation(text: string, token: Token): { text: string; end: number } | undefined {
   if (text[token.end] !== '.') return undefined;
-  return /^(?:\p{L}{1,5}\.){1,4}/u.exec(text.slice(token.start, token.start + 24))?.[0];
+  const before = /(?:\p{L}{1,5}\.){1,3}$/u.exec(text.slice(Math.max(0, token.start - 18), token.start));
+  let start = token.start - (before?.[0].length ?? 0);
+  if (start > 0 && /\p{L}/u.test(text[start - 1]!)) start = token.start;
+  const found = /^(?:\p{L}{1,5}\.){1,4}/u.exec(text.slice(start, token.end + 24))?.[0];
+  return found && start + found.length > token.end ? { text: found, end: start + found.length } : undefined;
 }
 
 /**
