@@ -137,10 +137,10 @@ const noMemo: PassageMemo = (_passage, _key, compute) => compute();
  * Whether real words get repaired is decided for the whole document (has it lost its å/ä/ö?),
  * then each passage is checked with that verdict, so per-passage results can be cached.
  */
-export function checkPassages(passages: readonly Passage[], speller: Speller, documentUserWords: ReadonlySet<string>, memo: PassageMemo = noMemo): WordFindings[] {
-  // The municipality the document names ("… för Vänersby kommun") is known everywhere in it.
-  const named = passages.flatMap((p) => [...memo(p, 'municipality-names', () => municipalityNames(p.text))]);
-  const userWords: ReadonlySet<string> = named.length ? new Set([...documentUserWords, ...named]) : documentUserWords;
+export function checkPassages(passages: readonly Passage[], speller: Speller, userWords: ReadonlySet<string>, memo: PassageMemo = noMemo): WordFindings[] {
+  // The municipality the document names ("… för Vänersby kommun") is no misspelling anywhere
+  // in it. Only for spelling: OCR damage of a name ("Amals kommun") is still repaired.
+  const municipality = new Set(passages.flatMap((p) => [...memo(p, 'municipality-names', () => municipalityNames(p.text))]));
   // Definitions sit inside one sentence, so each passage's can be found (and cached) alone.
   const definedAbbreviations = new Set(passages.flatMap((p) => [...memo(p, 'abbreviations', () => findDefinedAbbreviations(p.text))]));
   const letters = passages.map((p) => memo(p, 'letters', () => countLetters(p.text)));
@@ -185,7 +185,8 @@ export function checkPassages(passages: readonly Passage[], speller: Speller, do
     return { spelling, ocr };
   });
   if (budget.left <= 0) for (const r of results) r.budgetSpent = true;
-  return withDocumentNames(results);
+  const known = (m: Misspelling) => !municipality.has(m.word);
+  return withDocumentNames(municipality.size ? results.map((r) => (r.spelling.every(known) ? r : { ...r, spelling: r.spelling.filter(known) })) : results);
 }
 
 /**
