@@ -111,7 +111,12 @@ export const checkSpelling: Check = (rule, ctx) => {
   if (!found) return [];
   // Suggestions are computed on demand by front ends (Hunspell's suggest is slow).
   return found.flatMap(({ placed, spelling }) =>
-    spelling.map((m) => ({ ruleId: rule.id, range: toSource(placed, m.start, m.end), message: message(rule, 'unknown', { word: m.word }), data: { word: m.word } })),
+    spelling.map((m): Finding => {
+      const finding: Finding = { ruleId: rule.id, range: toSource(placed, m.start, m.end), message: message(rule, m.name ? 'name' : 'unknown', { word: m.word }), data: { word: m.word } };
+      // A likely name of a place or organisation abroad: a note, not a warning.
+      if (m.name) finding.severity = 'info';
+      return finding;
+    }),
   );
 };
 

@@ -7,6 +7,8 @@ import { documentBudget } from '../ocr/candidates.js';
 import { lineKey, repeatedLines } from '../ocr/pdfDamage.js';
 import type { Speller } from './hunspell.js';
 import { tokenize, type Token } from './tokens.js';
+import { englishSentences } from './english.js';
+import { inCapitalisedRun, isCapitalised, isNameJoiner, isSentenceInitial, municipalityNames } from './names.js';
 import { findDefinedAbbreviations, frontMatterLength, prepareWords, type PreparedWords, type SkipContext } from './words.js';
 
 export interface Misspelling {
@@ -14,6 +16,13 @@ export interface Misspelling {
   /** Exclusive. */
   end: number;
   word: string;
+  /**
+   * Capitalised where Swedish prose writes lowercase (inside a sentence, or in a run of
+   * capitalised words): most likely a name of a place or organisation, noted at info level.
+   */
+  name?: boolean;
+  /** Capitalised at the start of a sentence: a name if the document writes it as one elsewhere. */
+  initialCapital?: boolean;
 }
 
 export interface CheckOptions {
@@ -40,15 +49,44 @@ export function findMisspellings(text: string, speller: Speller, options: CheckO
     ? options.prepared
     : prepareWords(tokenize(text), skip);
   const { tokens, forms, skipped } = prepared;
+  const english = englishSentences(text);
+  let englishAt = 0;
+  let abbreviationEnd = -1;
   for (let index = 0; index < tokens.length; index++) {
     if (skipped[index]) continue;
     const token = tokens[index]!;
+    if (token.start < abbreviationEnd) continue;
     const word = forms[index]!;
     if (speller.correct(word)) continue;
+    // "bl.a.", "m.fl.", "osv.": the dictionary has abbreviations with their periods.
+    const dotted = dottedAbbreviation(text, token);
+    if (dotted && speller.correct(dotted.text)) { abbreviationEnd = dotted.end; continue; }
+    while (englishAt < english.length && english[englishAt]!.end <= token.start) englishAt++;
+    if (englishAt < english.length && english[englishAt]!.start <= token.start) continue;
+    // "Covenant of Mayors": the joining words of a name are part of the name, not Swedish.
+    if (isNameJoiner(text, tokens, index)) continue;
     if (token.text.endsWith('-') && completesCoordinatedCompound(word, tokens.slice(index + 1, index + 6), speller)) continue;
-    found.push({ start: token.start, end: token.start + word.length, word });
+    const misspelling: Misspelling = { start: token.start, end: token.start + word.length, word };
+    if (isCapitalised(word)) {
+      if (!isSentenceInitial(text, token.start) || inCapitalisedRun(text, tokens, index)) misspelling.name = true;
+      else misspelling.initialCapital = true;
+    }
+    found.push(misspelling);
   }
   return found;
+}
+
+/**
+ * The abbreviation with its periods that `token` is part of ("bl.a.", "m.fl.", "osv."), if
+ * the text has one there; its first part may be a word of its own ("m" in "m.fl.").
+ */
+function dottedAbbreviation(text: string, token: Token): { text: string; end: number } | undefined {
+  if (text[token.end] !== '.') return undefined;
+  const before = /(?:\p{L}{1,5}\.){1,3}$/u.exec(text.slice(Math.max(0, token.start - 18), token.start));
+  let start = token.start - (before?.[0].length ?? 0);
+  if (start > 0 && /\p{L}/u.test(text[start - 1]!)) start = token.start;
+  const found = /^(?:\p{L}{1,5}\.){1,4}/u.exec(text.slice(start, token.end + 24))?.[0];
+  return found && start + found.length > token.end ? { text: found, end: start + found.length } : undefined;
 }
 
 /**
@@ -100,6 +138,9 @@ const noMemo: PassageMemo = (_passage, _key, compute) => compute();
  * then each passage is checked with that verdict, so per-passage results can be cached.
  */
 export function checkPassages(passages: readonly Passage[], speller: Speller, userWords: ReadonlySet<string>, memo: PassageMemo = noMemo): WordFindings[] {
+  // The municipality the document names ("… för Vänersby kommun") is no misspelling anywhere
+  // in it. Only for spelling: OCR damage of a name ("Amals kommun") is still repaired.
+  const municipality = new Set(passages.flatMap((p) => [...memo(p, 'municipality-names', () => municipalityNames(p.text))]));
   // Definitions sit inside one sentence, so each passage's can be found (and cached) alone.
   const definedAbbreviations = new Set(passages.flatMap((p) => [...memo(p, 'abbreviations', () => findDefinedAbbreviations(p.text))]));
   const letters = passages.map((p) => memo(p, 'letters', () => countLetters(p.text)));
@@ -144,7 +185,23 @@ export function checkPassages(passages: readonly Passage[], speller: Speller, us
     return { spelling, ocr };
   });
   if (budget.left <= 0) for (const r of results) r.budgetSpent = true;
-  return results;
+  const known = (m: Misspelling) => !municipality.has(m.word);
+  return withDocumentNames(municipality.size ? results.map((r) => (r.spelling.every(known) ? r : { ...r, spelling: r.spelling.filter(known) })) : results);
+}
+
+/**
+ * "Saarikoski är vår vänort" starts a sentence, so its capital says nothing; but where the
+ * document writes the word as a name elsewhere ("… med Saarikoski"), it is that name here too.
+ */
+function withDocumentNames(results: WordFindings[]): WordFindings[] {
+  const names = new Set(results.flatMap((r) => r.spelling.filter((m) => m.name).map((m) => m.word)));
+  if (names.size === 0) return results;
+  // Findings may be cached per passage: copy, never change them.
+  return results.map((r) =>
+    r.spelling.some((m) => m.initialCapital && names.has(m.word))
+      ? { ...r, spelling: r.spelling.map((m) => (m.initialCapital && names.has(m.word) ? { ...m, name: true } : m)) }
+      : r,
+  );
 }
 
 /** Paragraphs of a plain text: the parts between blank lines, with their offsets. */
