@@ -65,9 +65,20 @@ export function keepLongest(findings: Finding[]): Finding[] {
   });
 }
 
+/**
+ * An entry written in capitals ("SKL", "SIDA") names an abbreviation: it matches only text in
+ * capitals ("Sida" is the agency's own spelling, "SKL" never a word), and not a page header's
+ * "SIDA 4 AV 7" ("sida" is Swedish for page).
+ */
+function abbreviationMismatch(entry: ReplaceEntry, sentence: Sentence, m: TextMatch): boolean {
+  if (!/^\p{Lu}{2,}(?::s)?$/u.test(entry.match)) return false;
+  return m.text !== entry.match || /^\s*\d/.test(sentence.text.slice(m.end, m.end + 4));
+}
+
 function replacementFinding(rule: RuleDefinition, entry: ReplaceEntry, sentence: Sentence, m: TextMatch): Finding | undefined {
   const span = sentenceSpan(sentence, m.index, m.end);
   if (span === 'literal' || span === 'quoted') return undefined;
+  if (abbreviationMismatch(entry, sentence, m)) return undefined;
   const tense = entry.since ? tenseOf(sentence.text, entry.since) : 'present';
   if (tense === 'past') return undefined;
   const range = sentenceRange(sentence, m.index, m.end);
