@@ -23,3 +23,4 @@ export { describeFacts, positionFacts, type PositionedRange } from './facts/disp
 export type * from './facts/model.js';
 export { documentReadability, lix, lixLevel, LIX_LEVELS, type DocumentReadability, type SectionReadability, type LixScore, type LixLevel } from './analysis/readability.js';
 export { INITIAL_CONFIG, ConfigExistsError, writeInitialConfig } from './config/init.js';
+export { noFacts } from './facts/model.js';

@@ -11,7 +11,7 @@ import { CHECKS } from './checks/index.js';
 import { LineIndex } from './text/lineIndex.js';
 import type { CheckContext } from './checks/context.js';
 import { extractFacts } from './facts/extract.js';
-import type { GovernanceFacts } from './facts/model.js';
+import { noFacts, type GovernanceFacts } from './facts/model.js';
 import { applyDirectives, parseDirectives, unknownDirectiveIds } from './directives.js';
 import type { Diagnostic, Finding } from './types.js';
 import { checkDocumentLimits, resolveLimits, type Limits } from './limits.js';
@@ -122,9 +122,15 @@ function lintBody(text: string, options: LintOptions): LintResult {
     return refused(text, { ruleId: SYNTAX_RULE, range: { start: 0, end: 0 }, message: { sv: `Dokumentet kunde inte tolkas (internt fel: ${errorName(error)}); inget granskades`, en: `The document could not be parsed (internal error: ${errorName(error)}); nothing was checked` }, messageKey: 'internal' });
   }
   if (options.parseCache) ctx.blockCache = options.parseCache.blocks;
-  // Facts first: every governance rule is a predicate over them.
-  ctx.facts = extractFacts(ctx);
   const findings: Finding[] = [];
+  // Facts first: every governance rule is a predicate over them. A failure here is reported,
+  // and the rules then see a document that states nothing (rather than no lint at all).
+  try {
+    ctx.facts = extractFacts(ctx);
+  } catch (error) {
+    ctx.facts = noFacts();
+    findings.push({ ruleId: SYNTAX_RULE, range: { start: doc.bodyStart, end: doc.bodyStart }, messageKey: 'internal', message: { sv: `Dokumentets styrningsuppgifter kunde inte läsas (internt fel: ${errorName(error)})`, en: `The document's governance facts could not be read (internal error: ${errorName(error)})` } });
+  }
   const severities = new Map<string, Diagnostic['severity']>();
 
   for (const rule of ruleSet.rules.values()) {
@@ -183,5 +189,5 @@ function errorName(error: unknown): string {
 function refused(text: string, finding: Finding): LintResult {
   const document: PolicyDocument = { text, lines: new LineIndex(text), blocks: [], sentences: [], headings: [], tables: [], comments: [], bodyStart: 0 };
   const diagnostic: Diagnostic = { ...finding, severity: 'error', sources: [] };
-  return { diagnostics: [diagnostic], document, documentType: undefined, facts: { review: [], responsibilities: [], followUp: [], related: [], bodies: [] } };
+  return { diagnostics: [diagnostic], document, documentType: undefined, facts: noFacts() };
 }

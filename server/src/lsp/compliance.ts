@@ -1,5 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { describeFacts, documentReadability, findSections, LIX_LEVELS, patternsFor, sectionRequired, type GovernanceFacts, type LineIndex, type RuleDefinition, type RuleSet } from '../engine/index.js';
+import { describeFacts, documentReadability, noFacts, findSections, LIX_LEVELS, patternsFor, sectionRequired, type GovernanceFacts, type LineIndex, type RuleDefinition, type RuleSet } from '../engine/index.js';
 import { resolveSource, toLspRange } from './diagnostics.js';
 import type { LintState } from './linter.js';
 import type { ComplianceItem, ComplianceResult, ComplianceStatus } from './protocol.js';
@@ -25,7 +25,6 @@ const STATE: Record<ComplianceStatus, { sv: string; en: string }> = {
 
 /** The facts a core rule reads, as lines ("Revideras: vart fjärde år, rad 43"). */
 function factLines(ruleId: string, facts: GovernanceFacts, lines: LineIndex, lang: 'sv' | 'en'): string[] {
-  const none: GovernanceFacts = { review: [], responsibilities: [], followUp: [], related: [], bodies: [] };
   const only: Record<string, Partial<GovernanceFacts>> = {
     adoption: { ...(facts.adoption ? { adoption: facts.adoption } : {}), ...(facts.status ? { status: facts.status } : {}) },
     'review-cycle': { review: facts.review },
@@ -33,7 +32,7 @@ function factLines(ruleId: string, facts: GovernanceFacts, lines: LineIndex, lan
     'follow-up': { followUp: facts.followUp },
   };
   const part = only[ruleId];
-  return part ? describeFacts({ ...none, ...part }, lines, lang) : [];
+  return part ? describeFacts({ ...noFacts(), ...part }, lines, lang) : [];
 }
 
 function isRequiredSection(rule: RuleDefinition, options: Record<string, unknown>, type: string | undefined): boolean {

@@ -104,3 +104,8 @@ export interface GovernanceFacts {
 export function cycles(facts: GovernanceFacts): ReviewFact[] {
   return facts.review.filter((r) => r.kind === 'interval' || r.kind === 'mandate-period' || r.kind === 'election' || r.kind === 'end-date');
 }
+
+/** The facts of a document that states nothing about its governance. */
+export function noFacts(): GovernanceFacts {
+  return { review: [], responsibilities: [], followUp: [], related: [], bodies: [] };
+}
