@@ -11,6 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { lintText, type Diagnostic } from '../server/src/engine/index.js';
 import { loadSpeller } from '../server/src/engine/spelling/hunspell.js';
+import { random } from './bench/corpus.js';
 
 const GOALS = { falseAlarmsPerThousand: 2, recall: 0.98 };
 const SEED = 13;
@@ -38,18 +39,6 @@ function readMisspellings(dir: string): Misspelling[] {
 /** Words of the Markdown body (headings and lists included), as the official reads them. */
 function countWords(text: string): number {
   return (text.match(/[\p{L}\p{N}][\p{L}\p{N}.:'’-]*/gu) ?? []).filter((w) => /\p{L}/u.test(w)).length;
-}
-
-/** Deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface Injected { file: string; start: number; end: number; wrong: string }
