@@ -34,6 +34,41 @@ function linesEnd(doc: PolicyDocument): number {
 }
 
 
+/**
+ * The metadata key a label names, or undefined. Labels are tried pattern by pattern: an
+ * alternation stops at the first alternative that matches, which may be a shorter label
+ * ("Dokumentansvarig" in "Dokumentansvarig på politisk nivå"). Answers are kept per label
+ * text: every capitalised word of a head line is a candidate, on every keystroke in an editor.
+ */
+function labelReader(labels: Record<string, string[]>, patterns: PatternCache): (label: string) => string | undefined {
+  let reader = readers.get(labels);
+  if (!reader) {
+    const compiled = Object.entries(labels).flatMap(([key, list]) => list.map((pattern) => [key, patterns.get([pattern])] as const));
+    const answers = new Map<string, string | undefined>();
+    reader = (label: string): string | undefined => {
+      const clean = label.replace(/[:*_#]+/g, ' ').replace(/\s+/g, ' ').trim();
+      if (!clean || clean.length > 60) return undefined;
+      if (answers.has(clean)) return answers.get(clean);
+      let found: string | undefined;
+      for (const [key, re] of compiled) {
+        const m = findFirst(re, clean);
+        if (m && m.index === 0 && m.end === clean.length) {
+          found = key;
+          break;
+        }
+      }
+      // Bounded: a long editing session must not grow without end.
+      if (answers.size > 20_000) answers.clear();
+      answers.set(clean, found);
+      return found;
+    };
+    readers.set(labels, reader);
+  }
+  return reader;
+}
+
+const readers = new WeakMap<Record<string, string[]>, (label: string) => string | undefined>();
+
 export function extractMetadata(doc: PolicyDocument, labels: Record<string, string[]>, patterns: PatternCache): Map<string, MetadataValue> {
   const out = new Map<string, MetadataValue>();
   const fm = doc.frontMatter;
@@ -44,19 +79,7 @@ export function extractMetadata(doc: PolicyDocument, labels: Record<string, stri
       out.set(key.toLowerCase(), { key: key.toLowerCase(), value, raw, range: keyLine(doc.text, fm, key), origin: 'front-matter' });
     }
   }
-  const keyOf = (label: string): string | undefined => {
-    const clean = label.replace(/[:*_#]+/g, ' ').replace(/\s+/g, ' ').trim();
-    if (!clean || clean.length > 60) return undefined;
-    // Pattern by pattern: an alternation stops at the first alternative that matches, which
-    // may be a shorter label ("Dokumentansvarig" in "Dokumentansvarig på politisk nivå").
-    for (const [key, list] of Object.entries(labels)) {
-      for (const pattern of list) {
-        const m = findFirst(patterns.get([pattern]), clean);
-        if (m && m.index === 0 && m.end === clean.length) return key;
-      }
-    }
-    return undefined;
-  };
+  const keyOf = labelReader(labels, patterns);
   const put = (key: string | undefined, value: string, range: OffsetRange, origin: MetadataValue['origin'], labelRange?: OffsetRange): void => {
     const v = value.trim();
     if (!key || !v || out.has(key)) return;

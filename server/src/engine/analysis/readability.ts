@@ -61,8 +61,20 @@ export function lix(counts: LixCounts): LixScore {
 const LETTER = /\p{L}/gu;
 const HAS_ALNUM = /[\p{L}\p{N}]/u;
 
+/**
+ * Counts per sentence, kept with the sentence's offsets array: it is shared by every copy of a
+ * cached chunk's sentence, so an editor counts only the sentences an edit changed.
+ */
+const countsBySentence = new WeakMap<Int32Array, LixCounts>();
+
 /** Counts of one sentence: tokens with a letter or digit are words; "long" is more than six letters. */
 export function sentenceCounts(sentence: Sentence): LixCounts {
+  let counts = countsBySentence.get(sentence.offsets);
+  if (!counts) countsBySentence.set(sentence.offsets, (counts = countWords(sentence)));
+  return counts;
+}
+
+function countWords(sentence: Sentence): LixCounts {
   let words = 0;
   let longWords = 0;
   for (const word of sentence.words) {

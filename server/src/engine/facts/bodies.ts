@@ -59,14 +59,13 @@ export function definedBodies(ctx: CheckContext): DefinedBody[] {
       if (key) seen.add(key);
       out.push({ name: body.name, ...(body.description ? { description: body.description } : {}), origin: 'config' });
     }
+    // The names each sentence defines, kept with the sentence in an editor (the patterns are
+    // costly and a keystroke changes one sentence).
+    const namesIn = (text: string): string[] => [DEFINITION.exec(text)?.[1], SETS_UP.exec(text)?.[1], CONSISTING.exec(text)?.[1]].filter((n): n is string => n !== undefined);
     for (const s of ctx.doc.sentences) {
       const text = s.text.trim();
-      const d = DEFINITION.exec(text);
-      if (d) add(d[1]!, text, s.start, s.end);
-      const up = SETS_UP.exec(text);
-      if (up) add(up[1]!, text, s.start, s.end);
-      const c = CONSISTING.exec(text);
-      if (c) add(c[1]!, text, s.start, s.end);
+      const names = ctx.blockCache ? ctx.blockCache.forSentence(s, 'facts:defined-names', () => namesIn(text)) : namesIn(text);
+      for (const name of names) add(name, text, s.start, s.end);
     }
     return out;
   });
