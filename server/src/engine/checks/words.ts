@@ -2,7 +2,7 @@ import type { Check, CheckContext } from './context.js';
 import { format, memo, message } from './context.js';
 import type { Speller } from '../spelling/hunspell.js';
 import { checkPassages, type WordFindings } from '../spelling/check.js';
-import type { Bilingual, Fix, Finding, OffsetRange } from '../types.js';
+import type { Bilingual, Fix, Finding, OffsetRange, TextEdit } from '../types.js';
 import type { RuleDefinition } from '../rules/model.js';
 import type { OcrFinding } from '../ocr/scan.js';
 import { messageKeyFor } from '../ocr/repair.js';
@@ -166,6 +166,18 @@ function ocrItems(rule: RuleDefinition, passage: Passage, ocr: readonly OcrFindi
   });
 }
 
+/**
+ * Removing a line that stands alone between blank lines (a page footer) takes its line break
+ * and one blank line along, so the paragraphs around it keep one blank line between them.
+ */
+function removal(text: string, range: OffsetRange, word: string): TextEdit {
+  const after = /^[ \t]*\r?\n[ \t]*\r?\n/.exec(text.slice(range.end, range.end + 16));
+  const ownLine = range.start === 0 || text[range.start - 1] === '\n';
+  if (!after || !ownLine) return { ...range, text: '', expect: word };
+  const end = range.end + after[0].length;
+  return { start: range.start, end, text: '', expect: text.slice(range.start, end) };
+}
+
 export const checkOcr: Check = (rule, ctx) => {
   const found = wordFindings(ctx);
   if (!found) return [];
@@ -175,12 +187,13 @@ export const checkOcr: Check = (rule, ctx) => {
     const items = ctx.blockCache ? ctx.blockCache.forObject(ocr, `ocr-items|${rule.id}`, () => ocrItems(rule, placed.passage, ocr)) : ocrItems(rule, placed.passage, ocr);
     return items.map((item) => ({ item, range: { start: placed.base + item.at.start, end: placed.base + item.at.end } }));
   });
-  const safeEdits = located.filter(({ item }) => item.repair !== undefined).map(({ item, range }) => ({ ...range, text: item.repair!, expect: item.word }));
+  const edit = (range: OffsetRange, text: string, word: string): TextEdit => (text === '' ? removal(ctx.doc.text, range, word) : { ...range, text, expect: word });
+  const safeEdits = located.filter(({ item }) => item.repair !== undefined).map(({ item, range }) => edit(range, item.repair!, item.word));
   const restoreAll: Fix | undefined = safeEdits.length > 1
     ? { title: format({ sv: 'Återställ svenska tecken i hela dokumentet ({n} ord)', en: 'Restore Swedish characters in the whole document ({n} words)' }, { n: String(safeEdits.length) }), edits: safeEdits, safe: false }
     : undefined;
   const findings: Finding[] = located.map(({ item, range }) => {
-    const fixes: Fix[] = item.fixes.map((fix) => ({ title: fix.title, edits: [{ ...range, text: fix.text, expect: item.word }], safe: fix.safe }));
+    const fixes: Fix[] = item.fixes.map((fix) => ({ title: fix.title, edits: [edit(range, fix.text, item.word)], safe: fix.safe }));
     if (restoreAll) fixes.push(restoreAll);
     return { ruleId: rule.id, range, message: item.message, fixes, data: item.data };
   });

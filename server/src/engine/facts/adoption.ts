@@ -6,22 +6,15 @@ import { sentenceRange, type Sentence } from '../document/sentences.js';
 import { findFirst } from '../match/pattern.js';
 import type { AdoptionCheck } from '../rules/model.js';
 import { findBody } from './bodies.js';
-import type { AdoptionFact, StatusFact } from './model.js';
+import type { AdoptionFact, FactBase, StatusFact } from './model.js';
 
 const PARAGRAPH = /(?:§\s*\d+(?:\s*[a-z](?![\p{L}]))?|(?<![\p{L}])paragraf\s+\d+)/iu;
 const DIARIENUMMER = /(?<![\p{L}])(?:dnr|diarienummer|diarienr|dnr\.)[\s.:]*((?:[\p{Lu}]{1,8}[\s-]?)?\d{2,4}[/.:-]\d{1,5}(?:[/.:-]\d{1,5})?)/iu;
 /** A lone year that is no part of a diary number ("KS 2019/123"). */
 const YEAR = /(?<![\p{N}/.-])((?:19|20)\d\d)(?![\p{N}/])/u;
 
-/** Parts of an adoption statement found in one text. */
-interface Parts {
-  body?: string;
-  bodyKnown: boolean;
-  date?: string;
-  yearOnly?: boolean;
-  paragraph?: string;
-  diarienummer?: string;
-}
+/** Parts of an adoption statement found in one text: the fact without where it was read. */
+type Parts = Omit<AdoptionFact, keyof FactBase>;
 
 /** The words after "av"/"i" up to a date, §, comma or "den": a body's name policylint may not know. */
 function unknownBody(rest: string): string | undefined {
