@@ -1,4 +1,4 @@
-import { parseDocument, type ParseCache, type PolicyDocument } from './document/parse.js';
+import { parseDocument, type BlockCache, type ParseCache, type PolicyDocument } from './document/parse.js';
 import { findSections, findTitle } from './analysis/sections.js';
 import { extractMetadata, detectDocumentType } from './analysis/metadata.js';
 import { todayIso } from './analysis/dates.js';
@@ -54,10 +54,13 @@ export function patternsFor(ruleSet: RuleSet): PatternCache {
   return cache;
 }
 
-export function createContext(doc: PolicyDocument, ruleSet: RuleSet, config: ResolvedConfig | undefined, today: string, services: Record<string, unknown> = {}): CheckContext {
+/** One empty list: caches keyed on the accepted words must see the same one every lint. */
+const NO_WORDS: readonly string[] = Object.freeze([]);
+
+export function createContext(doc: PolicyDocument, ruleSet: RuleSet, config: ResolvedConfig | undefined, today: string, services: Record<string, unknown> = {}, blockCache?: BlockCache): CheckContext {
   const patterns = patternsFor(ruleSet);
   const title = findTitle(doc);
-  const metadata = extractMetadata(doc, ruleSet.metadata.labels, patterns);
+  const metadata = extractMetadata(doc, ruleSet.metadata.labels, patterns, blockCache);
   const memo = new Map<string, unknown>(Object.entries(services).map(([k, v]) => [`service:${k}`, v]));
   const ctx: CheckContext = {
     doc,
@@ -67,12 +70,13 @@ export function createContext(doc: PolicyDocument, ruleSet: RuleSet, config: Res
     title,
     metadata,
     documentType: detectDocumentType(metadata, title.text) ?? config?.documentType,
-    words: config?.words ?? [],
+    words: config?.words ?? NO_WORDS,
     today,
     options: {},
     memo,
   };
   if (config?.bodies) ctx.localBodies = config.bodies;
+  if (blockCache) ctx.blockCache = blockCache;
   return ctx;
 }
 
@@ -117,11 +121,10 @@ function lintBody(text: string, options: LintOptions): LintResult {
   let ctx: CheckContext;
   try {
     doc = parseDocument(text, options.parseCache);
-    ctx = createContext(doc, ruleSet, options.config, today, options.services);
+    ctx = createContext(doc, ruleSet, options.config, today, options.services, options.parseCache?.blocks);
   } catch (error) {
     return refused(text, { ruleId: SYNTAX_RULE, range: { start: 0, end: 0 }, message: { sv: `Dokumentet kunde inte tolkas (internt fel: ${errorName(error)}); inget granskades`, en: `The document could not be parsed (internal error: ${errorName(error)}); nothing was checked` }, messageKey: 'internal' });
   }
-  if (options.parseCache) ctx.blockCache = options.parseCache.blocks;
   const findings: Finding[] = [];
   // Facts first: every governance rule is a predicate over them. A failure here is reported,
   // and the rules then see a document that states nothing (rather than no lint at all).

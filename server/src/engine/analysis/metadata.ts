@@ -1,4 +1,4 @@
-import type { PolicyDocument } from '../document/parse.js';
+import type { BlockCache, PolicyDocument } from '../document/parse.js';
 import type { PatternCache } from '../match/pattern.js';
 import { findFirst } from '../match/pattern.js';
 import type { OffsetRange } from '../types.js';
@@ -69,7 +69,8 @@ function labelReader(labels: Record<string, string[]>, patterns: PatternCache): 
 
 const readers = new WeakMap<Record<string, string[]>, (label: string) => string | undefined>();
 
-export function extractMetadata(doc: PolicyDocument, labels: Record<string, string[]>, patterns: PatternCache): Map<string, MetadataValue> {
+/** `cache`: an editor's per-document cache; a block's labels are read again only when it changes. */
+export function extractMetadata(doc: PolicyDocument, labels: Record<string, string[]>, patterns: PatternCache, cache?: BlockCache): Map<string, MetadataValue> {
   const out = new Map<string, MetadataValue>();
   const fm = doc.frontMatter;
   if (fm) {
@@ -121,11 +122,9 @@ export function extractMetadata(doc: PolicyDocument, labels: Record<string, stri
     const slice = doc.text.slice(block.start, block.end);
     // Past the head a metadata block has "Label: value" lines; prose needs no label search.
     if (block.start > head && !slice.includes(':')) continue;
-    const lineRe = /[^\r\n]+/g;
-    const found: LabelHit[] = [];
-    for (let l = lineRe.exec(slice); l; l = lineRe.exec(slice)) {
-      found.push(...labelsInLine(l[0], block.start + l.index, block.start < head, keyOf));
-    }
+    const inHead = block.start < head;
+    const relative = cache ? cache.forText(blockKey(keyOf, inHead), slice, () => labelsInBlock(slice, inHead, keyOf)) : labelsInBlock(slice, inHead, keyOf);
+    const found = relative.map((hit) => ({ ...hit, range: shift(hit.range, block.start), label: shift(hit.label, block.start) }));
     // Past the head only a block of labelled lines counts ("Dokumentinformation" at the end).
     if (block.start > limit && found.length < 2) continue;
     for (const hit of found) put(hit.key, hit.value, hit.range, 'list', hit.label);
@@ -133,6 +132,25 @@ export function extractMetadata(doc: PolicyDocument, labels: Record<string, stri
 
   labelPerLine(doc, keyOf, put);
   return out;
+}
+
+/** Labels in each line of a block, with ranges from the block's start. */
+function labelsInBlock(slice: string, inHead: boolean, keyOf: (label: string) => string | undefined): LabelHit[] {
+  const lineRe = /[^\r\n]+/g;
+  const found: LabelHit[] = [];
+  for (let l = lineRe.exec(slice); l; l = lineRe.exec(slice)) found.push(...labelsInLine(l[0], l.index, inHead, keyOf));
+  return found;
+}
+
+const shift = (r: OffsetRange, by: number): OffsetRange => ({ start: r.start + by, end: r.end + by });
+
+const blockKeys = new WeakMap<object, { head: object; body: object }>();
+
+/** The cache key of a block's labels: the labels read (one reader per rule set) and where the block stands. */
+function blockKey(keyOf: (label: string) => string | undefined, inHead: boolean): object {
+  let keys = blockKeys.get(keyOf);
+  if (!keys) blockKeys.set(keyOf, (keys = { head: {}, body: {} }));
+  return inHead ? keys.head : keys.body;
 }
 
 interface LabelHit {

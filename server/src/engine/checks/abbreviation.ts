@@ -29,6 +29,38 @@ interface Use {
   explained: boolean;
 }
 
+/** An abbreviation in one sentence, with what the sentence itself says about it. */
+interface Candidate {
+  word: string;
+  index: number;
+  end: number;
+  explained: boolean;
+  /** In a quotation, a URL or code: not the document's own wording. */
+  protected: boolean;
+}
+
+interface SentenceScan {
+  /** The sentence is mostly capitals: a shouted heading or a scanned cover page. */
+  shouting: boolean;
+  candidates: Candidate[];
+}
+
+/** What one sentence holds; independent of the configuration, so editors keep it with the sentence. */
+function scanSentence(sentence: Sentence): SentenceScan {
+  const candidates: Candidate[] = [];
+  for (const m of sentence.text.matchAll(ABBREVIATION)) {
+    const word = m[0];
+    if (ROMAN.test(word)) continue;
+    const end = m.index + word.length;
+    const span = sentenceSpan(sentence, m.index, end);
+    const explained = INTRODUCED_BEFORE.test(sentence.text.slice(Math.max(0, m.index - 12), m.index)) || SPELLED_AFTER.test(sentence.text.slice(end, end + 80));
+    candidates.push({ word, index: m.index, end, explained, protected: span === 'literal' || span === 'quoted' });
+  }
+  return { shouting: candidates.length > 0 && mostlyCapitals(sentence.text), candidates };
+}
+
+const SCAN = 'abbreviation:scan';
+
 /**
  * An abbreviation in capitals is spelled out where it is first used, or listed in a glossary
  * section, unless every reader knows it (EU, FN, KS and KF in a municipal document …).
@@ -45,22 +77,21 @@ export const checkAbbreviation: Check = (rule, ctx) => {
   const inGlossary = new Set<string>();
   const first = new Map<string, Use>();
   const explainedLater = new Set<string>();
+  const cache = ctx.blockCache;
   for (const sentence of ctx.doc.sentences) {
+    const scan = cache ? cache.forSentence(sentence, SCAN, () => scanSentence(sentence)) : scanSentence(sentence);
+    if (scan.candidates.length === 0) continue;
     const glossed = glossaryBlocks.has(sentence.block);
-    if (!glossed && mostlyCapitals(sentence.text)) continue;
-    for (const m of sentence.text.matchAll(ABBREVIATION)) {
-      const word = m[0];
-      if (known.has(word) || ROMAN.test(word)) continue;
-      const end = m.index + word.length;
+    if (!glossed && scan.shouting) continue;
+    for (const c of scan.candidates) {
+      if (known.has(c.word)) continue;
       if (glossed) {
-        inGlossary.add(word);
+        inGlossary.add(c.word);
         continue;
       }
-      const span = sentenceSpan(sentence, m.index, end);
-      if (span === 'literal' || span === 'quoted') continue;
-      const explained = INTRODUCED_BEFORE.test(sentence.text.slice(Math.max(0, m.index - 12), m.index)) || SPELLED_AFTER.test(sentence.text.slice(end, end + 80));
-      if (!first.has(word)) first.set(word, { sentence, index: m.index, end, explained });
-      else if (explained) explainedLater.add(word);
+      if (c.protected) continue;
+      if (!first.has(c.word)) first.set(c.word, { sentence, index: c.index, end: c.end, explained: c.explained });
+      else if (c.explained) explainedLater.add(c.word);
     }
   }
   const findings: Finding[] = [];

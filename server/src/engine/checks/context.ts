@@ -91,3 +91,19 @@ export function memo<T>(ctx: CheckContext, key: string, compute: () => T): T {
   ctx.memo.set(key, value);
   return value;
 }
+
+const keys = new WeakMap<object, WeakMap<object, object>>();
+const NO_BODIES = {};
+
+/**
+ * One key object per rule check and configured bodies, for BlockCache.forText: a result read
+ * with one configuration's bodies must not be found under another's.
+ */
+export function textKey(check: object, localBodies: readonly unknown[] | undefined): object {
+  let byBodies = keys.get(check);
+  if (!byBodies) keys.set(check, (byBodies = new WeakMap()));
+  const bodies = localBodies ?? NO_BODIES;
+  let key = byBodies.get(bodies);
+  if (!key) byBodies.set(bodies, (key = {}));
+  return key;
+}

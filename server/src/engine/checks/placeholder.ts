@@ -2,7 +2,7 @@ import type { Check, CheckContext } from './context.js';
 import { message } from './context.js';
 import type { PlaceholderCheck } from '../rules/model.js';
 import type { Finding, OffsetRange } from '../types.js';
-import { sentenceRange } from '../document/sentences.js';
+import { sentenceRange, type Sentence } from '../document/sentences.js';
 
 /**
  * Template text left in a document: "ÅÅÅÅ-MM-DD", "§ nn", "[Beskriv …]". A template with none
@@ -27,8 +27,12 @@ export const checkPlaceholder: Check = (rule, ctx) => {
   // Front matter values ("paragraf: § nn") are template text too.
   const fm = ctx.doc.frontMatter;
   if (fm) for (const m of matches(ctx.doc.text.slice(fm.start, fm.end))) report({ start: fm.start + m.index, end: fm.start + m.index + m[0].length }, m[0]);
+  // Editors keep each sentence's matches with the sentence: only an edited one is searched again.
+  const cache = ctx.blockCache;
+  const inSentence = (sentence: Sentence): RegExpExecArray[] => matches(sentence.text);
   for (const sentence of ctx.doc.sentences) {
-    for (const m of matches(sentence.text)) report(sentenceRange(sentence, m.index, m.index + m[0].length), m[0]);
+    const found = cache ? cache.forSentence(sentence, re, () => inSentence(sentence)) : inSentence(sentence);
+    for (const m of found) report(sentenceRange(sentence, m.index, m.index + m[0].length), m[0]);
   }
   return findings;
 };

@@ -16,8 +16,11 @@ export function readabilityOf(ctx: CheckContext): DocumentReadability {
   return memo(ctx, 'readability', () => documentReadability(ctx.doc));
 }
 
+/** One formatter: toLocaleString builds a new one per call, and a draft has a score per section. */
+const ONE_DECIMAL = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });
+
 const values = (score: LixScore, ceiling: number): Record<string, string | { sv: string; en: string }> => ({
-  lix: score.lix.toLocaleString('sv-SE', { maximumFractionDigits: 1 }),
+  lix: ONE_DECIMAL.format(score.lix),
   level: LIX_LEVELS[score.level],
   ceiling: String(ceiling),
   words: String(score.words),

@@ -94,7 +94,7 @@ function wordFindings(ctx: CheckContext): PassageFindings[] | undefined {
   if (!sp) return undefined;
   return memo(ctx, 'word-findings', () => {
     const placed = passages(ctx);
-    const userWords = new Set([...ctx.ruleSet.words, ...ctx.words]);
+    const userWords = acceptedWords(ctx);
     const cache = ctx.blockCache;
     const found = checkPassages(
       placed.map((p) => p.passage),
@@ -104,6 +104,20 @@ function wordFindings(ctx: CheckContext): PassageFindings[] | undefined {
     );
     return found.map((f, i) => ({ ...f, placed: placed[i]! }));
   });
+}
+
+const acceptedSets = new WeakMap<readonly string[], WeakMap<readonly string[], ReadonlySet<string>>>();
+
+/**
+ * The rule set's and the configuration's accepted words as one set, the same object for as
+ * long as both lists are (per-passage results are cached under its identity).
+ */
+function acceptedWords(ctx: CheckContext): ReadonlySet<string> {
+  let byConfig = acceptedSets.get(ctx.ruleSet.words);
+  if (!byConfig) acceptedSets.set(ctx.ruleSet.words, (byConfig = new WeakMap()));
+  let words = byConfig.get(ctx.words);
+  if (!words) byConfig.set(ctx.words, (words = new Set([...ctx.ruleSet.words, ...ctx.words])));
+  return words;
 }
 
 export const checkSpelling: Check = (rule, ctx) => {

@@ -29,6 +29,19 @@ const RAW_HTML_BLOCKS: readonly { start: RegExp; end: RegExp }[] = [
 ];
 const EMPTY_LIST_ITEM = /^(?:[-*+]|\d{1,9}[.)])[ \t]*$/;
 
+function withoutBreak(line: string): string {
+  let end = line.length;
+  while (end > 0 && (line.charCodeAt(end - 1) === 10 || line.charCodeAt(end - 1) === 13)) end--;
+  return end === line.length ? line : line.slice(0, end);
+}
+
+/** The first character after up to three spaces of indentation ('' if none). */
+function firstNonSpace(line: string): string {
+  let i = 0;
+  while (i < 3 && line.charCodeAt(i) === 32) i++;
+  return line.charAt(i);
+}
+
 export function splitChunks(text: string): ChunkSpan[] {
   if (DEFINITION.test(text)) return [{ start: 0, end: text.length }];
   const spans: ChunkSpan[] = [];
@@ -43,7 +56,7 @@ export function splitChunks(text: string): ChunkSpan[] {
   LINE.lastIndex = 0;
   for (let m = LINE.exec(text); m && m[0].length > 0; m = LINE.exec(text)) {
     const lineStart = m.index;
-    const line = m[0].replace(/[\r\n]+$/, '');
+    const line = withoutBreak(m[0]);
     if (first && /^\uFEFF?---\s*$/.test(line)) inFrontMatter = true;
     else if (inFrontMatter) {
       if (/^---\s*$/.test(line)) inFrontMatter = false;
@@ -56,10 +69,12 @@ export function splitChunks(text: string): ChunkSpan[] {
     }
     first = false;
     if (!inFrontMatter) {
-      const f = /^( {0,3})(`{3,}|~{3,})(.*)$/.exec(line);
+      // Most lines are prose: the fence and HTML patterns only run on a line that opens with one.
+      const opening = firstNonSpace(line);
+      const f = opening === '`' || opening === '~' ? /^( {0,3})(`{3,}|~{3,})(.*)$/.exec(line) : null;
       if (rawHtmlEnd) {
         if (rawHtmlEnd.test(line)) rawHtmlEnd = undefined;
-      } else if (!fence && !inComment) {
+      } else if (!fence && !inComment && opening === '<') {
         const block = RAW_HTML_BLOCKS.find((b) => b.start.test(line));
         // The block may end on the line it starts ("<!DOCTYPE html>").
         if (block) rawHtmlEnd = block.end.test(line.replace(block.start, '')) ? undefined : block.end;

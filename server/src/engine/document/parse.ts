@@ -204,7 +204,7 @@ export class ParseCache {
       // A chunk is a slice of the whole document, and a slice keeps its parent string alive:
       // cached as it is, every version of a long draft would stay in memory. Parse and key
       // a copy that owns its characters.
-      const own = Buffer.from(text, 'utf16le').toString('utf16le');
+      const own = ownCopy(text);
       chunk = parseChunk(own);
       this.current.set(own, chunk);
     }
@@ -215,6 +215,11 @@ export class ParseCache {
   retain(texts: Set<string>): void {
     for (const key of this.current.keys()) if (!texts.has(key)) this.current.delete(key);
   }
+}
+
+/** A copy of `text` that does not point into a longer string (V8 keeps a slice's parent alive). */
+function ownCopy(text: string): string {
+  return text.length < 13 ? text : Buffer.from(text, 'utf16le').toString('utf16le');
 }
 
 /** `compute()` once per owner and key; the results live as long as their owner. */
@@ -241,8 +246,8 @@ interface SentenceMatches {
 export class BlockCache {
   private readonly bySentence = new WeakMap<Int32Array, Map<unknown, unknown>>();
   private readonly byObject = new WeakMap<object, Map<string, unknown>>();
-  /** Pattern results by pattern and text (for text that is not a whole sentence). */
-  private readonly matches = new Map<RegExp, Map<string, unknown>>();
+  /** Results by key (a pattern, a rule's check) and text, for text that is not a whole sentence. */
+  private readonly matches = new Map<object, Map<string, unknown>>();
   private matchCount = 0;
 
   /** A result for a sentence of a cached chunk (keyed by its offsets array, shared by every shifted copy). */
@@ -263,11 +268,21 @@ export class BlockCache {
   }
 
   match<T>(re: RegExp, text: string, compute: () => T): T {
-    let byText = this.matches.get(re);
-    if (!byText) this.matches.set(re, (byText = new Map()));
+    return this.forText(re, text, compute);
+  }
+
+  /**
+   * A result that depends only on `text` and on what `key` stands for (a pattern, a rule's
+   * check with the configuration's bodies): kept by text, so an unchanged sentence or
+   * paragraph is not read again on the next keystroke.
+   */
+  forText<T>(key: object, text: string, compute: () => T): T {
+    let byText = this.matches.get(key);
+    if (!byText) this.matches.set(key, (byText = new Map()));
     if (byText.has(text)) return byText.get(text) as T;
     const value = compute();
-    byText.set(text, value);
+    // A slice of a document keeps the whole document alive: keep a copy that owns its characters.
+    byText.set(ownCopy(text), value);
     // Bounded: a long editing session must not grow without end.
     if (++this.matchCount > 50_000) {
       this.matches.clear();

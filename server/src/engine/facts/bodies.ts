@@ -1,5 +1,5 @@
 import type { CheckContext } from '../checks/context.js';
-import { memo } from '../checks/context.js';
+import { memo, textKey } from '../checks/context.js';
 import { compilePatterns, findFirst, type TextMatch } from '../match/pattern.js';
 import type { DefinedBody } from './model.js';
 
@@ -71,17 +71,55 @@ export function definedBodies(ctx: CheckContext): DefinedBody[] {
   });
 }
 
+/** The patterns of the bodies the document defines, one per line: what `findBody` depends on beyond the configuration. */
+function definedSignature(ctx: CheckContext): string {
+  return memo(ctx, 'facts:defined-signature', () =>
+    definedBodies(ctx)
+      .filter((b) => b.origin === 'document')
+      .map((b) => nameToPattern(b.name))
+      .filter((p): p is string => Boolean(p))
+      .join('\n'),
+  );
+}
+
+/** Compiled defined-body patterns by signature: the same few bodies on every keystroke. */
+const definedPatterns = new Map<string, RegExp | null>();
+
 /** One pattern per defined body, matching any inflection of its name. */
 function definedPattern(ctx: CheckContext): RegExp | undefined {
-  return memo(ctx, 'facts:defined-pattern', () => {
-    const phrases = definedBodies(ctx).filter((b) => b.origin === 'document').map((b) => nameToPattern(b.name)).filter((p): p is string => Boolean(p));
-    if (phrases.length === 0) return undefined;
+  const signature = definedSignature(ctx);
+  if (!signature) return undefined;
+  let re = definedPatterns.get(signature);
+  if (re === undefined) {
     try {
-      return compilePatterns(phrases);
+      re = compilePatterns(signature.split('\n'));
     } catch {
-      return undefined;
+      re = null;
     }
-  });
+    if (definedPatterns.size > 200) definedPatterns.clear();
+    definedPatterns.set(signature, re);
+  }
+  return re ?? undefined;
+}
+
+const bodyKeys = new WeakMap<object, Map<string, object>>();
+
+/**
+ * A key for BlockCache.forText, for results that depend on a text and on the bodies in force:
+ * the configuration's and those the document defines (a sentence read before the document
+ * set up "styrgruppen" must be read again after). The same object while both stay the same.
+ */
+export function bodiesKey(ctx: CheckContext, owner: object): object {
+  const base = textKey(owner, ctx.localBodies);
+  const signature = definedSignature(ctx);
+  let bySignature = bodyKeys.get(base);
+  if (!bySignature) bodyKeys.set(base, (bySignature = new Map()));
+  let key = bySignature.get(signature);
+  if (!key) {
+    if (bySignature.size > 200) bySignature.clear();
+    bySignature.set(signature, (key = {}));
+  }
+  return key;
 }
 
 export interface BodyMatch extends TextMatch {

@@ -2,16 +2,22 @@ import type { CheckContext } from '../checks/context.js';
 import type { MetadataValue } from '../analysis/metadata.js';
 import { findFirst } from '../match/pattern.js';
 import type { RuleDefinition, StatementCheck } from '../rules/model.js';
-import { findBody } from './bodies.js';
+import { bodiesKey, findBody } from './bodies.js';
 import type { FollowUpFact } from './model.js';
 import { scanStatements } from './statements.js';
+
+type Parts = Pick<FollowUpFact, 'frequency' | 'recipient' | 'missing' | 'unclear'>;
 
 /** Every statement of how the work is followed up: what, how often, to whom. */
 export function extractFollowUp(rule: RuleDefinition | undefined, metadata: Map<string, MetadataValue>, ctx: CheckContext): FollowUpFact[] {
   if (!rule) return [];
   const check = rule.check as StatementCheck;
   const out: FollowUpFact[] = [];
-  const parts = (text: string): Pick<FollowUpFact, 'frequency' | 'recipient' | 'missing' | 'unclear'> => {
+  // What a statement gives depends on its text and the bodies in force (see bodiesKey): an editor
+  // reads an unchanged sentence once, not on every keystroke.
+  const cacheKey = bodiesKey(ctx, check);
+  const parts = (text: string): Parts => (ctx.blockCache ? ctx.blockCache.forText(cacheKey, text, () => readParts(text)) : readParts(text));
+  const readParts = (text: string): Parts => {
     const frequency = findFirst(ctx.patterns.get(check.parts.frequency ?? ['{frequency}']), text);
     let recipient = check.parts.recipient ? findFirst(ctx.patterns.get(check.parts.recipient), text) : undefined;
     // A body a few words after "till/för" ("till kultur- och fritidsnämnden"), configured and defined ones too.

@@ -1,9 +1,9 @@
 import type { CheckContext } from '../checks/context.js';
-import { allIn, firstIn } from '../checks/context.js';
+import { allIn, firstIn, memo } from '../checks/context.js';
 import { findFirst } from '../match/pattern.js';
 import { sentenceRange, type Sentence } from '../document/sentences.js';
 import type { ResponsibilityCheck } from '../rules/model.js';
-import { definedBodies, findBody } from './bodies.js';
+import { bodiesKey, definedBodies, findBody } from './bodies.js';
 import type { ResponsibilityFact, ResponsibilityRole } from './model.js';
 import type { MetadataValue } from '../analysis/metadata.js';
 
@@ -77,7 +77,13 @@ export function looksLikeName(actor: string): boolean {
   return words.length === 1 && /^[\p{Lu}][\p{Ll}-]+$/u.test(words[0]!) && !/(?:en|et|na|erna|arna|orna|n)$/u.test(words[0]!);
 }
 
+/** Vague, a body, an organisation or other: by the actor's words and the bodies in force (kept by text in an editor). */
 export function classifyActor(actor: string, ctx: CheckContext): ResponsibilityFact['kind'] {
+  const cache = ctx.blockCache;
+  return cache ? cache.forText(bodiesKey(ctx, ctx.ruleSet.bodies), actor, () => readActor(actor, ctx)) : readActor(actor, ctx);
+}
+
+function readActor(actor: string, ctx: CheckContext): ResponsibilityFact['kind'] {
   const vague = ctx.patterns.get(ctx.ruleSet.bodies.vague);
   const withoutVague = actor.replace(vague, ' ');
   vague.lastIndex = 0;
@@ -121,9 +127,22 @@ function namePattern(actor: string, ctx: CheckContext): RegExp | undefined {
 function isDefined(actor: string, assignment: Sentence, check: ResponsibilityCheck, ctx: CheckContext): boolean {
   const name = namePattern(actor, ctx);
   if (!name) return false;
+  // The same organisation is usually named in several assignments: describe it once per lint.
+  const described = memo(ctx, `facts:described:${name.source}`, () => describingSentences(name, check, ctx));
+  return described.headed || described.sentences.some((s) => s !== assignment);
+}
+
+/** Where the document describes an organisation: a heading with its name, sentences with its name and a cue. */
+function describingSentences(name: RegExp, check: ResponsibilityCheck, ctx: CheckContext): { headed: boolean; sentences: Sentence[] } {
   const cues = ctx.patterns.get(check.definitionCues);
-  if (ctx.doc.headings.some((h) => findFirst(name, h.text))) return true;
-  return ctx.doc.sentences.some((s) => s !== assignment && firstIn(ctx, name, s) !== undefined && firstIn(ctx, cues, s) !== undefined);
+  if (ctx.doc.headings.some((h) => findFirst(name, h.text))) return { headed: true, sentences: [] };
+  // Two are enough: one of them may be the assignment itself.
+  const sentences: Sentence[] = [];
+  for (const s of ctx.doc.sentences) {
+    if (firstIn(ctx, name, s) !== undefined && firstIn(ctx, cues, s) !== undefined) sentences.push(s);
+    if (sentences.length === 2) break;
+  }
+  return { headed: false, sentences };
 }
 
 /** Who the document makes responsible for what, from its sentences, tables and metadata. */

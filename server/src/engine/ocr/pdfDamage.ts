@@ -158,7 +158,7 @@ export const lineKey = (line: string) => line.replace(/\s+/gu, ' ').trim().toLow
 
 // A running header: a short passage repeated this often in one document.
 const MIN_REPEATS = 3;
-const MAX_HEADER_LENGTH = 100;
+export const MAX_HEADER_LENGTH = 100;
 
 /**
  * Short passages that recur at least MIN_REPEATS times (a document title printed at the top

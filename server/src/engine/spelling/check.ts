@@ -4,7 +4,7 @@
 import { MIN_LOSS_EVIDENCE_IN_DOCUMENT, MIN_PARAGRAPH_EVIDENCE, passageDamageMarks, passageLossEvidence, passageWords, scanPassage, type OcrFinding } from '../ocr/scan.js';
 import { countLetters, poorParagraphs } from '../ocr/diacriticLoss.js';
 import { documentBudget } from '../ocr/candidates.js';
-import { lineKey, repeatedLines } from '../ocr/pdfDamage.js';
+import { lineKey, MAX_HEADER_LENGTH, repeatedLines } from '../ocr/pdfDamage.js';
 import type { Speller } from './hunspell.js';
 import { tokenize, type Token } from './tokens.js';
 import { englishSentences } from './english.js';
@@ -148,7 +148,7 @@ export function checkPassages(passages: readonly Passage[], speller: Speller, us
   const budget = documentBudget(letters.reduce((n, c) => n + c.letters, 0));
   const options = { userWords, definedAbbreviations, budget };
   // Results depend on the passage and on these document-wide word sets: one key per lint.
-  const context = `${[...definedAbbreviations].sort().join(',')}|${[...userWords].sort().join(',')}`;
+  const context = `${[...definedAbbreviations].sort().join(',')}|${wordSetId(userWords)}`;
   const keys = { evidence: `e|${context}`, marks: `m|${context}`, ocr: [`o0|${context}`, `o1|${context}`, `o2|${context}`], spelling: [`s0|${context}`, `s1|${context}`, `s2|${context}`] };
   const { poor } = poorParagraphs(letters);
   // Each passage tokenized once for the three passes below (only if some pass needs it).
@@ -160,7 +160,7 @@ export function checkPassages(passages: readonly Passage[], speller: Speller, us
   const headers = repeatedLines(passages.map((p) => p.text));
   const seenHeaders = new Set<string>();
   const isRepeat = passages.map((p) => {
-    if (headers.size === 0) return false;
+    if (headers.size === 0 || p.text.length > MAX_HEADER_LENGTH) return false;
     const key = lineKey(p.text);
     if (!headers.has(key)) return false;
     if (seenHeaders.has(key)) return true;
@@ -188,6 +188,20 @@ export function checkPassages(passages: readonly Passage[], speller: Speller, us
   const known = (m: Misspelling) => !municipality.has(m.word);
   return withDocumentNames(municipality.size ? results.map((r) => (r.spelling.every(known) ? r : { ...r, spelling: r.spelling.filter(known) })) : results);
 }
+
+const wordSetIds = new WeakMap<ReadonlySet<string>, string>();
+
+/**
+ * A short name for a set of accepted words, for the per-passage cache keys. By identity: the
+ * sets come from one configuration (see checks/words.ts), and a key must not spell out
+ * thousands of words on every keystroke.
+ */
+function wordSetId(words: ReadonlySet<string>): string {
+  let id = wordSetIds.get(words);
+  if (id === undefined) wordSetIds.set(words, (id = `w${++wordSetCount}`));
+  return id;
+}
+let wordSetCount = 0;
 
 /**
  * "Saarikoski är vår vänort" starts a sentence, so its capital says nothing; but where the
