@@ -10,6 +10,8 @@
 // Usage: node scripts/bundle.mjs [--minify] [--sourcemap] [--watch] [--outdir=dist]
 import { build, context } from 'esbuild';
 import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -50,3 +52,8 @@ for (const { bannerPrefix = '', ...target } of targets) {
   }
 }
 if (!args.has('--watch')) console.log(`bundled ${targets.map((t) => t.outfile).join(', ')} in ${Date.now() - started} ms`);
+
+// The bundles read rules/ at run time; the parse of its YAML ships beside it (rules/.parsed.json).
+const snapshot = join(root, 'out', 'scripts', 'snapshot-rules.js');
+if (existsSync(snapshot)) execFileSync(process.execPath, [snapshot, '--quiet'], { stdio: 'inherit' });
+else console.warn('rules/.parsed.json not written: run `npm run build` first (cold starts then parse the YAML)');

@@ -9,6 +9,7 @@ import { compilePatterns, PatternError } from '../match/pattern.js';
 import { schemaValidator } from './schemaValidators.js';
 import { buildVocabulary } from './vocabulary.js';
 import { readWordList } from './wordList.js';
+import { useSnapshotIn } from './parsedSnapshot.js';
 
 
 /**
@@ -31,6 +32,9 @@ function moduleDirectory(): string {
 declare const __policylintDir: string | undefined;
 
 const cache = new Map<string, RuleSet>();
+
+// The build's parse of the bundled YAML lives in the bundled rules directory (parsedSnapshot.ts).
+useSnapshotIn(() => findRulesDirectory(moduleDirectory()));
 
 export function loadRuleSet(directory = findRulesDirectory()): RuleSet {
   const cached = cache.get(directory);

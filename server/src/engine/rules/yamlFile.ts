@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseDocument, LineCounter, isNode, type Document } from 'yaml';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { FileError } from './errors.js';
+import { snapshotParse } from './parsedSnapshot.js';
 
 export interface LoadedYaml {
   data: unknown;
@@ -39,7 +40,27 @@ export function loadYamlFile(file: string): LoadedYaml {
   } catch (error) {
     throw new FileError(file, undefined, `kan inte läsas / cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
-  return parseYamlText(text.replace(/^\uFEFF/, ''), file);
+  const clean = text.replace(/^\uFEFF/, '');
+  const data = snapshotParse(clean);
+  return data === undefined ? parseYamlText(clean, file) : lazilyLocated(data, clean, file);
+}
+
+/**
+ * A file taken from the build's snapshot: its data at once, and the YAML document (for the
+ * line of a schema error) parsed only if something asks for it.
+ */
+function lazilyLocated(data: unknown, text: string, file: string): LoadedYaml {
+  let parsed: LoadedYaml | undefined;
+  const full = (): LoadedYaml => (parsed ??= parseYamlText(text, file));
+  return {
+    data,
+    get doc() {
+      return full().doc;
+    },
+    get lines() {
+      return full().lines;
+    },
+  };
 }
 
 /** The line of the value at a JSON pointer path, for schema errors. */

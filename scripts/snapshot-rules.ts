@@ -1,0 +1,28 @@
+/**
+ * Writes rules/.parsed.json: the parse of every bundled YAML file by a hash of its text, so
+ * that a cold start does not parse YAML (see server/src/engine/rules/parsedSnapshot.ts).
+ * Run by `npm run build`, `prepare`, `test` and the bundle; a stale entry is never used,
+ * because an edited file hashes differently.
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseYamlText } from '../server/src/engine/rules/yamlFile.js';
+import { SNAPSHOT_FILE, snapshotEntry } from '../server/src/engine/rules/parsedSnapshot.js';
+
+const rules = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'rules');
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? yamlFiles(join(dir, e.name)) : /\.ya?ml$/.test(e.name) ? [join(dir, e.name)] : []));
+}
+
+const files: Record<string, string> = {};
+let skipped = 0;
+for (const file of yamlFiles(rules).sort()) {
+  const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  const entry = snapshotEntry(text, parseYamlText(text, file).data);
+  if (entry) files[entry[0]] = entry[1];
+  else skipped++;
+}
+writeFileSync(join(rules, SNAPSHOT_FILE), `${JSON.stringify({ files })}\n`);
+if (!process.argv.includes('--quiet')) console.log(`${SNAPSHOT_FILE}: ${Object.keys(files).length} files${skipped ? `, ${skipped} left to parse at load (not JSON)` : ''}`);
