@@ -5,17 +5,14 @@ import { Command, Option, CommanderError } from 'commander';
 import { ConfigLoader, FileError, loadRuleSet, loadServices, packageVersion, parseLimits, readFileSafely, resolveLimits, todayIso, type Language, type Limits, type ResolvedConfig } from '../engine/index.js';
 import { expandInputs, UsageError } from './files.js';
 import { lintFile } from './lintFiles.js';
-import { formatStylish } from './formatters/stylish.js';
-import { formatJson } from './formatters/json.js';
-import { formatSarif } from './formatters/sarif.js';
-import { formatGithub } from './formatters/github.js';
 import { formatFacts } from './formatters/facts.js';
 import { factsOfFiles } from './facts.js';
 import { colorEnabled } from './formatters/color.js';
 import { writeInitialConfig } from './init.js';
-import type { FileResult } from './results.js';
+import { withSources, type FileResult } from './results.js';
 import { LintCache } from './cache.js';
 import { lintInWorkers, workerCount } from './pool.js';
+import { createSink, InOrder } from './sinks.js';
 
 /** Exit codes: 0 clean, 1 lint errors (or too many warnings), 2 usage/config/I-O errors. */
 export const EXIT = { ok: 0, lint: 1, usage: 2 } as const;
@@ -121,10 +118,28 @@ export async function run(argv: string[], io = { out: process.stdout, err: proce
       return EXIT.ok;
     }
     const cache = opts.cache ? LintCache.load(resolve(cwd, opts.cacheLocation ?? '.policylintcache'), version) : undefined;
-    const results: (FileResult | undefined)[] = new Array(files.length);
+    const lang = opts.lang ?? 'sv';
+    const sink = createSink({ format: opts.format, lang, color: colorEnabled(process.stdout), ruleSet, version, write: (text) => void (text && io.out.write(text)) });
+    let errors = 0;
+    let warnings = 0;
+    // Results are printed (or kept by a format that needs them all) in file order as they come,
+    // and dropped: a run over thousands of drafts holds only the files still being linted.
+    const inOrder = new InOrder((found) => {
+      if (!found) return;
+      // A copy: the cache keeps the full result.
+      const result = opts.quiet ? { ...found, messages: found.messages.filter((m) => m.severity === 'error'), warningCount: 0, infoCount: 0 } : found;
+      errors += result.errorCount;
+      warnings += result.warningCount;
+      sink.file(result);
+    });
     const ruleIds = new Set(ruleSet.rules.keys());
     const keys: string[] = [];
     const pending: number[] = [];
+    const finished = (i: number, result: FileResult | undefined): void => {
+      if (cache && keys[i] && result) cache.set(files[i]!, keys[i]!, result);
+      inOrder.put(i, result);
+    };
+    const hits: [number, FileResult][] = [];
     files.forEach((file, i) => {
       if (cache && !opts.fix) {
         const config = configs.forFile(file);
@@ -132,27 +147,27 @@ export async function run(argv: string[], io = { out: process.stdout, err: proce
         if (!read.ok) return void pending.push(i); // reported by the lint itself
         keys[i] = cache.key(read.bytes, config, opts.lang ?? config.language ?? 'sv', today);
         const hit = cache.get(file, keys[i]!, ruleIds);
-        if (hit) return void (results[i] = hit);
+        if (hit) return void hits.push([i, hit]);
       }
       pending.push(i);
     });
+    for (const [i, hit] of hits) inOrder.put(i, hit);
     const setup = { fix: Boolean(opts.fix), today, roots, limits, ...(opts.lang ? { lang: opts.lang } : {}) };
     const workers = workerCount(pending.length, opts.workers);
     if (pending.length === 0) {
       // Every file was a cache hit: no workers, no dictionary.
     } else if (workers > 0) {
-      const done = await lintInWorkers(pending.map((i) => files[i]!), setup, workers);
-      pending.forEach((fileIndex, k) => (results[fileIndex] = done[k]));
+      await lintInWorkers(pending.map((i) => files[i]!), setup, workers, (k, result) => finished(pending[k]!, withSources(result, ruleSet)));
     } else {
       const services = await loadServices();
       for (const i of pending) {
         const file = files[i]!;
-        const lang = opts.lang ?? configs.forFile(file).language ?? 'sv';
-        results[i] = await lintFile(file, { ruleSet, configs, lang, fix: setup.fix, services: { ...services }, today, limits });
+        const fileLang = opts.lang ?? configs.forFile(file).language ?? 'sv';
+        finished(i, await lintFile(file, { ruleSet, configs, lang: fileLang, fix: setup.fix, services: { ...services }, today, limits }));
       }
     }
+    sink.end();
     if (cache) {
-      for (const i of pending) if (keys[i] && results[i]) cache.set(files[i]!, keys[i]!, results[i]!);
       try {
         await cache.save();
       } catch (error) {
@@ -160,22 +175,6 @@ export async function run(argv: string[], io = { out: process.stdout, err: proce
         io.err.write(`policylint: varning / warning: cachen kunde inte sparas / the cache could not be saved (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})\n`);
       }
     }
-    const shown = results.filter((r): r is FileResult => r !== undefined);
-    if (opts.quiet) {
-      for (const result of shown) {
-        result.messages = result.messages.filter((m) => m.severity === 'error');
-        result.warningCount = result.infoCount = 0;
-      }
-    }
-    const lang = opts.lang ?? 'sv';
-    const output =
-      opts.format === 'json' ? formatJson(shown)
-      : opts.format === 'sarif' ? formatSarif(shown, ruleSet, lang, version)
-      : opts.format === 'github' ? formatGithub(shown)
-      : formatStylish(shown, lang, colorEnabled(process.stdout));
-    io.out.write(output);
-    const errors = shown.reduce((n, r) => n + r.errorCount, 0);
-    const warnings = shown.reduce((n, r) => n + r.warningCount, 0);
     if (errors > 0) return EXIT.lint;
     if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
       io.err.write(`policylint: ${warnings} varningar är fler än --max-warnings ${opts.maxWarnings} / too many warnings\n`);

@@ -45,10 +45,9 @@ export function workerCount(files: number, requested?: number): number {
 
 /**
  * Lints files on worker threads. Files are handed out one at a time so a slow file does not
- * hold up a whole batch; results come back in the order of `files`.
+ * hold up a whole batch; each result goes to `onResult` with its index in `files` as it comes.
  */
-export async function lintInWorkers(files: string[], setup: WorkerSetup, count: number): Promise<(FileResult | undefined)[]> {
-  const results = new Array<FileResult | undefined>(files.length);
+export async function lintInWorkers(files: string[], setup: WorkerSetup, count: number, onResult: (index: number, result: FileResult | undefined) => void): Promise<void> {
   let next = 0;
   const workers = Array.from({ length: count }, () => new Worker(workerFile(), { workerData: setup }));
   try {
@@ -69,8 +68,8 @@ export async function lintInWorkers(files: string[], setup: WorkerSetup, count: 
             worker.on('message', (response: WorkerResponse) => {
               if ('configError' in response) return reject(new UsageError(response.configError));
               if ('crash' in response) return reject(new Error(response.crash));
-              results[response.id] = response.result;
               pending--;
+              onResult(response.id, response.result);
               send();
             });
             worker.once('error', reject);
@@ -82,5 +81,4 @@ export async function lintInWorkers(files: string[], setup: WorkerSetup, count: 
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return results;
 }

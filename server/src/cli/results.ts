@@ -1,4 +1,4 @@
-import type { Diagnostic, Language, LineIndex, SourceRef } from '../engine/index.js';
+import type { Diagnostic, Language, LineIndex, RuleSet, SourceRef } from '../engine/index.js';
 
 /** The CLI's result for one file; the json formatter prints exactly this. */
 export interface FileResult {
@@ -57,4 +57,19 @@ export function summarise(filePath: string, messages: Message[], fixable: Set<Me
     fixableErrorCount: count('error', true),
     fixableWarningCount: count('warning', true),
   };
+}
+
+/**
+ * A worker's result crosses to the main thread by structured clone: every message would carry
+ * its own copy of the rule's source quotes (most of the CLI's memory on a large run). They
+ * travel without them, and `withSources` points each message back at the rule set's own.
+ */
+export function withoutSources(result: FileResult | undefined): FileResult | undefined {
+  if (result) for (const m of result.messages) if (m.ruleId) m.sources = [];
+  return result;
+}
+
+export function withSources(result: FileResult | undefined, ruleSet: RuleSet): FileResult | undefined {
+  if (result) for (const m of result.messages) if (m.ruleId) m.sources = ruleSet.rules.get(m.ruleId)?.sources ?? [];
+  return result;
 }

@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ConfigLoader, FileError, loadRuleSet, loadServices } from '../engine/index.js';
 import { lintFile } from './lintFiles.js';
+import { withoutSources } from './results.js';
 import type { WorkerRequest, WorkerResponse, WorkerSetup } from './pool.js';
 
 const setup = workerData as WorkerSetup;
@@ -17,7 +18,7 @@ parentPort!.on('message', async (request: WorkerRequest) => {
   try {
     const lang = setup.lang ?? configs.forFile(request.file).language ?? 'sv';
     const result = await lintFile(request.file, { ruleSet, configs, lang, fix: setup.fix, limits: setup.limits, services: { ...(await services) }, ...(setup.today ? { today: setup.today } : {}) });
-    response = { id: request.id, result };
+    response = { id: request.id, result: withoutSources(result) };
   } catch (error) {
     response = error instanceof FileError ? { id: request.id, configError: error.message } : { id: request.id, crash: (error as Error)?.stack ?? String(error) };
   }

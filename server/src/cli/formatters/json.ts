@@ -4,3 +4,9 @@ import type { FileResult } from '../results.js';
 export function formatJson(results: FileResult[]): string {
   return `${JSON.stringify(results.map(({ output: _output, ...rest }) => rest), null, 2)}\n`;
 }
+
+/** One element of formatJson's array, indented as it is there (the array's own lines come from the caller). */
+export function jsonElement(result: FileResult): string {
+  const { output: _output, ...rest } = result;
+  return `  ${JSON.stringify(rest, null, 2).replace(/\n/g, '\n  ')}`;
+}

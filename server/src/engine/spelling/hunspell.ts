@@ -79,6 +79,9 @@ interface HunspellLike {
   addWord(word: string): void;
 }
 
+/** Enough for every word of a long draft and its OCR candidates (~10 MB). */
+const MAX_CACHED_WORDS = 150_000;
+
 class CachedSpeller implements Speller {
   private readonly cache = new Map<string, boolean>();
   private readonly suggestions = new Map<string, string[]>();
@@ -89,7 +92,12 @@ class CachedSpeller implements Speller {
     let ok = this.cache.get(word);
     if (ok === undefined) {
       ok = this.hunspell.spell(word);
-      this.cache.set(word, ok);
+      // Bounded: OCR repair asks about many candidate spellings, and a run over thousands of
+      // drafts (or a long editing session) must not grow without end.
+      if (this.cache.size >= MAX_CACHED_WORDS) this.cache.clear();
+      // A word cut from a paragraph keeps the whole paragraph alive (V8 slices point into
+      // their parent): keep a copy of its own.
+      this.cache.set(word.length >= 13 ? Buffer.from(word, 'utf16le').toString('utf16le') : word, ok);
     }
     return ok;
   }
