@@ -59,7 +59,8 @@ function labelReader(labels: Record<string, string[]>, patterns: PatternCache): 
       }
       // Bounded: a long editing session must not grow without end.
       if (answers.size > 20_000) answers.clear();
-      answers.set(clean, found);
+      // A copy: `clean` may be a slice of the document, which the answer would keep alive.
+      answers.set(Buffer.from(clean, 'utf16le').toString('utf16le'), found);
       return found;
     };
     readers.set(labels, reader);
@@ -123,7 +124,7 @@ export function extractMetadata(doc: PolicyDocument, labels: Record<string, stri
     // Past the head a metadata block has "Label: value" lines; prose needs no label search.
     if (block.start > head && !slice.includes(':')) continue;
     const inHead = block.start < head;
-    const relative = cache ? cache.forText(blockKey(keyOf, inHead), slice, () => labelsInBlock(slice, inHead, keyOf)) : labelsInBlock(slice, inHead, keyOf);
+    const relative = cache ? cache.forText(blockKey(keyOf, inHead), slice, (own) => labelsInBlock(own, inHead, keyOf)) : labelsInBlock(slice, inHead, keyOf);
     const found = relative.map((hit) => ({ ...hit, range: shift(hit.range, block.start), label: shift(hit.label, block.start) }));
     // Past the head only a block of labelled lines counts ("Dokumentinformation" at the end).
     if (block.start > limit && found.length < 2) continue;

@@ -267,22 +267,24 @@ export class BlockCache {
     return entry[kind] as Required<SentenceMatches>[K];
   }
 
-  match<T>(re: RegExp, text: string, compute: () => T): T {
+  match<T>(re: RegExp, text: string, compute: (text: string) => T): T {
     return this.forText(re, text, compute);
   }
 
   /**
    * A result that depends only on `text` and on what `key` stands for (a pattern, a rule's
    * check with the configuration's bodies): kept by text, so an unchanged sentence or
-   * paragraph is not read again on the next keystroke.
+   * paragraph is not read again on the next keystroke. `compute` gets a copy of the text that
+   * owns its characters: what it returns may hold slices of it (a match's text), and a slice
+   * of the document would keep the whole document alive with the cached result.
    */
-  forText<T>(key: object, text: string, compute: () => T): T {
+  forText<T>(key: object, text: string, compute: (text: string) => T): T {
     let byText = this.matches.get(key);
     if (!byText) this.matches.set(key, (byText = new Map()));
     if (byText.has(text)) return byText.get(text) as T;
-    const value = compute();
-    // A slice of a document keeps the whole document alive: keep a copy that owns its characters.
-    byText.set(ownCopy(text), value);
+    const own = ownCopy(text);
+    const value = compute(own);
+    byText.set(own, value);
     // Bounded: a long editing session must not grow without end.
     if (++this.matchCount > 50_000) {
       this.matches.clear();

@@ -16,7 +16,7 @@ export function extractFollowUp(rule: RuleDefinition | undefined, metadata: Map<
   // What a statement gives depends on its text and the bodies in force (see bodiesKey): an editor
   // reads an unchanged sentence once, not on every keystroke.
   const cacheKey = bodiesKey(ctx, check);
-  const parts = (text: string): Parts => (ctx.blockCache ? ctx.blockCache.forText(cacheKey, text, () => readParts(text)) : readParts(text));
+  const parts = (text: string): Parts => (ctx.blockCache ? ctx.blockCache.forText(cacheKey, text, readParts) : readParts(text));
   const readParts = (text: string): Parts => {
     const frequency = findFirst(ctx.patterns.get(check.parts.frequency ?? ['{frequency}']), text);
     let recipient = check.parts.recipient ? findFirst(ctx.patterns.get(check.parts.recipient), text) : undefined;

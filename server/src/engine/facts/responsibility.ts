@@ -80,7 +80,7 @@ export function looksLikeName(actor: string): boolean {
 /** Vague, a body, an organisation or other: by the actor's words and the bodies in force (kept by text in an editor). */
 export function classifyActor(actor: string, ctx: CheckContext): ResponsibilityFact['kind'] {
   const cache = ctx.blockCache;
-  return cache ? cache.forText(bodiesKey(ctx, ctx.ruleSet.bodies), actor, () => readActor(actor, ctx)) : readActor(actor, ctx);
+  return cache ? cache.forText(bodiesKey(ctx, ctx.ruleSet.bodies), actor, (own) => readActor(own, ctx)) : readActor(actor, ctx);
 }
 
 function readActor(actor: string, ctx: CheckContext): ResponsibilityFact['kind'] {
