@@ -318,7 +318,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return { data: [] };
     const state = await lintDocument(doc);
-    return state.inScope ? highlighter.encode(doc.getText()) : { data: [] };
+    // Coloured only where policylint lints: in scope and not ignored by the config.
+    return state.result ? highlighter.encode(doc.getText()) : { data: [] };
   }, (): SemanticTokens => ({ data: [] })));
 
   connection.onCodeAction(guarded(log, 'code actions', async (params) => {
