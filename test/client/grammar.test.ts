@@ -117,6 +117,8 @@ describe('TextMate injection grammar (vscode-textmate + vscode-oniguruma)', () =
     assert.equal(scopeOf(line, '§ 85'), 'constant.other.reference.paragraph.policylint');
     assert.equal(scopeOf(line, '11 §'), 'constant.other.reference.paragraph.policylint');
     assert.equal(scopeOf(line, 'dnr KS 2024/512'), 'constant.other.reference.diarienummer.policylint');
+    // Not a case number: a body and a date.
+    assert.equal(scopeOf('Beslut i KS 2024-09-09, § 132.', '2024-09-09'), 'constant.numeric.date.policylint');
   });
 
   it('leaves HTML comments and code alone', () => {

@@ -32,6 +32,8 @@ export interface BodyPhrases {
 
 const BEFORE = '(?<![\\p{L}\\p{N}_])';
 const AFTER = '(?![\\p{L}\\p{N}_])';
+/** A case number ends where a date would go on: "KS 2024-09-09" is a body and a date. */
+const CASE_END = '(?![\\p{L}\\p{N}_]|[/:.-]\\d)';
 const word = (inner: string): string => `${BEFORE}(?:${inner})${AFTER}`;
 
 /** Grammar order: at the same position the earlier pattern wins ("KS 2024/512" is a case number). */
@@ -70,8 +72,8 @@ export function highlightPatterns(bodies: BodyPhrases): HighlightPattern[] {
     group, scope, tokenType, modifiers, source, ignoreCase,
   });
   const patterns: HighlightPattern[] = [
-    p('diarienummer', 'constant.other.reference.diarienummer.policylint', 'number', `${BEFORE}(?:(?:[Dd][Nn][Rr]|[Dd]iarienr|[Dd]iarienummer)\\.?:?\\s*)?\\p{Lu}{2,5}\\s?(?:19|20)\\d{2}[/:.-]\\d{1,5}${AFTER}`, false),
-    p('diarienummer', 'constant.other.reference.diarienummer.policylint', 'number', word('(?:dnr|diarienr)\\.?:?\\s*(?:19|20)\\d{2}[/:.-]\\d{1,5}'), true),
+    p('diarienummer', 'constant.other.reference.diarienummer.policylint', 'number', `${BEFORE}(?:(?:[Dd][Nn][Rr]|[Dd]iarienr|[Dd]iarienummer)\\.?:?\\s*)?\\p{Lu}{2,5}\\s?(?:19|20)\\d{2}[/:.-]\\d{1,5}${CASE_END}`, false),
+    p('diarienummer', 'constant.other.reference.diarienummer.policylint', 'number', `${BEFORE}(?:dnr|diarienr)\\.?:?\\s*(?:19|20)\\d{2}[/:.-]\\d{1,5}${CASE_END}`, true),
     p('paragraph-reference', 'constant.other.reference.paragraph.policylint', 'number', `§§?\\s*\\d+(?:\\s*[–-]\\s*\\d+)?(?:\\s+[a-z])?${AFTER}`, false),
     p('paragraph-reference', 'constant.other.reference.paragraph.policylint', 'number', `${BEFORE}\\d+(?:\\s*[a-z])?\\s+§`, false),
     p('date', 'constant.numeric.date.policylint', 'number', word('\\d{4}-\\d{2}-\\d{2}'), false),
