@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { Commands, ComplianceRequest, TemplateRequest, type ComplianceResult, type Request, type WorkspaceLintResult } from '../../server/src/lsp/protocol.js';
 import { ComplianceView, SOURCE_SCHEME, SourceDocuments } from './complianceView.js';
 import { statusText, statusTooltip, workspaceSummary } from './status.js';
@@ -16,7 +16,12 @@ function send<P, R>(c: LanguageClient, spec: Request<P, R>, params: P): Promise<
 /** What the extension exposes to other extensions and to its integration tests. */
 export interface PolicylintApi {
   status(): { text: string; tooltip: string; visible: boolean };
+  /** The "Aktivera policylint här" item, when it shows. */
+  enableHere(): string | undefined;
 }
+
+/** In the document's language, like the rest of what policylint says about the document. */
+const ENABLE_HERE = { sv: 'Aktivera policylint här', en: 'Enable policylint here' } as const;
 
 export async function activate(context: vscode.ExtensionContext): Promise<PolicylintApi> {
   // Pure modules use @vscode/l10n; give it the bundle VS Code loaded for the display language.
@@ -49,9 +54,25 @@ export async function activate(context: vscode.ExtensionContext): Promise<Policy
     if (visible) status.show();
     else status.hide();
   };
+  // A governing document found by its title, with no config yet: offer to write one.
+  const enableHere = vscode.window.createStatusBarItem('policylint.enableHere', vscode.StatusBarAlignment.Left, 49);
+  enableHere.name = l10n.t('Enable policylint here');
+  enableHere.command = 'policylint.enableHere';
+  let enableHereVisible = false;
+  const showEnableHere = (result: ComplianceResult | undefined): void => {
+    if (result?.canEnableHere) {
+      enableHere.text = `$(add) ${ENABLE_HERE[result.language]}`;
+      enableHere.tooltip = l10n.t('Writes a commented .policylintrc.yaml in this folder, as policylint --init does: every Markdown file under it is then checked.');
+      enableHere.show();
+      enableHereVisible = true;
+    } else {
+      enableHere.hide();
+      enableHereVisible = false;
+    }
+  };
   const view = new ComplianceView();
   const tree = vscode.window.createTreeView('policylint.compliance', { treeDataProvider: view, showCollapseAll: true });
-  context.subscriptions.push(status, tree, view);
+  context.subscriptions.push(status, enableHere, tree, view);
 
   let timer: NodeJS.Timeout | undefined;
   let generation = 0;
@@ -62,6 +83,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Policy
       const editor = vscode.window.activeTextEditor;
       if (!editor || editor.document.languageId !== 'markdown' || !c.isRunning()) {
         showStatus(false);
+        showEnableHere(undefined);
         view.set(undefined);
         tree.description = '';
         return;
@@ -75,6 +97,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Policy
       }
       if (mine !== generation) return;
       view.set(result, editor.document.uri);
+      showEnableHere(result);
       tree.description = view.summary();
       if (!result.linted) {
         showStatus(false);
@@ -133,6 +156,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Policy
         return undefined;
       });
       if (result) void vscode.window.showInformationMessage(l10n.t('policylint is enabled: {0}', vscode.workspace.asRelativePath(result.file)));
+      update(0);
     }),
   );
 
@@ -140,10 +164,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<Policy
   update(0);
   return {
     status: () => ({ text: status.text, tooltip: typeof status.tooltip === 'string' ? status.tooltip : '', visible: statusVisible }),
+    enableHere: () => (enableHereVisible ? enableHere.text : undefined),
   };
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  const c = client;
   client = undefined;
+  if (!c) return;
+  // On "Reload Window" the editor's last requests (code actions as the editor loses focus)
+  // arrive in the same batch as the deactivation: they have passed the client's "is it
+  // running" check and wait a microtask for the connection. Stopping at once made each of
+  // them fail with "Starting server failed" in the log; after one turn of the event loop
+  // they are on the wire, and the server answers them before the shutdown.
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  // A reload while the server is still starting: let it finish, or stop() refuses.
+  if (c.state === State.Starting) await c.start().catch(() => undefined);
+  if (c.isRunning()) await c.stop();
 }

@@ -6,7 +6,7 @@
 // Node extension host; the workbench reports the result through `codeAutomationExit(code)`
 // and its log through `codeAutomationLog(level, message)`, which this page exposes.
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cacheDir, freePort, log, poll, run, sleep, stopGroup, withTimeout } from './util.mjs';
@@ -112,7 +112,7 @@ function serverEnv(dirs, extra) {
  * Chromium, waits for the exit code. Takes a screenshot of the Problems panel when the suite
  * signals that it shows diagnostics. Everything it starts is stopped before it returns.
  */
-export async function runInCodeServer({ dirs, workspace, extensionDevelopmentPath, extensionTestsPath, env, timeoutMs, screenshot, signalDir }) {
+export async function runInCodeServer({ dirs, workspace, extensionDevelopmentPath, extensionTestsPath, env, timeoutMs, screenshot, signalDir, resultsDir, reload = false }) {
   const { chromium } = await import('playwright-core');
   const port = await freePort();
   const authority = `127.0.0.1:${port}`;
@@ -157,7 +157,7 @@ export async function runInCodeServer({ dirs, workspace, extensionDevelopmentPat
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 
     let exitCode;
-    const exited = new Promise((resolveExit) => {
+    let exited = new Promise((resolveExit) => {
       exitCode = resolveExit;
     });
     const workbenchLog = createWriteStream(join(dirs.run, 'workbench.log'));
@@ -200,13 +200,33 @@ export async function runInCodeServer({ dirs, workspace, extensionDevelopmentPat
       }
     })();
 
-    const code = await withTimeout(Promise.race([
+    const shots = serveScreenshotRequests(page, signalDir, resultsDir);
+    const suiteDone = (what) => withTimeout(Promise.race([
       exited,
       serverExited.then((c) => { throw new Error(`code-server exited (${c}) during the run; see ${join(dirs.run, 'code-server.log')}`); }),
-    ]), timeoutMs, 'the suite to finish in code-server');
+    ]), timeoutMs, what);
+    const code = await suiteDone('the suite to finish in code-server');
     await withTimeout(shot, 20_000, 'the Problems screenshot').catch((e) => log(e.message));
+
+    // Developer: Reload Window, twice. After the suite the extension host has stopped, so the
+    // first reload only brings a fresh window; there the suite opens a draft (and measures how
+    // soon its diagnostics come) and, with the extension running, asks for the second reload;
+    // the window after it checks the logs of both. See test/editor/suite/reload.ts.
+    let reloadCode = 0;
+    if (reload) {
+      for (const phase of ['fresh-window', 'after-reload']) {
+        if (phase === 'after-reload') await poll(() => existsSync(join(signalDir, 'live-ready')), 120_000, 'the fresh window to open a draft', 300);
+        writeFileSync(join(signalDir, 'phase'), phase);
+        const next = new Promise((r) => { exitCode = r; });
+        await reloadWindow(page);
+        log(`Developer: Reload Window (${phase})`);
+        exited = next;
+        if (phase === 'after-reload') reloadCode = await suiteDone('the suite after Developer: Reload Window');
+      }
+    }
+    shots.stop();
     workbenchLog.end();
-    return code;
+    return code || reloadCode;
   } finally {
     await withTimeout(browser?.close() ?? Promise.resolve(), 10_000, 'closing the browser').catch(() => undefined);
     await withTimeout(browserServer?.kill() ?? Promise.resolve(), 10_000, 'stopping chromium').catch(() => undefined);
@@ -217,4 +237,48 @@ export async function runInCodeServer({ dirs, workspace, extensionDevelopmentPat
     process.removeListener('SIGTERM', onSignal);
     log('code-server and chromium stopped');
   }
+}
+
+/** "Developer: Reload Window" through the command palette, as a user reloads. */
+async function reloadWindow(page) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill('>Developer: Reload Window');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Reload Window' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+  await page.keyboard.press('Enter');
+}
+
+/**
+ * Screenshots on the suite's request: it writes shot-<name>.request into the signal folder
+ * when a view shows what it should (optionally { click: [selectors] }, clicked first); the page
+ * goes to test-results/<name>.png and
+ * shot-<name>.done tells the suite to go on.
+ */
+function serveScreenshotRequests(page, signalDir, resultsDir) {
+  let busy = false;
+  const timer = setInterval(async () => {
+    if (busy) return;
+    busy = true;
+    try {
+      for (const f of readdirSync(signalDir).filter((n) => /^shot-[\w-]+\.request$/.test(n))) {
+        const name = f.slice(5, -8);
+        // The request may name elements to click first (a pane header to collapse, say).
+        const { click = [] } = JSON.parse(readFileSync(join(signalDir, f), 'utf8') || '{}');
+        rmSync(join(signalDir, f), { force: true });
+        try {
+          for (const selector of click) await page.locator(selector).first().click({ timeout: 5_000 }).catch((e) => log(`could not click ${selector}: ${e.message}`));
+          await sleep(300); // let hovers and lists finish their layout
+          await page.screenshot({ path: join(resultsDir, `${name}.png`), timeout: 15_000 });
+          log(`screenshot ${name}.png`);
+        } catch (e) {
+          log(`could not take the screenshot ${name}: ${e.message}`);
+        }
+        writeFileSync(join(signalDir, `shot-${name}.done`), '');
+      }
+    } finally {
+      busy = false;
+    }
+  }, 250);
+  return { stop: () => clearInterval(timer) };
 }

@@ -2,7 +2,7 @@
 // `npm run test:editor`: the editor suite (test/editor/suite) in a real VS Code.
 //
 //   node scripts/editor-test/run.mjs [--runner=code-server|electron] [--vsix=<file>] [--dev]
-//                                    [--grep=<pattern>] [--timeout=<seconds>] [--no-package]
+//                                    [--grep=<pattern>] [--timeout=<seconds>] [--no-package] [--no-reload]
 //
 // What is tested: by default the packaged extension. `npm run package` makes the .vsix (or
 // --vsix names one), a Node test checks its contents (test/editor/vsix.test.ts), and the
@@ -16,7 +16,7 @@
 //
 // Exit code: 0 when every test passed (and, in code-server, the Problems panel screenshot shows
 // policylint's diagnostics), 1 otherwise, 2 for usage errors.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { buildSuite } from './build-suite.mjs';
@@ -26,7 +26,7 @@ const TODAY = '2026-11-23'; // as the unit tests: expired-period and review-over
 const args = process.argv.slice(2);
 const option = (name) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const flag = (name) => args.includes(`--${name}`);
-const known = ['runner', 'vsix', 'dev', 'grep', 'timeout', 'no-package', 'help'];
+const known = ['runner', 'vsix', 'dev', 'grep', 'timeout', 'no-package', 'no-reload', 'help'];
 for (const a of args) {
   if (!known.includes(a.replace(/^--/, '').replace(/=.*$/, ''))) usage(`unknown argument ${a}`);
 }
@@ -151,6 +151,9 @@ async function main() {
     POLICYLINT_TODAY: TODAY,
     POLICYLINT_EDITOR_TEST: '1',
     POLICYLINT_EDITOR_TEST_OUTPUT: outputFile,
+    // The window after a reload reads the extension's logs of every session here.
+    POLICYLINT_EDITOR_TEST_LOGS: join(dirs.userData, 'logs'),
+    POLICYLINT_EDITOR_TEST_RESULTS: resultsDir,
     ...(vsix ? { POLICYLINT_EDITOR_TEST_EXTENSIONS_DIR: dirs.extensions } : {}),
     ...(option('grep') ? { POLICYLINT_EDITOR_TEST_GREP: option('grep') } : {}),
   };
@@ -162,12 +165,13 @@ async function main() {
     await cs.ensureCodeServer();
     if (vsix) await cs.installVsix(vsix, dirs);
     const screenshot = join(resultsDir, 'problems.png');
-    rmSync(screenshot, { force: true });
+    for (const f of readdirSync(resultsDir).filter((n) => /\.(png|json)$/.test(n))) rmSync(join(resultsDir, f), { force: true });
     const tail = followFile(outputFile);
     try {
       code = await cs.runInCodeServer({
         dirs, workspace, extensionDevelopmentPath, extensionTestsPath: built.suiteIndex,
-        env: { ...env, POLICYLINT_EDITOR_TEST_SIGNAL_DIR: signalDir }, timeoutMs, screenshot, signalDir,
+        env: { ...env, POLICYLINT_EDITOR_TEST_SIGNAL_DIR: signalDir }, timeoutMs, screenshot, signalDir, resultsDir,
+        reload: !flag('no-reload') && !option('grep'),
       });
     } finally {
       tail.stop();
@@ -186,6 +190,8 @@ async function main() {
     // VS Code's stdout (with the extension host's, so mocha's report) comes through runTests.
     code = await runInElectron({ dirs, workspace, vsix, extensionDevelopmentPath, extensionTestsPath: built.suiteIndex, env, timeoutMs });
   }
+  const timings = join(resultsDir, 'first-diagnostics.json');
+  if (existsSync(timings)) log(`time to diagnostics: ${readFileSync(timings, 'utf8').trim()}`);
   for (const f of ['mocha.txt', 'code-server.log', 'workbench.log']) {
     if (existsSync(join(runDir, f))) cpSync(join(runDir, f), join(resultsDir, f));
   }

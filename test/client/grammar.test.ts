@@ -1,9 +1,15 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import type { InitializeResult, SemanticTokens } from 'vscode-languageserver-protocol';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import oniguruma from 'vscode-oniguruma';
 import textmate from 'vscode-textmate';
+import { loadRuleSet } from '../../server/src/engine/index.js';
+import { Highlighter } from '../../server/src/lsp/semanticTokens.js';
+import { LspClient } from '../server/lspClient.js';
 import { REPO } from '../helpers/paths.js';
 
 const require = createRequire(import.meta.url);
@@ -52,14 +58,28 @@ describe('TextMate injection grammar (vscode-textmate + vscode-oniguruma)', () =
     assert.ok(grammar);
   });
 
-  it('declares the injection into Markdown the way package.json contributes it', () => {
-    const raw = JSON.parse(readFileSync(join(REPO, 'syntaxes', 'policylint.injection.tmLanguage.json'), 'utf8')) as { scopeName: string; injectionSelector: string };
+  it('is generated from the bodies data and not injected into every Markdown file', () => {
+    const raw = JSON.parse(readFileSync(join(REPO, 'syntaxes', 'policylint.injection.tmLanguage.json'), 'utf8')) as { scopeName: string; $comment: string };
     assert.equal(raw.scopeName, INJECTION);
-    assert.match(raw.injectionSelector, /^L:text\.html\.markdown -comment/);
-    const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { contributes?: { grammars?: { scopeName: string; injectTo?: string[]; path: string }[] } };
-    const contributed = pkg.contributes?.grammars?.find((g) => g.scopeName === INJECTION);
-    assert.ok(contributed, 'package.json contributes the grammar');
-    assert.deepEqual(contributed.injectTo, ['text.html.markdown']);
+    assert.match(raw.$comment, /generate-grammar/);
+    const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { contributes: Record<string, unknown> & { semanticTokenScopes?: { language?: string; scopes: Record<string, string[]> }[] } };
+    // A grammar cannot tell a README from a policy: colouring comes from the server instead.
+    assert.equal(JSON.stringify(pkg.contributes.grammars ?? []).includes(INJECTION), false, 'the grammar is not injected into Markdown');
+    const scopes = pkg.contributes.semanticTokenScopes?.find((s) => s.language === 'markdown')?.scopes ?? {};
+    assert.deepEqual(scopes['keyword.archaic'], ['keyword.other.obligation.archaic.policylint']);
+    assert.deepEqual(scopes['type'], ['entity.name.type.body.policylint']);
+  });
+
+  it('colours every known body of the bodies data', () => {
+    const bodies = loadRuleSet().bodies.known.flatMap((b) => b.patterns).filter((p) => !p.includes(' '));
+    assert.ok(bodies.length > 40);
+    for (const phrase of bodies) {
+      // "*nämnden" → "Skolnämnden", "kommunstyrelse*" → "kommunstyrelsen".
+      const sample = phrase.startsWith('*') ? `Skol${phrase.slice(1)}` : phrase.endsWith('*') ? `${phrase.slice(0, -1)}n` : phrase;
+      assert.equal(scopeOf(`Det gäller ${sample} i år.`, sample), 'entity.name.type.body.policylint', phrase);
+    }
+    // Abbreviations only in capitals: "ks" is not a body.
+    assert.deepEqual(tokens('Se ks och KS.').filter(([, scope]) => scope).map(([t]) => t), ['KS']);
   });
 
   it('highlights obligation words, with skall marked archaic', () => {
@@ -97,10 +117,65 @@ describe('TextMate injection grammar (vscode-textmate + vscode-oniguruma)', () =
     assert.equal(scopeOf(line, '§ 85'), 'constant.other.reference.paragraph.policylint');
     assert.equal(scopeOf(line, '11 §'), 'constant.other.reference.paragraph.policylint');
     assert.equal(scopeOf(line, 'dnr KS 2024/512'), 'constant.other.reference.diarienummer.policylint');
+    // Not a case number: a body and a date.
+    assert.equal(scopeOf('Beslut i KS 2024-09-09, § 132.', '2024-09-09'), 'constant.numeric.date.policylint');
   });
 
   it('leaves HTML comments and code alone', () => {
     assert.ok(tokens('<!-- policylint-disable skall -->').every(([, s]) => s === ''));
     assert.ok(tokens('Text `ska` här').find(([t]) => t.includes('ska'))![1] === '');
+  });
+});
+
+const SAMPLE_LINES = [
+  'Kommunen ska redovisa, nämnderna bör delta och får söka medel; policyn skall följas.',
+  'Kommunstyrelsen ansvarar och barn- och utbildningsnämnden samt kommunledningsförvaltningen rapporterar till KF.',
+  'Policyn ska revideras vart fjärde år och följas upp årligen i årsredovisningen, senast ett år efter valet.',
+  'Antagen av kommunfullmäktige den 25 april 2007, § 85 (dnr KS 2024/512), gäller till 2028-12-31 och för 2019–2022; se 11 § språklagen.',
+];
+
+describe('semantic tokens (the server colours governing documents only)', () => {
+  const highlighter = new Highlighter(loadRuleSet().bodies);
+
+  it('gives the same tokens in JavaScript as the grammar gives in Oniguruma', () => {
+    for (const line of SAMPLE_LINES) {
+      const fromServer = highlighter.tokens(line).map((t) => [line.slice(t.start, t.start + t.length), t.pattern.scope]);
+      const fromGrammar = tokens(line).filter(([, scope]) => scope);
+      assert.deepEqual(fromServer, fromGrammar, line);
+    }
+  });
+
+  it('leaves front matter, code and comments alone and keeps positions', () => {
+    const text = '---\ntyp: policy\nbeslutad: 2024-01-01\n---\n\n```\nKS ska\n```\n<!-- ska -->\nText `ska` här, men KS ska.\n';
+    const found = highlighter.tokens(text).map((t) => `${t.line}:${t.start}:${text.split('\n')[t.line]!.slice(t.start, t.start + t.length)}`);
+    assert.deepEqual(found, ['9:20:KS', '9:23:ska']);
+  });
+
+  it('answers only for documents in scope: a README gets none, a policy draft gets its colours', async function () {
+    this.timeout(20_000);
+    const dir = mkdtempSync(join(tmpdir(), 'policylint-tokens-'));
+    const client = new LspClient({ workspaceFolders: [dir] });
+    try {
+      const init = await client.request<InitializeResult>('initialize', {
+        processId: process.pid, rootUri: null, workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'w' }],
+        capabilities: { textDocument: { semanticTokens: { requests: { full: true }, tokenTypes: [], tokenModifiers: [], formats: ['relative'] } }, workspace: { configuration: true } },
+      });
+      await client.notify('initialized', {});
+      const legend = init.capabilities.semanticTokensProvider?.legend;
+      assert.ok(legend, 'the server offers semantic tokens');
+      const readme = await client.open(join(dir, 'README.md'), '# Anteckningar\n\nKS ska titta på detta senast 2025-01-01.\n');
+      const draft = await client.open(join(dir, 'utkast.md'), '# Internationell policy för Vänersby kommun\n\nKommunstyrelsen skall följa upp policyn årligen.\n');
+      const data = async (uri: string): Promise<number[]> => (await client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } })).data;
+      assert.deepEqual(await data(readme), []);
+      const tokensOfDraft = await data(draft);
+      // [line delta, start, length, type, modifiers] for "Kommunstyrelsen", "skall", "årligen".
+      const decoded = [];
+      for (let i = 0; i < tokensOfDraft.length; i += 5) decoded.push([legend.tokenTypes[tokensOfDraft[i + 3]!], tokensOfDraft[i + 2], tokensOfDraft[i + 4]]);
+      assert.deepEqual(decoded.slice(-3), [['type', 15, 0], ['keyword', 5, 1], ['string', 7, 0]]);
+      assert.deepEqual(legend.tokenModifiers, ['archaic']);
+    } finally {
+      await client.shutdown();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -34,7 +34,10 @@ describe('the packaged .vsix', function () {
     assert.equal(manifest.engines.vscode, '^1.100.0');
     for (const g of manifest.contributes?.grammars ?? []) assert.ok(names.has(`extension/${g.path.replace(/^\.\//, '')}`), g.path);
     for (const s of manifest.contributes?.snippets ?? []) assert.ok(names.has(`extension/${s.path.replace(/^\.\//, '')}`), s.path);
-    assert.ok((manifest.contributes?.grammars ?? []).length > 0, 'a grammar is contributed');
+    // Colouring is the server's semantic tokens (governing documents only), mapped to the grammar's scopes.
+    assert.equal((manifest.contributes?.grammars ?? []).length, 0, 'no grammar injected into every Markdown file');
+    assert.ok(manifest.contributes?.semanticTokenScopes?.some((s: { language?: string }) => s.language === 'markdown'), 'semantic token scopes for Markdown');
+    assert.ok(names.has('extension/syntaxes/policylint.injection.tmLanguage.json'), 'the generated grammar ships for TextMate tools');
     assert.ok([...names].some((n) => /^extension\/package\.nls\.sv\.json$/.test(n)), 'Swedish strings (package.nls.sv.json)');
     assert.ok([...names].some((n) => /^extension\/l10n\/bundle\.l10n\.sv\.json$/.test(n)), 'Swedish strings (l10n/bundle.l10n.sv.json)');
     // No dependencies left to install: everything is bundled.

@@ -55,6 +55,7 @@ export function compliance(doc: TextDocument, state: LintState, ruleSet: RuleSet
   }
   const out: ComplianceResult = { uri: doc.uri, linted: result !== undefined, language: lang, items: [], counts };
   if (!result) return out;
+  if (doc.uri.startsWith('file:') && !state.config?.file && !state.configError) out.canEnableHere = true;
   if (result.documentType) out.documentType = result.documentType;
   const lix = documentReadability(result.document).document;
   if (lix.words > 0) out.readability = `LIX ${Math.round(lix.lix)} (${LIX_LEVELS[lix.level][lang]})`;

@@ -69,6 +69,8 @@ export interface ComplianceResult {
   language: 'sv' | 'en';
   items: ComplianceItem[];
   counts: { errors: number; warnings: number; infos: number };
+  /** A file on disk linted for what it says, with no config file: "Aktivera policylint här" can write one. */
+  canEnableHere?: boolean;
   /** The document's readability on the Swedish scale, in its language: "LIX 52 (svår)". */
   readability?: string;
 }

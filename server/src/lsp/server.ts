@@ -14,10 +14,12 @@ import {
   type Connection,
   type DocumentDiagnosticReport,
   type InitializeResult,
+  type SemanticTokens,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_NAMES, ConfigExistsError, writeInitialConfig, loadRuleSet, loadServices, packageVersion, suggest, type FileError, type RuleSet, type Services } from '../engine/index.js';
 import { SelfWatcher } from './selfWatch.js';
+import { Highlighter, LEGEND } from './semanticTokens.js';
 import { codeActions } from './codeActions.js';
 import { complete } from './completion.js';
 import { compliance } from './compliance.js';
@@ -53,6 +55,8 @@ interface ClientFeatures {
   configurationRegistration: boolean;
   workspaceFolders: boolean;
   codeActionLiterals: boolean;
+  semanticTokens: boolean;
+  semanticTokensRefresh: boolean;
 }
 
 function features(c: ClientCapabilities): ClientFeatures {
@@ -66,6 +70,8 @@ function features(c: ClientCapabilities): ClientFeatures {
     configurationRegistration: !!c.workspace?.didChangeConfiguration?.dynamicRegistration,
     workspaceFolders: !!c.workspace?.workspaceFolders,
     codeActionLiterals: !!c.textDocument?.codeAction?.codeActionLiteralSupport,
+    semanticTokens: !!c.textDocument?.semanticTokens?.requests?.full,
+    semanticTokensRefresh: !!c.workspace?.semanticTokens?.refreshSupport,
   };
 }
 
@@ -76,6 +82,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let folders: string[] = [];
   let linter!: Linter;
   let settings!: SettingsCache;
+  let highlighter!: Highlighter;
   /** Unopened files whose diagnostics were pushed by "lint the workspace". */
   const workspacePushed = new Set<string>();
   /** Config files with a published error, and the errors already notified. */
@@ -102,6 +109,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     const today = options.today ?? process.env.POLICYLINT_TODAY;
     linter = new Linter({ ruleSet, folders: () => folders, ...(today ? { today } : {}) });
+    highlighter = new Highlighter(ruleSet.bodies);
     settings = new SettingsCache(
       client.configuration ? (uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: 'policylint' }) : undefined,
     );
@@ -119,6 +127,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       },
       serverInfo: { name: 'policylint', version: packageVersion() },
     };
+    if (client.semanticTokens) result.capabilities.semanticTokensProvider = { legend: LEGEND, full: true };
     if (client.pull) result.capabilities.diagnosticProvider = { identifier: DIAGNOSTIC_SOURCE, interFileDependencies: false, workspaceDiagnostics: false };
     return result;
   });
@@ -231,6 +240,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   /** Configuration, settings or services changed: every open document again. */
   function refreshAll(): void {
+    // What is in scope may have changed, and only documents in scope are coloured.
+    if (client.semanticTokensRefresh) void connection.languages.semanticTokens.refresh();
     if (client.pull) {
       if (client.refresh) void connection.languages.diagnostics.refresh();
     } else {
@@ -302,6 +313,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     // Incomplete: the client asks again as the heading is typed, instead of filtering a stale list.
     return /^\s*#/.test(line) ? { isIncomplete: true, items } : items;
   }, () => []));
+
+  connection.languages.semanticTokens.on(guarded(log, 'semantic tokens', async (params): Promise<SemanticTokens> => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return { data: [] };
+    const state = await lintDocument(doc);
+    // Coloured only where policylint lints: in scope and not ignored by the config.
+    return state.result ? highlighter.encode(doc.getText()) : { data: [] };
+  }, (): SemanticTokens => ({ data: [] })));
 
   connection.onCodeAction(guarded(log, 'code actions', async (params) => {
     const doc = documents.get(params.textDocument.uri);

@@ -1,6 +1,6 @@
 // Shared by the editor tests: the extension under test, fixture files, and bounded polling
 // (the language server answers asynchronously; tests wait for a state, never for a time).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
@@ -14,6 +14,8 @@ export const WAIT_MS = 30_000;
 export interface PolicylintApi {
   /** The status bar item as the user sees it. */
   status?(): { text: string; tooltip?: string | undefined; visible: boolean };
+  /** The "Aktivera policylint här" status bar item's text, when it shows. */
+  enableHere?(): string | undefined;
 }
 
 export function extension(): vscode.Extension<PolicylintApi | undefined> {
@@ -119,3 +121,16 @@ export async function replaceAll(doc: vscode.TextDocument, text: string, save = 
 
 /** The four rules a new document from the template must satisfy. */
 export const CORE_RULES = ['adoption', 'review-cycle', 'responsible-body', 'follow-up'] as const;
+
+/**
+ * Asks the runner for a screenshot of the page (test-results/<name>.png) and waits until it is
+ * taken; `click` names elements (Playwright selectors) the runner clicks first. Only in code-server, which can photograph the page; elsewhere it does nothing.
+ */
+export async function screenshot(name: string, options: { click?: string[] } = {}): Promise<void> {
+  const dir = process.env.POLICYLINT_EDITOR_TEST_SIGNAL_DIR;
+  if (!dir) return;
+  const done = join(dir, `shot-${name}.done`);
+  writeFileSync(join(dir, `shot-${name}.request`), JSON.stringify(options));
+  const deadline = Date.now() + 20_000;
+  while (!existsSync(done) && Date.now() < deadline) await sleep(100);
+}

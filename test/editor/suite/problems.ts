@@ -11,6 +11,7 @@ export async function showProblemsForScreenshot(): Promise<void> {
   if (!dir) return;
   try {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('notifications.clearAll'); // earlier tests' toasts
     for (const draft of ['utkast/ofullstandig-policy.md', 'utkast/manga-fel.md']) {
       await open(draft);
       await waitForDiagnostics(fixture(draft), (d) => d.length > 0, `diagnostics in ${draft}`);
