@@ -79,7 +79,7 @@ export const checkAbbreviation: Check = (rule, ctx) => {
   const explainedLater = new Set<string>();
   const cache = ctx.blockCache;
   for (const sentence of ctx.doc.sentences) {
-    const scan = cache ? cache.forSentence(sentence, SCAN, () => scanSentence(sentence)) : scanSentence(sentence);
+    const scan = cache ? cache.ofSentence(sentence, SCAN, scanSentence) : scanSentence(sentence);
     if (scan.candidates.length === 0) continue;
     const glossed = glossaryBlocks.has(sentence.block);
     if (!glossed && scan.shouting) continue;

@@ -106,6 +106,7 @@ export const checkTableHeader: Check = (rule, ctx) => {
 /** An element with a lang attribute opens within this many characters before the passage. */
 const LANG_MARK = /<[a-z][a-z0-9]*\b[^>]*\slang\s*=\s*["']?[a-z]/i;
 const MARK_WINDOW = 300;
+const ENGLISH = 'language-of-parts:english';
 
 /**
  * A paragraph in English in a Swedish document needs its language marked (3.1.2): the
@@ -114,15 +115,19 @@ const MARK_WINDOW = 300;
  */
 export const checkLanguageOfParts: Check = (rule, ctx) => {
   const findings: Finding[] = [];
-  const byBlock = new Map<number, string[]>();
-  for (const s of ctx.doc.sentences) {
-    const words = byBlock.get(s.block) ?? [];
-    for (const w of s.words) words.push(w.text);
-    byBlock.set(s.block, words);
-  }
-  for (const [index, words] of byBlock) {
-    const block = ctx.doc.blocks[index]!;
-    if (block.kind !== 'paragraph' || !isEnglishPassage(words)) continue;
+  const sentences = ctx.doc.sentences;
+  const cache = ctx.blockCache;
+  for (let first = 0; first < sentences.length; ) {
+    // The sentences of one block: a run, all from one chunk (an editor keeps the verdict with its first).
+    let last = first;
+    while (last + 1 < sentences.length && sentences[last + 1]!.block === sentences[first]!.block) last++;
+    const head = sentences[first]!;
+    const run = sentences.slice(first, last + 1);
+    first = last + 1;
+    const block = ctx.doc.blocks[head.block]!;
+    if (block.kind !== 'paragraph') continue;
+    const english = (): boolean => isEnglishPassage(run.flatMap((s) => s.words.map((w) => w.text)));
+    if (!(cache ? cache.forSentence(head, ENGLISH, english) : english())) continue;
     const before = ctx.doc.text.slice(Math.max(0, block.start - MARK_WINDOW), block.end);
     if (LANG_MARK.test(before)) continue;
     // The paragraph's first line: the whole paragraph would flood the editor with underlines.

@@ -76,13 +76,13 @@ export function first(ctx: CheckContext, re: RegExp, text: string): TextMatch | 
 /** `findFirst` over a whole sentence: the editor caches it with the sentence's chunk. */
 export function firstIn(ctx: CheckContext, re: RegExp, sentence: Sentence): TextMatch | undefined {
   if (!ctx.blockCache) return findFirst(re, sentence.text);
-  return ctx.blockCache.matchSentence(re, sentence, 'first', () => findFirst(re, sentence.text) ?? null) ?? undefined;
+  return ctx.blockCache.firstMatch(re, sentence);
 }
 
 /** `findAll` over a whole sentence: the editor caches it with the sentence's chunk. */
 export function allIn(ctx: CheckContext, re: RegExp, sentence: Sentence): TextMatch[] {
   if (!ctx.blockCache) return findAll(re, sentence.text);
-  return ctx.blockCache.matchSentence(re, sentence, 'all', () => findAll(re, sentence.text));
+  return ctx.blockCache.allMatches(re, sentence);
 }
 
 export function memo<T>(ctx: CheckContext, key: string, compute: () => T): T {

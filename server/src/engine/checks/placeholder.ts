@@ -31,7 +31,7 @@ export const checkPlaceholder: Check = (rule, ctx) => {
   const cache = ctx.blockCache;
   const inSentence = (sentence: Sentence): RegExpExecArray[] => matches(sentence.text);
   for (const sentence of ctx.doc.sentences) {
-    const found = cache ? cache.forSentence(sentence, re, () => inSentence(sentence)) : inSentence(sentence);
+    const found = cache ? cache.ofSentence(sentence, re, inSentence) : inSentence(sentence);
     for (const m of found) report(sentenceRange(sentence, m.index, m.index + m[0].length), m[0]);
   }
   return findings;

@@ -32,20 +32,28 @@ export function inProperName(sentence: Sentence, m: TextMatch): boolean {
  * quotations (no finding at all there: a quotation keeps its words), nor in sentences about
  * the past (an old name is right in history), nor inside a longer proper name.
  */
+const NO_HITS: readonly (readonly [number, TextMatch])[] = [];
+
 export const checkReplace: Check = (rule, ctx) => {
   const check = rule.check as ReplaceCheck;
   const findings: Finding[] = [];
   const patterns = check.entries.map((entry) => ctx.patterns.get([entry.match]));
-  // All entries' matches in a sentence, as one result an editor keeps with the sentence.
-  const matchesIn = (sentence: Sentence): TextMatch[][] => patterns.map((re) => findAll(re, sentence.text));
-  for (const sentence of ctx.doc.sentences) {
-    const perEntry = ctx.blockCache ? ctx.blockCache.forSentence(sentence, check, () => matchesIn(sentence)) : matchesIn(sentence);
-    perEntry.forEach((matches, e) => {
-      for (const m of matches) {
-        const finding = replacementFinding(rule, check.entries[e]!, sentence, m);
-        if (finding) findings.push(finding);
-      }
+  // All entries' matches in a sentence (entry index and match; most sentences have none), as
+  // one result an editor keeps with the sentence.
+  const matchesIn = (sentence: Sentence): readonly (readonly [number, TextMatch])[] => {
+    let hits: [number, TextMatch][] | undefined;
+    patterns.forEach((re, e) => {
+      for (const m of findAll(re, sentence.text)) (hits ??= []).push([e, m]);
     });
+    return hits ?? NO_HITS;
+  };
+  const cache = ctx.blockCache;
+  for (const sentence of ctx.doc.sentences) {
+    const hits = cache ? cache.ofSentence(sentence, check, matchesIn) : matchesIn(sentence);
+    for (const [e, m] of hits) {
+      const finding = replacementFinding(rule, check.entries[e]!, sentence, m);
+      if (finding) findings.push(finding);
+    }
   }
   // Entries may overlap ("Internationella programkontoret" and "Programkontoret").
   return keepLongest(findings);

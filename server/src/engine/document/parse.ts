@@ -15,7 +15,7 @@ import { LineIndex } from '../text/lineIndex.js';
 import { blockSentences, cellSentence, shiftSentence, type Sentence } from './sentences.js';
 import { splitChunks } from './chunks.js';
 import type { OffsetRange } from '../types.js';
-import type { TextMatch } from '../match/pattern.js';
+import { findAll, findFirst, type TextMatch } from '../match/pattern.js';
 
 /** A block of running text: a paragraph, heading, list item paragraph or table cell. */
 export interface Block extends OffsetRange {
@@ -255,16 +255,42 @@ export class BlockCache {
     return memoize(this.bySentence, sentence.offsets, key, compute);
   }
 
+  /** `forSentence` with a compute that takes the sentence: made once per lint, not once per sentence. */
+  ofSentence<T>(sentence: Sentence, key: unknown, compute: (sentence: Sentence) => T): T {
+    let results = this.bySentence.get(sentence.offsets);
+    if (!results) this.bySentence.set(sentence.offsets, (results = new Map()));
+    if (results.has(key)) return results.get(key) as T;
+    const value = compute(sentence);
+    results.set(key, value);
+    return value;
+  }
+
   /** A result for an object built from cached chunks (a passage). */
   forObject<T>(owner: object, key: string, compute: () => T): T {
     return memoize(this.byObject, owner, key, compute);
   }
 
-  /** One pattern's first match (null: none) or all matches in a sentence. */
-  matchSentence<K extends keyof SentenceMatches>(re: RegExp, sentence: Sentence, kind: K, compute: () => Required<SentenceMatches>[K]): Required<SentenceMatches>[K] {
-    const entry = this.forSentence<SentenceMatches>(sentence, re, () => ({}));
-    if (entry[kind] === undefined) entry[kind] = compute();
-    return entry[kind] as Required<SentenceMatches>[K];
+  /**
+   * One pattern's first match in a sentence (undefined: none), or all its matches. Called for
+   * every sentence and pattern on each keystroke: no closures, one lookup when cached.
+   */
+  firstMatch(re: RegExp, sentence: Sentence): TextMatch | undefined {
+    const entry = this.entryFor(re, sentence);
+    if (entry.first === undefined) entry.first = findFirst(re, sentence.text) ?? null;
+    return entry.first ?? undefined;
+  }
+
+  allMatches(re: RegExp, sentence: Sentence): TextMatch[] {
+    const entry = this.entryFor(re, sentence);
+    return (entry.all ??= findAll(re, sentence.text));
+  }
+
+  private entryFor(re: RegExp, sentence: Sentence): SentenceMatches {
+    let results = this.bySentence.get(sentence.offsets);
+    if (!results) this.bySentence.set(sentence.offsets, (results = new Map()));
+    let entry = results.get(re) as SentenceMatches | undefined;
+    if (!entry) results.set(re, (entry = {}));
+    return entry;
   }
 
   match<T>(re: RegExp, text: string, compute: (text: string) => T): T {

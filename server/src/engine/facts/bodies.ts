@@ -2,6 +2,7 @@ import type { CheckContext } from '../checks/context.js';
 import { memo, textKey } from '../checks/context.js';
 import { compilePatterns, findFirst, type TextMatch } from '../match/pattern.js';
 import type { DefinedBody } from './model.js';
+import type { Sentence } from '../document/sentences.js';
 
 /**
  * Bodies beyond the known ones: the configuration's `bodies:` and the groups and bodies a
@@ -42,6 +43,16 @@ const SETS_UP = /(?:inrättar|tillsätter|bildar|utser|skapar)\s+(?:kommunstyrel
 const CONSISTING = /((?:[\p{L}-]+\s+)?[\p{L}-]*(?:grupp|gruppen|råd|rådet|nätverk|nätverket|forum|forumet|beredning|beredningen|kommitté|kommittén|team|teamet))\s+(?:bestående av|som består av|där .{1,40} ingår|med representanter)/iu;
 const NOT_A_NAME = /^(?:det|den|detta|denna|dessa|syftet|målet|målen|policyn|strategin|riktlinjen|riktlinjerna|programmet|planen|dokumentet|arbetet|uppdraget|ansvaret|kommunen|vi)$/iu;
 
+const DEFINED_NAMES = 'facts:defined-names';
+
+/** The names a sentence defines (most define none). */
+function namesIn(sentence: Sentence): readonly string[] {
+  const text = sentence.text.trim();
+  const names = [DEFINITION.exec(text)?.[1], SETS_UP.exec(text)?.[1], CONSISTING.exec(text)?.[1]].filter((n): n is string => n !== undefined);
+  return names.length ? names : NO_NAMES;
+}
+const NO_NAMES: readonly string[] = [];
+
 /** The bodies and groups a document defines, once per document. */
 export function definedBodies(ctx: CheckContext): DefinedBody[] {
   return memo(ctx, 'facts:defined-bodies', () => {
@@ -61,11 +72,10 @@ export function definedBodies(ctx: CheckContext): DefinedBody[] {
     }
     // The names each sentence defines, kept with the sentence in an editor (the patterns are
     // costly and a keystroke changes one sentence).
-    const namesIn = (text: string): string[] => [DEFINITION.exec(text)?.[1], SETS_UP.exec(text)?.[1], CONSISTING.exec(text)?.[1]].filter((n): n is string => n !== undefined);
+    const cache = ctx.blockCache;
     for (const s of ctx.doc.sentences) {
-      const text = s.text.trim();
-      const names = ctx.blockCache ? ctx.blockCache.forSentence(s, 'facts:defined-names', () => namesIn(text)) : namesIn(text);
-      for (const name of names) add(name, text, s.start, s.end);
+      const names = cache ? cache.ofSentence(s, DEFINED_NAMES, namesIn) : namesIn(s);
+      for (const name of names) add(name, s.text.trim(), s.start, s.end);
     }
     return out;
   });

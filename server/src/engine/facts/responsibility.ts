@@ -222,6 +222,8 @@ function tableAssignments(ctx: CheckContext): ResponsibilityFact[] {
   return out;
 }
 
+const ROLE_SEPARATOR = /[–:—]/u;
+const RUN_IN_BULLET = /(?:^|\s)[o•·▪]\s/u;
 const ROLE_ITEM = /^\s*([^–:—]{2,60}?)\s*[–:—]\s+(.{3,})$/u;
 
 /** "- **Kommunstyrelsen** – leder och samordnar …": a list of roles, one body per item. */
@@ -230,6 +232,9 @@ function roleList(ctx: CheckContext): ResponsibilityFact[] {
   const inResponsibility = new Set(ctx.sections.filter((s) => s.id === 'organisation').flatMap((s) => s.blocks));
   for (const sentence of ctx.doc.sentences) {
     const block = ctx.doc.blocks[sentence.block]!;
+    // Every item names its role after a dash or colon: a sentence with neither is passed by
+    // (cheaply: this runs for every sentence on every keystroke).
+    if (!ROLE_SEPARATOR.test(sentence.text)) continue;
     // A list item, or a bullet a PDF conversion left in running text ("o Kommunstyrelsen – leder …").
     const text = sentence.text.replace(/^\s*[o•·▪]\s+/u, '');
     const bulleted = text !== sentence.text || /^\s*[^–—]{2,60}\s[–—]\s/u.test(sentence.text);
@@ -244,6 +249,7 @@ function roleList(ctx: CheckContext): ResponsibilityFact[] {
   }
   // Bullets run into one sentence by a PDF conversion: "… genomförs. o Kommunstyrelsen – leder …".
   for (const sentence of ctx.doc.sentences) {
+    if (!RUN_IN_BULLET.test(sentence.text)) continue;
     for (const m of sentence.text.matchAll(/(?:^|\s)[o•·▪]\s+([^–—.]{2,60}?)\s[–—]\s+([^–—]{3,80})/gu)) {
       if (!DUTY_WORDS.test(m[2]!)) continue;
       const kind = classifyActor(m[1]!, ctx);
