@@ -165,11 +165,23 @@ export const MAX_HEADER_LENGTH = 100;
  * of every page), as lineKey texts. Every occurrence after the first is page furniture.
  */
 export function repeatedLines(passages: readonly string[]): Set<string> {
+  return repeatedKeys(passages.map(headerCandidate));
+}
+
+/** A short passage as a running header would be counted: its lineKey, and whether it may be one (two words of letters). */
+export interface HeaderCandidate {
+  key: string;
+  counts: boolean;
+}
+
+export function headerCandidate(text: string): HeaderCandidate | undefined {
+  if (text.length > MAX_HEADER_LENGTH) return undefined;
+  return { key: lineKey(text), counts: /\p{L}{2,}.*\s.*\p{L}{2,}/u.test(text) };
+}
+
+/** The keys of candidates seen at least MIN_REPEATS times. */
+export function repeatedKeys(candidates: readonly (HeaderCandidate | undefined)[]): Set<string> {
   const counts = new Map<string, number>();
-  for (const p of passages) {
-    if (p.length > MAX_HEADER_LENGTH || !/\p{L}{2,}.*\s.*\p{L}{2,}/u.test(p)) continue;
-    const key = lineKey(p);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
+  for (const c of candidates) if (c?.counts) counts.set(c.key, (counts.get(c.key) ?? 0) + 1);
   return new Set([...counts].filter(([, n]) => n >= MIN_REPEATS).map(([k]) => k));
 }

@@ -4,7 +4,7 @@
 import { MIN_LOSS_EVIDENCE_IN_DOCUMENT, MIN_PARAGRAPH_EVIDENCE, passageDamageMarks, passageLossEvidence, passageWords, scanPassage, type OcrFinding } from '../ocr/scan.js';
 import { countLetters, poorParagraphs } from '../ocr/diacriticLoss.js';
 import { documentBudget } from '../ocr/candidates.js';
-import { lineKey, MAX_HEADER_LENGTH, repeatedLines } from '../ocr/pdfDamage.js';
+import { headerCandidate, repeatedKeys } from '../ocr/pdfDamage.js';
 import type { Speller } from './hunspell.js';
 import { tokenize, type Token } from './tokens.js';
 import { englishSentences } from './english.js';
@@ -157,11 +157,12 @@ export function checkPassages(passages: readonly Passage[], speller: Speller, us
   const evidence = passages.map((p, i) => (poor[i] ? memo(p, keys.evidence, () => passageLossEvidence(p.text, speller, options, words(i))) : 0));
   const lossConfirmed = evidence.reduce((a, b) => a + b, 0) >= MIN_LOSS_EVIDENCE_IN_DOCUMENT;
   // Running headers: a short passage seen often; every occurrence after the first.
-  const headers = repeatedLines(passages.map((p) => p.text));
+  const candidates = passages.map((p) => memo(p, 'header-candidate', () => headerCandidate(p.text)));
+  const headers = repeatedKeys(candidates);
   const seenHeaders = new Set<string>();
-  const isRepeat = passages.map((p) => {
-    if (headers.size === 0 || p.text.length > MAX_HEADER_LENGTH) return false;
-    const key = lineKey(p.text);
+  const isRepeat = candidates.map((candidate) => {
+    if (headers.size === 0 || !candidate) return false;
+    const key = candidate.key;
     if (!headers.has(key)) return false;
     if (seenHeaders.has(key)) return true;
     seenHeaders.add(key);
