@@ -66,7 +66,7 @@ export function createContext(doc: PolicyDocument, ruleSet: RuleSet, config: Res
     sections: findSections(doc, ruleSet.sections, patterns),
     title,
     metadata,
-    documentType: detectDocumentType(metadata, title.text) ?? config?.documentType,
+    documentType: detectDocumentType(metadata, title.text, ruleSet.documentTypes) ?? config?.documentType,
     words: config?.words ?? [],
     today,
     options: {},

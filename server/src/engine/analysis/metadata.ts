@@ -1,3 +1,4 @@
+import type { DocumentTypesFile } from '../rules/model.js';
 import type { PolicyDocument } from '../document/parse.js';
 import type { PatternCache } from '../match/pattern.js';
 import { findFirst } from '../match/pattern.js';
@@ -245,12 +246,18 @@ function keyLine(text: string, fm: { start: number; end: number }, key: string):
 
 
 /** The document type: front matter or metadata `typ`, else a word in the title. */
-export function detectDocumentType(metadata: Map<string, MetadataValue>, title: string): string | undefined {
+export function detectDocumentType(metadata: Map<string, MetadataValue>, title: string, types: DocumentTypesFile): string | undefined {
   const norm = (s: string): string | undefined => {
     // "Policy för deltagande i EU-program" is a policy: the first type word is the head noun.
-    const found = [...s.toLowerCase().matchAll(/(handlingsplan|plan|riktlinje|strategi|program|policy)/g)];
-    const first = found[0]?.[1];
-    return first === 'handlingsplan' ? 'plan' : first;
+    const lower = s.toLowerCase();
+    let best: { at: number; type: string } | undefined;
+    for (const type of types.types) {
+      for (const word of type.words) {
+        const at = lower.indexOf(word);
+        if (at >= 0 && (!best || at < best.at)) best = { at, type: type.id };
+      }
+    }
+    return best?.type;
   };
   const declared = metadata.get('typ');
   if (declared) return norm(declared.value) ?? declared.value.toLowerCase();

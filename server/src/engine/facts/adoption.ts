@@ -7,6 +7,7 @@ import { findFirst } from '../match/pattern.js';
 import type { AdoptionCheck } from '../rules/model.js';
 import { findBody } from './bodies.js';
 import type { AdoptionFact, FactBase, StatusFact } from './model.js';
+import { swedishPatterns } from '../analysis/swedish.js';
 
 const PARAGRAPH = /(?:§\s*\d+(?:\s*[a-z](?![\p{L}]))?|(?<![\p{L}])paragraf\s+\d+)/iu;
 const DIARIENUMMER = /(?<![\p{L}])(?:dnr|diarienummer|diarienr|dnr\.)[\s.:]*((?:[\p{Lu}]{1,8}[\s-]?)?\d{2,4}[/.:-]\d{1,5}(?:[/.:-]\d{1,5})?)/iu;
@@ -56,8 +57,6 @@ function readParts(text: string, ctx: CheckContext, from = 0): Parts {
   return parts;
 }
 
-/** Words that may stand between the start of a clause and the verb without naming another document. */
-const FILLER = /^(?:så|är|har|blev|senast|ursprungligen|först|slutligen|och|samt|den|det|dokument|dokumentet|version|versionen|\d+(?:\.\d+)*|nu|reviderad|reviderat|här|enligt|beslut|ärende|formellt)$/iu;
 
 /**
  * "Antagen av …" states this document's adoption when nothing but the document itself
@@ -78,7 +77,9 @@ function aboutThisDocument(text: string, verbIndex: number, inHead: boolean, own
   const lastWord = before.split(/\s+/).pop() ?? '';
   if (/^[\p{Lu}]/u.test(lastWord) && findFirst(own, lastWord)) return true;
   const words = before.split(/[\s,]+/).filter(Boolean);
-  const meaningful = words.filter((w) => !FILLER.test(w));
+  // Words that may stand between the start of a clause and the verb without naming another document.
+  const filler = swedishPatterns(ctx.ruleSet.swedish).filler;
+  const meaningful = words.filter((w) => !filler.test(w));
   if (meaningful.length === 0) return true;
   // In the head (title block, PDF run-on text) a few words before the verb are the title;
   // a body there is the subject of an active verb ("Kommunstyrelsen beslutade … att lämna").
