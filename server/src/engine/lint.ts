@@ -174,7 +174,8 @@ function lintBody(text: string, options: LintOptions): LintResult {
     const configured = severities.get(f.ruleId) ?? 'warning';
     const severity = f.severity && RANK[f.severity] < RANK[configured] ? f.severity : configured;
     const d: Diagnostic = { ruleId: f.ruleId, range: f.range, message: { sv, en }, severity, sources: ruleSet.rules.get(f.ruleId)?.sources ?? [] };
-    if (key ?? f.messageKey) d.messageKey = key ?? f.messageKey;
+    const messageKey = key ?? f.messageKey;
+    if (messageKey) d.messageKey = messageKey;
     if (f.fixes) d.fixes = f.fixes;
     if (f.data) d.data = f.data;
     return d;

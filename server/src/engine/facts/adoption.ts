@@ -131,7 +131,8 @@ function fromSentences(ctx: CheckContext, check: AdoptionCheck): { fact: Adoptio
         parts.bodyKnown = true;
         // A protocol gives the meeting's date in its header ("Datum: 2025-12-17").
         const meeting = ctx.metadata.get('datum');
-        if (!parts.date && meeting) parts.date = findDates(meeting.value)[0]?.iso;
+        const meetingDate = meeting ? findDates(meeting.value)[0]?.iso : undefined;
+        if (!parts.date && meetingDate) parts.date = meetingDate;
         if (!parts.date) delete parts.date;
         take(sentence, parts);
       }
@@ -160,13 +161,16 @@ function fromMetadata(metadata: Map<string, MetadataValue>, ctx: CheckContext): 
       fact.date = parts.date;
       if (parts.yearOnly) fact.yearOnly = true;
     }
-    fact.paragraph ??= parts.paragraph;
-    fact.diarienummer ??= parts.diarienummer;
+    const paragraph = fact.paragraph ?? parts.paragraph;
+    const diarienummer = fact.diarienummer ?? parts.diarienummer;
+    if (paragraph !== undefined) fact.paragraph = paragraph;
+    if (diarienummer !== undefined) fact.diarienummer = diarienummer;
   };
   if (body) {
     const parts = readParts(body.value, ctx);
     // A body line holds a name even when policylint does not know it.
-    if (!parts.body) parts.body = body.value.split(/[,(]|\s\d/u)[0]!.trim() || undefined;
+    const name = body.value.split(/[,(]|\s\d/u)[0]!.trim();
+    if (!parts.body && name) parts.body = name;
     fill(parts);
   }
   if (date) {
@@ -202,8 +206,9 @@ export function extractAdoption(metadata: Map<string, MetadataValue>, ctx: Check
     merged.bodyKnown = best.fact.bodyKnown;
   }
   if (!merged.date && best.fact.date) merged.date = best.fact.date;
-  merged.paragraph ??= best.fact.paragraph;
-  if (merged.paragraph === undefined) delete merged.paragraph;
+  const paragraph = merged.paragraph ?? best.fact.paragraph;
+  if (paragraph !== undefined) merged.paragraph = paragraph;
+  else delete merged.paragraph;
   return merged;
 }
 

@@ -69,10 +69,10 @@ export function extractFacts(ctx: CheckContext): GovernanceFacts {
       const fact = textFact(metadata.get(key));
       if (fact) (facts as unknown as Record<string, TextFact>)[name] = fact;
     }
-    facts.scope ??= sentences.scope;
-    facts.replaces ??= sentences.replaces;
-    if (!facts.scope) delete facts.scope;
-    if (!facts.replaces) delete facts.replaces;
+    const scope = facts.scope ?? sentences.scope;
+    const replaces = facts.replaces ?? sentences.replaces;
+    if (scope) facts.scope = scope;
+    if (replaces) facts.replaces = replaces;
     return facts;
   });
 }

@@ -73,7 +73,7 @@ export interface CandidateOptions {
    */
   slack?: number;
   /** The document's budget; look-ups are taken from it (not part of the cache key). */
-  budget?: SearchBudget;
+  budget?: SearchBudget | undefined;
 }
 
 /**
