@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compilePattern, findAll } from '../../server/src/engine/match/pattern.js';
 import { FileError, lintText, loadRuleSet, PRESETS } from '../../server/src/engine/index.js';
+import { schemaValidator } from '../../server/src/engine/rules/schemaValidators.js';
 import { REPO, TODAY } from '../helpers/paths.js';
 
 /** A copy of rules/ with one file edited, for rule-author mistakes. */
@@ -62,6 +63,12 @@ describe('rule authoring', () => {
     }
   });
 
+  it('every preset starts with a modeline naming the configuration schema', () => {
+    for (const name of readdirSync(join(rulesDir, 'presets'))) {
+      assert.equal(readFileSync(join(rulesDir, 'presets', name), 'utf8').split('\n')[0], '# yaml-language-server: $schema=../schema/config.schema.json', name);
+    }
+  });
+
   it('every key of the rule schema carries a description', () => {
     const schema = JSON.parse(readFileSync(join(rulesDir, 'schema', 'rule.schema.json'), 'utf8')) as unknown;
     const undescribed: string[] = [];
@@ -83,6 +90,21 @@ describe('rule authoring', () => {
     const ruleSet = loadRuleSet();
     assert.deepEqual(Object.keys(config.definitions.rules.properties).sort(), [...ruleSet.rules.keys()].sort());
     for (const rule of ruleSet.rules.values()) assert.ok(config.definitions.rules.properties[rule.id]!.description.startsWith(rule.title.sv));
+  });
+});
+
+describe('configuration schema: rule options', () => {
+  const validate = schemaValidator(join(rulesDir, 'schema', 'config.schema.json'), 'config');
+
+  it('knows the options a check reads, with their types', () => {
+    assert.equal(validate({ rules: { lix: ['warning', { ceiling: 45, minWords: 50, sections: false }] } }), true);
+    assert.equal(validate({ rules: { lix: ['warning', { ceiling: 'high' }] } }), false);
+    assert.equal(validate({ rules: { 'long-sentence': ['info', { maxWords: 30 }] } }), true);
+    assert.equal(validate({ rules: { purpose: ['warning', { required: true }] } }), true);
+    assert.equal(validate({ rules: { purpose: ['warning', { requiredFor: ['policy', 'okänd'] }] } }), true);
+    assert.equal(validate({ rules: { purpose: ['warning', { requiredFor: ['handbok'] }] } }), false);
+    // Rules without options, and ids the schema does not list, keep the general form.
+    assert.equal(validate({ rules: { skall: 'off', 'no-such-rule': 'warning' } }), true);
   });
 });
 
