@@ -15,6 +15,7 @@ import { loadRuleSet } from '../server/src/engine/index.js';
 import { describeRuleSchema, readTypeDocs } from './schema/fromTypes.js';
 import { fillConfigSchema, fillRuleSchema } from './schema/fromRules.js';
 
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- CommonJS interop, as in schemaValidators.ts
 const Ajv = AjvModule.default ?? AjvModule;
 type StandaloneCode = (ajv: InstanceType<typeof Ajv>, refs: Record<string, string>) => string;
 const standaloneCode = (standaloneModule as unknown as { default: StandaloneCode }).default;

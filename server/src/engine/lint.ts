@@ -99,11 +99,11 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
 
 /** A copy of a facts record with every `range` moved by `by` characters. */
 function shiftRanges<T>(value: T, by: number): T {
-  if (Array.isArray(value)) return value.map((v) => shiftRanges(v, by)) as T;
+  if (Array.isArray(value)) return (value as unknown[]).map((v) => shiftRanges(v, by)) as T;
   if (!value || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
-    const r = v as { start?: unknown; end?: unknown };
+    const r = v as { start?: unknown; end?: unknown } | null;
     out[k] = k === 'range' && r && typeof r.start === 'number' ? { start: r.start + by, end: (r.end as number) + by } : shiftRanges(v, by);
   }
   return out as T;

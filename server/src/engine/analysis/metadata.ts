@@ -76,6 +76,8 @@ export function extractMetadata(doc: PolicyDocument, labels: Record<string, stri
   if (fm) {
     for (const [key, raw] of Object.entries(fm.data)) {
       if (raw === null || raw === undefined || raw === '') continue;
+      // A list (`typ: [policy]`) reads as its items joined, as String() gives it.
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string
       const value = raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw);
       out.set(key.toLowerCase(), { key: key.toLowerCase(), value, raw, range: keyLine(doc.text, fm, key), origin: 'front-matter' });
     }
@@ -102,7 +104,7 @@ export function extractMetadata(doc: PolicyDocument, labels: Record<string, stri
       for (let i = 0; i + 1 < row.length; i++) {
         const key = keyOf(row[i]!.text);
         if (!key || keyOf(row[i + 1]!.text)) continue;
-        put(key, row[i + 1]!.text, row[i + 1]!, 'table', row[i]!);
+        put(key, row[i + 1]!.text, row[i + 1]!, 'table', row[i]);
         i++;
       }
     }

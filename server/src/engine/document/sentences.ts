@@ -1,5 +1,4 @@
 import type { Nodes as MdastNodes } from 'mdast';
-import type { Paragraph as NlcstParagraph, Sentence as NlcstSentence } from 'nlcst';
 import { ParseLatin } from 'parse-latin';
 import { inlineText, MARK, type InlineText } from './inlineText.js';
 
@@ -93,10 +92,10 @@ export function blockSentences(node: MdastNodes, source: string, block: number, 
   const root = parser.parse(inline.text);
   for (const paragraph of root.children) {
     if (paragraph.type !== 'ParagraphNode') continue;
-    for (const sentence of (paragraph as NlcstParagraph).children) {
+    for (const sentence of paragraph.children) {
       if (sentence.type !== 'SentenceNode') continue;
       const words: Word[] = [];
-      for (const child of (sentence as NlcstSentence).children) {
+      for (const child of sentence.children) {
         if (child.type !== 'WordNode') continue;
         const index = offsetOf(child, 'start');
         const end = offsetOf(child, 'end');

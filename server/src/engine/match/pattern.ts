@@ -89,7 +89,7 @@ function compileAlternative(alternative: string, vocabulary: Vocabulary, depth: 
   const name = macro[1]!;
   const phrases = vocabulary[name];
   if (!phrases) {
-    if (BUILT_IN[name]) return BUILT_IN[name]!;
+    if (BUILT_IN[name]) return BUILT_IN[name];
     throw new PatternError(`okänd lista {${name}} / unknown list {${name}}`);
   }
   if (depth > 4) throw new PatternError(`listan {${name}} refererar till sig själv / list refers to itself`);

@@ -83,7 +83,10 @@ export function repairWord(word: string, speller: Speller, ctx: RepairContext): 
     `${expectsInfinitive(ctx.previousWord) ? 1 : 0}${ctx.sentenceStart ? 1 : 0}` +
     `${/^\p{Ll}/u.test(ctx.previousWord ?? '') ? 1 : 0}${/^\p{Ll}/u.test(ctx.nextWord ?? '') ? 1 : 0}${word}`;
   let cache = memo.get(speller);
-  if (!cache) memo.set(speller, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    memo.set(speller, cache);
+  }
   if (cache.has(key)) return cache.get(key);
   const repair = computeRepair(word, speller, ctx);
   // A decision taken after the document's budget ran out may lack candidates: not kept.

@@ -60,7 +60,7 @@ function readRuleSet(directory: string): RuleSet {
     const file = join(directory, name);
     const loaded = loadYamlFile(file);
     validateYaml(loaded, validateRule, file);
-    const rule = { ...(loaded.data as Omit<RuleDefinition, 'file'>), file } as RuleDefinition;
+    const rule = { ...(loaded.data as Omit<RuleDefinition, 'file'>), file };
     if (`${rule.id}.yml` !== name && `${rule.id}.yaml` !== name) {
       throw new FileError(file, lineOfPath(loaded, '/id'), `id "${rule.id}" ska vara samma som filnamnet / id must match the file name`);
     }
