@@ -179,7 +179,7 @@ async function main(): Promise<number> {
   // Åmål through --fix.
   const amalOcr = read('test/fixtures/seeds/amal-ocr.md');
   const amalClean = read('test/fixtures/seeds/amal.md');
-  let t = performance.now();
+  const t = performance.now();
   const amalRun = await runFix(amalOcr, env, 'amal-ocr.md');
   const fixMs = performance.now() - t;
   const amalCleanFixed = (await runFix(amalClean, env, 'amal.md')).fixed;

@@ -116,8 +116,11 @@ export interface Tally { tp: number; fp: number; fn: number; tn: number; partial
 const emptyTally = (): Tally => ({ tp: 0, fp: 0, fn: 0, tn: 0, partial: 0 });
 
 function add(t: Tally, expected: Verdict, j: Judgement): void {
-  if (expected === 'missing') j.reported ? t.tp++ : t.fn++;
-  else j.reported ? t.fp++ : t.tn++;
+  if (expected === 'missing') {
+    if (j.reported) t.tp++;
+    else t.fn++;
+  } else if (j.reported) t.fp++;
+  else t.tn++;
   if (j.partial) t.partial++;
 }
 
@@ -221,7 +224,7 @@ function main(): number {
   const corpus = evaluate(drafts.map((d) => ({ file: d.file, text: d.text, expect: d.labels.expect, forms: d.labels.forms })), today);
   const seeds = evaluate(loadSeeds(seedsDir), today);
   const thresholdsFile = path.join(corpusDir, 'thresholds.json');
-  const thresholds: Partial<Thresholds> = existsSync(thresholdsFile) ? JSON.parse(readFileSync(thresholdsFile, 'utf8')) : {};
+  const thresholds: Partial<Thresholds> = existsSync(thresholdsFile) ? (JSON.parse(readFileSync(thresholdsFile, 'utf8')) as Partial<Thresholds>) : {};
   const dropped = regressions(corpus, thresholds);
   const seedFailures = seeds.wrong.map((w) => `${w.file} ${w.rule}: expected ${w.expected}, ${w.got}`);
 
@@ -231,7 +234,7 @@ function main(): number {
       today,
       drafts: drafts.length,
       rules: Object.fromEntries(CORE_RULES.map((r) => [r, withScores(corpus.rules[r])])),
-      forms: Object.fromEntries(Object.entries(corpus.forms).sort(([a], [b]) => a.localeCompare(b)).map(([f, byRule]) => [f, Object.fromEntries(Object.entries(byRule).map(([r, t]) => [r, withScores(t!)]))])),
+      forms: Object.fromEntries(Object.entries(corpus.forms).sort(([a], [b]) => a.localeCompare(b)).map(([f, byRule]) => [f, Object.fromEntries(Object.entries(byRule).map(([r, t]) => [r, withScores(t)]))])),
       wrong: corpus.wrong,
       seeds: { rules: Object.fromEntries(CORE_RULES.map((r) => [r, withScores(seeds.rules[r])])), wrong: seeds.wrong },
       thresholds,
@@ -246,7 +249,7 @@ function main(): number {
     console.log('\nper form:');
     const formRows: string[][] = [];
     for (const [form, byRule] of Object.entries(corpus.forms).sort(([a], [b]) => a.localeCompare(b))) {
-      for (const rule of CORE_RULES) if (byRule[rule]) formRows.push(tallyRow([form, rule], byRule[rule]!));
+      for (const rule of CORE_RULES) if (byRule[rule]) formRows.push(tallyRow([form, rule], byRule[rule]));
     }
     console.log(table(['form', 'rule', ...TALLY_HEADER], formRows));
     console.log(`\nwrong (${corpus.wrong.length}):`);

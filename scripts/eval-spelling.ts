@@ -100,7 +100,7 @@ async function main(): Promise<void> {
   for (const f of files) {
     words += countWords(f.text);
     for (const d of spellingOf(f.text, speller)) {
-      const word = String(d.data?.word ?? '');
+      const word = typeof d.data?.word === 'string' ? d.data.word : '';
       if (d.severity === 'info') { infos++; continue; }
       warnings++;
       alarms.set(word, (alarms.get(word) ?? 0) + 1);
@@ -143,7 +143,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e) => {
+main().catch((e: unknown) => {
   console.error(e);
   process.exitCode = 1;
 });

@@ -32,7 +32,7 @@ const KIND: Record<string, string> = {
 };
 
 function sourceBlock(rule: RuleDefinition, set: RuleSet): string {
-  if (rule.sources.length === 0) return '_Regeln bygger inte på en enskild klausul. / Not drawn from a single clause._\n';
+  if (rule.sources.length === 0) return '*Regeln bygger inte på en enskild klausul. / Not drawn from a single clause.*\n';
   return rule.sources
     .map((ref) => {
       const doc = set.sources.get(ref.document)!;
@@ -49,7 +49,7 @@ function ruleDoc(rule: RuleDefinition): string {
     `<!-- Genererad av scripts/generate-docs.ts från rules/${rule.id}.yml. Redigera inte för hand. -->`,
     `# \`${rule.id}\`: ${rule.title.sv}`,
     '',
-    `*${rule.title.en}*`,
+    `In English: *${rule.title.en}*`,
     '',
     `| | |`,
     `| --- | --- |`,

@@ -8,7 +8,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadRuleSet } from '../server/src/engine/index.js';
-import { allSnippets } from '../server/src/lsp/templates.js';
+import { allSnippets } from '../server/src/engine/templates.js';
 
 export function snippetsJson(): string {
   const ruleSet = loadRuleSet();

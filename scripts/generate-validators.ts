@@ -1,7 +1,9 @@
 /**
- * Compiles rules/schema/{rule,config}.schema.json to standalone validators
- * (server/src/engine/generated/validators.ts), so no start pays for ajv's compiler.
- * `--check` fails (exit 1) when the committed file differs from what the schemas give.
+ * Completes rules/schema/{rule,config}.schema.json from their one home each (descriptions from
+ * the types' doc comments, document types and the configuration's rule ids from rules/), then
+ * compiles them to standalone validators (server/src/engine/generated/validators.ts), so no
+ * start pays for ajv's compiler. `--check` fails (exit 1) when a committed file differs from
+ * what this would write.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -9,7 +11,11 @@ import { fileURLToPath } from 'node:url';
 import AjvModule from 'ajv';
 import * as standaloneModule from 'ajv/dist/standalone/index.js';
 import { AJV_OPTIONS, schemaHash } from '../server/src/engine/rules/schemaValidators.js';
+import { loadRuleSet } from '../server/src/engine/index.js';
+import { describeRuleSchema, readTypeDocs } from './schema/fromTypes.js';
+import { fillConfigSchema, fillRuleSchema } from './schema/fromRules.js';
 
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- CommonJS interop, as in schemaValidators.ts
 const Ajv = AjvModule.default ?? AjvModule;
 type StandaloneCode = (ajv: InstanceType<typeof Ajv>, refs: Record<string, string>) => string;
 const standaloneCode = (standaloneModule as unknown as { default: StandaloneCode }).default;
@@ -18,10 +24,42 @@ const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const schemaDir = join(repo, 'rules', 'schema');
 const target = join(repo, 'server', 'src', 'engine', 'generated', 'validators.ts');
 
+const check = process.argv.includes('--check');
+const stale: string[] = [];
+
+/** Writes a generated file, or under --check notes that it differs. */
+function emit(file: string, text: string): void {
+  if (readFileSync(file, 'utf8') === text) return;
+  if (check) stale.push(file);
+  else {
+    writeFileSync(file, text);
+    console.log(`wrote ${file}`);
+  }
+}
+
+// The schemas: descriptions from the types, document types and rule ids from rules/.
+const engine = join(repo, 'server', 'src', 'engine');
+const docs = readTypeDocs([join(engine, 'rules', 'model.ts'), join(engine, 'types.ts')]);
+const ruleSet = loadRuleSet(join(repo, 'rules'));
+const schemaTexts: Record<string, string> = {};
+for (const name of ['rule', 'config'] as const) {
+  const file = join(schemaDir, `${name}.schema.json`);
+  const schema = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  if (name === 'rule') {
+    const problems = describeRuleSchema(schema, docs);
+    if (problems.length) {
+      console.error(`rule.schema.json och/and server/src/engine/rules/model.ts:\n  ${problems.join('\n  ')}`);
+      process.exit(1);
+    }
+    fillRuleSchema(schema, ruleSet);
+  } else fillConfigSchema(schema, ruleSet);
+  schemaTexts[name] = `${JSON.stringify(schema, null, 2)}\n`;
+  emit(file, schemaTexts[name]);
+}
+
 const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true, esm: true } });
 const hashes: Record<string, string> = {};
-for (const name of ['rule', 'config']) {
-  const text = readFileSync(join(schemaDir, `${name}.schema.json`), 'utf8');
+for (const [name, text] of Object.entries(schemaTexts)) {
   hashes[name] = schemaHash(text);
   ajv.addSchema(JSON.parse(text) as object, name);
 }
@@ -43,12 +81,8 @@ const output = [
   '',
 ].join('\n');
 
-if (process.argv.includes('--check')) {
-  if (readFileSync(target, 'utf8') !== output) {
-    console.error(`${target} är inaktuell / is out of date: run npm run validators`);
-    process.exit(1);
-  }
-} else {
-  writeFileSync(target, output);
-  console.log(`wrote ${target}`);
+emit(target, output);
+if (stale.length) {
+  console.error(`${stale.join(', ')} är inaktuell / out of date: run npm run validators`);
+  process.exit(1);
 }

@@ -65,7 +65,10 @@ export function learnChannel(ocr: string, clean: string): Channel {
   const counts = new Map<string, Map<string, number>>();
   const add = (key: string, output: string) => {
     let m = counts.get(key);
-    if (!m) counts.set(key, (m = new Map()));
+    if (!m) {
+      m = new Map();
+      counts.set(key, m);
+    }
     m.set(output, (m.get(output) ?? 0) + 1);
   };
   let otherLetters = 0, otherMisread = 0;
@@ -315,7 +318,7 @@ export async function runFix(markdown: string, env: FixEnv, name = 'draft.md'): 
     const config = env.configs.forFile(file);
     const before = lintText(markdown, { config, ruleSet: env.ruleSet, services: { ...env.services }, today: TODAY });
     const result = await lintFile(file, { ruleSet: env.ruleSet, configs: env.configs, lang: 'sv', fix: true, services: { ...env.services }, today: TODAY });
-    return { fixed: result?.output ?? markdown, wordDiagnostics: before.diagnostics.filter((d) => d.ruleId !== null && WORD_RULES.has(d.ruleId)) };
+    return { fixed: result?.output ?? markdown, wordDiagnostics: before.diagnostics.filter((d) => WORD_RULES.has(d.ruleId)) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

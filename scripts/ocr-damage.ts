@@ -82,7 +82,7 @@ export function applyDamage(markdown: string, kind: DamageClass, seed: number): 
       out = mapWords(body, anyLine, (w) => w.replace(/^(\p{Lu}{2,5})-(\p{Ll}{3,})$/u, '$1$2'));
       break;
     case 'doubled-letter':
-      out = mapWords(body, anyLine, (w) => (/^\p{L}{6,}$/u.test(w) && !/(\p{L})\1$/u.test(w) && chance(0.08) ? w + w[w.length - 1] : w));
+      out = mapWords(body, anyLine, (w) => (/^\p{L}{6,}$/u.test(w) && !/(\p{L})\1$/u.test(w) && chance(0.08) ? w + w.slice(-1) : w));
       break;
     case 'ligature':
       out = mapWords(body, anyLine, (w) => (chance(0.5) ? w.replace(/fi/gu, '\u{FB01}').replace(/fl/gu, '\u{FB02}') : w));

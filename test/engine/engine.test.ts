@@ -76,7 +76,7 @@ describe('rule files', () => {
 
   it('a schema error names the file, the line and the key', () => {
     const dir = brokenRules((d) => writeFileSync(join(d, 'skall.yml'), readFileSync(join(d, 'skall.yml'), 'utf8').replace('severity: info', 'severity: fatal')));
-    assert.throws(() => loadRuleSet(dir), (e: unknown) => e instanceof FileError && e.file.endsWith('skall.yml') && e.line === 2 && /severity/.test(e.message));
+    assert.throws(() => loadRuleSet(dir), (e: unknown) => e instanceof FileError && e.file.endsWith('skall.yml') && e.line === 3 && /severity/.test(e.message));
   });
 
   it('a changed schema is compiled at load, not checked with the prebuilt validator', () => {

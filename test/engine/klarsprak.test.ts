@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigLoader, documentReadability, FileError, lintText, lix, lixLevel, loadRuleSet, parseDocument, type ResolvedConfig, type RuleSet } from '../../server/src/engine/index.js';
+import { ConfigLoader, documentReadability, FileError, lintText, lix, lixLevel, loadRuleSet, parseDocument, type ResolvedConfig } from '../../server/src/engine/index.js';
 import { abbreviationList, replacementList } from '../../server/src/engine/checks/lists.js';
 import { findLinksAndImages } from '../../server/src/engine/document/links.js';
 import { FIXTURES, REPO, TODAY } from '../helpers/paths.js';
@@ -75,7 +75,7 @@ describe('dated lists in rules/vocabulary', () => {
     const dir = mkdtempSync(join(tmpdir(), 'policylint-lists-'));
     mkdirSync(join(dir, 'vocabulary'));
     writeFileSync(join(dir, 'vocabulary', 'bad.yml'), 'updated: 2026-01-01\nentries:\n  - match: "tillse"\n    replacement: "se till"\n    exact: true\n    source: "skrivregler#finns-inte"\n');
-    const fake = { ...ruleSet, directory: dir } as RuleSet;
+    const fake = { ...ruleSet, directory: dir };
     assert.throws(
       () => replacementList(fake, 'bad'),
       (e: unknown) => e instanceof FileError && e.line === 6 && /finns-inte/.test(e.message),

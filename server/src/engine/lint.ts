@@ -1,5 +1,5 @@
 import { parseDocument, type BlockCache, type ParseCache, type PolicyDocument } from './document/parse.js';
-import { findSections, findTitle } from './analysis/sections.js';
+import { findSections, findTitle, type Section } from './analysis/sections.js';
 import { extractMetadata, detectDocumentType } from './analysis/metadata.js';
 import { todayIso } from './analysis/dates.js';
 import { PatternCache } from './match/pattern.js';
@@ -36,6 +36,8 @@ export interface LintResult {
   documentType: string | undefined;
   /** What the document says about its own governance (facts/model.ts). */
   facts: GovernanceFacts;
+  /** The document's sections, each with the sections.yml id its heading matches (as the rules saw them). */
+  sections: Section[];
 }
 
 /** Internal findings that belong to no rule file: broken front matter, unknown ids in comments. */
@@ -69,7 +71,7 @@ export function createContext(doc: PolicyDocument, ruleSet: RuleSet, config: Res
     sections: findSections(doc, ruleSet.sections, patterns),
     title,
     metadata,
-    documentType: detectDocumentType(metadata, title.text) ?? config?.documentType,
+    documentType: detectDocumentType(metadata, title.text, ruleSet.documentTypes) ?? config?.documentType,
     words: config?.words ?? NO_WORDS,
     today,
     options: {},
@@ -101,11 +103,11 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
 
 /** A copy of a facts record with every `range` moved by `by` characters. */
 function shiftRanges<T>(value: T, by: number): T {
-  if (Array.isArray(value)) return value.map((v) => shiftRanges(v, by)) as T;
+  if (Array.isArray(value)) return (value as unknown[]).map((v) => shiftRanges(v, by)) as T;
   if (!value || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
-    const r = v as { start?: unknown; end?: unknown };
+    const r = v as { start?: unknown; end?: unknown } | null;
     out[k] = k === 'range' && r && typeof r.start === 'number' ? { start: r.start + by, end: (r.end as number) + by } : shiftRanges(v, by);
   }
   return out as T;
@@ -166,7 +168,7 @@ function lintBody(text: string, options: LintOptions): LintResult {
 
   const kept = applyDirectives(doc, directives, findings);
   const diagnostics: Diagnostic[] = kept.map(toDiagnostic).sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
-  return { diagnostics, document: doc, documentType: ctx.documentType, facts: ctx.facts };
+  return { diagnostics, document: doc, documentType: ctx.documentType, facts: ctx.facts, sections: ctx.sections };
 
   // Built field by field: object rest/spread here was the slowest step on drafts with
   // thousands of OCR findings.
@@ -175,7 +177,8 @@ function lintBody(text: string, options: LintOptions): LintResult {
     const configured = severities.get(f.ruleId) ?? 'warning';
     const severity = f.severity && RANK[f.severity] < RANK[configured] ? f.severity : configured;
     const d: Diagnostic = { ruleId: f.ruleId, range: f.range, message: { sv, en }, severity, sources: ruleSet.rules.get(f.ruleId)?.sources ?? [] };
-    if (key ?? f.messageKey) d.messageKey = key ?? f.messageKey;
+    const messageKey = key ?? f.messageKey;
+    if (messageKey) d.messageKey = messageKey;
     if (f.fixes) d.fixes = f.fixes;
     if (f.data) d.data = f.data;
     return d;
@@ -192,5 +195,5 @@ function errorName(error: unknown): string {
 function refused(text: string, finding: Finding): LintResult {
   const document: PolicyDocument = { text, lines: new LineIndex(text), blocks: [], sentences: [], headings: [], tables: [], comments: [], bodyStart: 0 };
   const diagnostic: Diagnostic = { ...finding, severity: 'error', sources: [] };
-  return { diagnostics: [diagnostic], document, documentType: undefined, facts: noFacts() };
+  return { diagnostics: [diagnostic], document, documentType: undefined, facts: noFacts(), sections: [] };
 }

@@ -9,7 +9,9 @@ export type Language = 'sv' | 'en';
 
 /** A message in both languages: Swedish first. */
 export interface Bilingual {
+  /** Swedish. */
   sv: string;
+  /** English. */
   en: string;
 }
 
@@ -21,8 +23,11 @@ export interface OffsetRange {
 
 /** A quoted clause from one of the bundled source documents. */
 export interface SourceRef {
+  /** A file in rules/sources/, without .md. */
   document: string;
+  /** An anchor of that file ({#syfte-1}). */
   clause: string;
+  /** Words of the clause, verbatim: the loader refuses a quote the clause does not hold. */
   quote: string;
 }
 

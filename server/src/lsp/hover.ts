@@ -1,7 +1,7 @@
 import type { Hover, Position } from 'vscode-languageserver/node';
 import { MarkupKind } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { describeFacts, documentReadability, findSections, LIX_LEVELS, patternsFor, type Diagnostic, type LixScore, type RuleSet } from '../engine/index.js';
+import { describeFacts, documentReadability, LIX_LEVELS, patternsFor, type Diagnostic, type LixScore, type RuleSet } from '../engine/index.js';
 import { resolveSource, ruleDocHref, toLspRange } from './diagnostics.js';
 import type { LintState } from './linter.js';
 import { sourceSections } from './sourceSections.js';
@@ -135,7 +135,7 @@ export function hover(doc: TextDocument, state: LintState, ruleSet: RuleSet, pos
   const heading = result.document.headings.find((h) => h.start <= offset && offset <= h.end);
   if (governance) return { contents: { kind: MarkupKind.Markdown, value: governance }, range: toLspRange(doc, heading!) };
   if (heading) {
-    const section = findSections(result.document, ruleSet.sections, patternsFor(ruleSet)).find((s) => s.heading.start === heading.start);
+    const section = result.sections.find((s) => s.heading.start === heading.start);
     const sectionLix = documentReadability(result.document).sections.find((s) => s.heading.start === heading.start);
     const readability = sectionLix && sectionLix.words > 0 ? `${T.readability[lang]} (${T.section[lang]}): ${lixText(sectionLix, lang)}` : undefined;
     const known = section?.id ? sectionHover(ruleSet, section.id, lang) : undefined;

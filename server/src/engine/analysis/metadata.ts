@@ -1,3 +1,4 @@
+import type { DocumentTypesFile } from '../rules/model.js';
 import type { BlockCache, PolicyDocument } from '../document/parse.js';
 import type { PatternCache } from '../match/pattern.js';
 import { findFirst } from '../match/pattern.js';
@@ -77,6 +78,8 @@ export function extractMetadata(doc: PolicyDocument, labels: Record<string, stri
   if (fm) {
     for (const [key, raw] of Object.entries(fm.data)) {
       if (raw === null || raw === undefined || raw === '') continue;
+      // A list (`typ: [policy]`) reads as its items joined, as String() gives it.
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string
       const value = raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw);
       out.set(key.toLowerCase(), { key: key.toLowerCase(), value, raw, range: keyLine(doc.text, fm, key), origin: 'front-matter' });
     }
@@ -103,7 +106,7 @@ export function extractMetadata(doc: PolicyDocument, labels: Record<string, stri
       for (let i = 0; i + 1 < row.length; i++) {
         const key = keyOf(row[i]!.text);
         if (!key || keyOf(row[i + 1]!.text)) continue;
-        put(key, row[i + 1]!.text, row[i + 1]!, 'table', row[i]!);
+        put(key, row[i + 1]!.text, row[i + 1]!, 'table', row[i]);
         i++;
       }
     }
@@ -264,12 +267,18 @@ function keyLine(text: string, fm: { start: number; end: number }, key: string):
 
 
 /** The document type: front matter or metadata `typ`, else a word in the title. */
-export function detectDocumentType(metadata: Map<string, MetadataValue>, title: string): string | undefined {
+export function detectDocumentType(metadata: Map<string, MetadataValue>, title: string, types: DocumentTypesFile): string | undefined {
   const norm = (s: string): string | undefined => {
     // "Policy för deltagande i EU-program" is a policy: the first type word is the head noun.
-    const found = [...s.toLowerCase().matchAll(/(handlingsplan|plan|riktlinje|strategi|program|policy)/g)];
-    const first = found[0]?.[1];
-    return first === 'handlingsplan' ? 'plan' : first;
+    const lower = s.toLowerCase();
+    let best: { at: number; type: string } | undefined;
+    for (const type of types.types) {
+      for (const word of type.words) {
+        const at = lower.indexOf(word);
+        if (at >= 0 && (!best || at < best.at)) best = { at, type: type.id };
+      }
+    }
+    return best?.type;
   };
   const declared = metadata.get('typ');
   if (declared) return norm(declared.value) ?? declared.value.toLowerCase();

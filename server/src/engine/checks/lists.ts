@@ -46,7 +46,10 @@ const cache = new WeakMap<RuleSet, Map<string, unknown>>();
 
 function cached<T>(ruleSet: RuleSet, name: string, read: () => T): T {
   let lists = cache.get(ruleSet);
-  if (!lists) cache.set(ruleSet, (lists = new Map()));
+  if (!lists) {
+    lists = new Map();
+    cache.set(ruleSet, lists);
+  }
   if (!lists.has(name)) lists.set(name, read());
   return lists.get(name) as T;
 }
@@ -95,8 +98,8 @@ export function replacementList(ruleSet: RuleSet, name: string): ReplacementList
       if (since !== undefined && (typeof since !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(since))) fail(loaded, file, `${path}/since`, 'since ska vara ett datum / since must be a date');
       if (e.note !== undefined && !isBilingual(e.note)) fail(loaded, file, `${path}/note`, 'note ska ha sv och en / note needs sv and en');
       const entry: ListEntry = { match: e.match, replacement: e.replacement, exact: e.exact, source: checkSource(ruleSet, loaded, file, `${path}/source`, e.source) };
-      if (since) entry.since = since as string;
-      if (e.note) entry.note = e.note as Bilingual;
+      if (since) entry.since = since;
+      if (e.note) entry.note = e.note;
       if (e.provision === true) entry.provision = true;
       return entry;
     });

@@ -27,8 +27,8 @@ const YEAR_RANGE = new RegExp(`${NOT_BEFORE}((?:19|20)\\d\\d)( ?- ?)((?:19|20)\\
 const SHORT_YEAR_RANGE = new RegExp(`${NOT_BEFORE}((?:19|20)\\d\\d) ?([-–]) ?(\\d\\d)${NOT_AFTER}`, 'gu');
 const PAGE_RANGE = /(?<![\p{L}])((?:s|sid)\.|sidorna|sidor) ?(\d{1,4})-(\d{1,4})(?![\p{N}])/gu;
 const MKR = /(?<![\p{L}\p{N}])mkr(?![\p{L}\p{N}])/gu;
-const LONG_NUMBER = /(?<![\p{L}\p{N}\-–/.:,])([1-9]\d{4,})(?![\p{L}\p{N}]|[\-–/.:,]\p{N})/gu;
-const DOTTED_NUMBER = /(?<![\p{L}\p{N}\-–/.:,])([1-9]\d{0,2}(?:\.\d{3})+)(?![\p{L}\p{N}]|[\-–/.:,]\p{N})/gu;
+const LONG_NUMBER = /(?<![\p{L}\p{N}\-–/.:,])([1-9]\d{4,})(?![\p{L}\p{N}]|[-–/.:,]\p{N})/gu;
+const DOTTED_NUMBER = /(?<![\p{L}\p{N}\-–/.:,])([1-9]\d{0,2}(?:\.\d{3})+)(?![\p{L}\p{N}]|[-–/.:,]\p{N})/gu;
 /** Identifiers that are numbers but not quantities. */
 const IDENTIFIER_BEFORE = /(?:nr|nummer|dnr|diarienummer|diarienr|tel|telefon|tfn|postnummer|organisationsnummer|orgnr|org\.nr|sfs|§|kod|id|referens|ref\.?|konto|bankgiro|plusgiro|ISBN|ISSN)[\s.:]*$/iu;
 

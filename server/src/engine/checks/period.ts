@@ -5,7 +5,7 @@ import { extractFacts } from '../facts/extract.js';
 import { cycles } from '../facts/model.js';
 import type { Finding } from '../types.js';
 
-const RANGE = /(?<![\p{L}\p{N}\/.-])((?:19|20)\d\d)\s?[-–—]\s?((?:19|20)\d\d|\d\d(?![-\d]))(?![0-9])/gu;
+const RANGE = /(?<![\p{L}\p{N}/.-])((?:19|20)\d\d)\s?[-–—]\s?((?:19|20)\d\d|\d\d(?![-\d]))(?![0-9])/gu;
 const URLISH = /(?:https?:\/\/|www\.|\/)\S*$/u;
 
 /**

@@ -72,13 +72,13 @@ export function inlineText(node: Nodes, source: string, quoted: boolean): Inline
           push(value, range(start + 1, value.length), MARK.literal);
           return;
         }
-        for (const child of n.children) visit(child as Nodes);
+        for (const child of n.children) visit(child);
         return;
       default:
-        if ('children' in n) for (const child of (n as Parent).children) visit(child as Nodes);
+        if ('children' in n) for (const child of (n as Parent).children) visit(child);
     }
   };
-  if ('children' in node) for (const child of (node as Parent).children) visit(child as Nodes);
+  if ('children' in node) for (const child of (node as Parent).children) visit(child);
   out.text = parts.join('');
   markLiterals(out);
   return out;

@@ -1,5 +1,4 @@
 import type { Nodes as MdastNodes } from 'mdast';
-import type { Paragraph as NlcstParagraph, Sentence as NlcstSentence } from 'nlcst';
 import { ParseLatin } from 'parse-latin';
 import { inlineText, MARK, type InlineText } from './inlineText.js';
 
@@ -79,7 +78,7 @@ function slice(inline: BlockText, from: number, to: number, block: number, words
   return { text: inline.text.slice(from, to), offsets, marks, base: 0, start: offsets[0]!, end: offsets[offsets.length - 1]! + 1, block, words: shifted };
 }
 
-const offsetOf = (node: { position?: { start: { offset?: number }; end: { offset?: number } } }, side: 'start' | 'end'): number => node.position?.[side].offset ?? 0;
+const offsetOf = (node: { position?: { start: { offset?: number | undefined }; end: { offset?: number | undefined } } | undefined }, side: 'start' | 'end'): number => node.position?.[side].offset ?? 0;
 
 /**
  * Splits one block (paragraph, heading) into sentences with parse-latin, on the block's own
@@ -93,10 +92,10 @@ export function blockSentences(node: MdastNodes, source: string, block: number, 
   const root = parser.parse(inline.text);
   for (const paragraph of root.children) {
     if (paragraph.type !== 'ParagraphNode') continue;
-    for (const sentence of (paragraph as NlcstParagraph).children) {
+    for (const sentence of paragraph.children) {
       if (sentence.type !== 'SentenceNode') continue;
       const words: Word[] = [];
-      for (const child of (sentence as NlcstSentence).children) {
+      for (const child of sentence.children) {
         if (child.type !== 'WordNode') continue;
         const index = offsetOf(child, 'start');
         const end = offsetOf(child, 'end');

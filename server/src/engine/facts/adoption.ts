@@ -7,6 +7,7 @@ import { findFirst } from '../match/pattern.js';
 import type { AdoptionCheck } from '../rules/model.js';
 import { findBody } from './bodies.js';
 import type { AdoptionFact, FactBase, StatusFact } from './model.js';
+import { swedishPatterns } from '../analysis/swedish.js';
 
 const PARAGRAPH = /(?:§\s*\d+(?:\s*[a-z](?![\p{L}]))?|(?<![\p{L}])paragraf\s+\d+)/iu;
 const DIARIENUMMER = /(?<![\p{L}])(?:dnr|diarienummer|diarienr|dnr\.)[\s.:]*((?:[\p{Lu}]{1,8}[\s-]?)?\d{2,4}[/.:-]\d{1,5}(?:[/.:-]\d{1,5})?)/iu;
@@ -56,8 +57,6 @@ function readParts(text: string, ctx: CheckContext, from = 0): Parts {
   return parts;
 }
 
-/** Words that may stand between the start of a clause and the verb without naming another document. */
-const FILLER = /^(?:så|är|har|blev|senast|ursprungligen|först|slutligen|och|samt|den|det|dokument|dokumentet|version|versionen|\d+(?:\.\d+)*|nu|reviderad|reviderat|här|enligt|beslut|ärende|formellt)$/iu;
 
 /**
  * "Antagen av …" states this document's adoption when nothing but the document itself
@@ -78,7 +77,9 @@ function aboutThisDocument(text: string, verbIndex: number, inHead: boolean, own
   const lastWord = before.split(/\s+/).pop() ?? '';
   if (/^[\p{Lu}]/u.test(lastWord) && findFirst(own, lastWord)) return true;
   const words = before.split(/[\s,]+/).filter(Boolean);
-  const meaningful = words.filter((w) => !FILLER.test(w));
+  // Words that may stand between the start of a clause and the verb without naming another document.
+  const filler = swedishPatterns(ctx.ruleSet.swedish).filler;
+  const meaningful = words.filter((w) => !filler.test(w));
   if (meaningful.length === 0) return true;
   // In the head (title block, PDF run-on text) a few words before the verb are the title;
   // a body there is the subject of an active verb ("Kommunstyrelsen beslutade … att lämna").
@@ -130,7 +131,8 @@ function fromSentences(ctx: CheckContext, check: AdoptionCheck): { fact: Adoptio
         parts.bodyKnown = true;
         // A protocol gives the meeting's date in its header ("Datum: 2025-12-17").
         const meeting = ctx.metadata.get('datum');
-        if (!parts.date && meeting) parts.date = findDates(meeting.value)[0]?.iso;
+        const meetingDate = meeting ? findDates(meeting.value)[0]?.iso : undefined;
+        if (!parts.date && meetingDate) parts.date = meetingDate;
         if (!parts.date) delete parts.date;
         take(sentence, parts);
       }
@@ -159,13 +161,16 @@ function fromMetadata(metadata: Map<string, MetadataValue>, ctx: CheckContext): 
       fact.date = parts.date;
       if (parts.yearOnly) fact.yearOnly = true;
     }
-    fact.paragraph ??= parts.paragraph;
-    fact.diarienummer ??= parts.diarienummer;
+    const paragraph = fact.paragraph ?? parts.paragraph;
+    const diarienummer = fact.diarienummer ?? parts.diarienummer;
+    if (paragraph !== undefined) fact.paragraph = paragraph;
+    if (diarienummer !== undefined) fact.diarienummer = diarienummer;
   };
   if (body) {
     const parts = readParts(body.value, ctx);
     // A body line holds a name even when policylint does not know it.
-    if (!parts.body) parts.body = body.value.split(/[,(]|\s\d/u)[0]!.trim() || undefined;
+    const name = body.value.split(/[,(]|\s\d/u)[0]!.trim();
+    if (!parts.body && name) parts.body = name;
     fill(parts);
   }
   if (date) {
@@ -201,8 +206,9 @@ export function extractAdoption(metadata: Map<string, MetadataValue>, ctx: Check
     merged.bodyKnown = best.fact.bodyKnown;
   }
   if (!merged.date && best.fact.date) merged.date = best.fact.date;
-  merged.paragraph ??= best.fact.paragraph;
-  if (merged.paragraph === undefined) delete merged.paragraph;
+  const paragraph = merged.paragraph ?? best.fact.paragraph;
+  if (paragraph !== undefined) merged.paragraph = paragraph;
+  else delete merged.paragraph;
   return merged;
 }
 

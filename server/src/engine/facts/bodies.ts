@@ -3,6 +3,7 @@ import { memo, textKey } from '../checks/context.js';
 import { compilePatterns, findFirst, type TextMatch } from '../match/pattern.js';
 import type { DefinedBody } from './model.js';
 import type { Sentence } from '../document/sentences.js';
+import { swedishPatterns } from '../analysis/swedish.js';
 
 /**
  * Bodies beyond the known ones: the configuration's `bodies:` and the groups and bodies a
@@ -41,7 +42,6 @@ export function localBodyPattern(ctx: CheckContext): RegExp | undefined {
 const DEFINITION = /^(?:(?:En|Ett|Den|Det|Vår|Kommunens)\s+)?((?:[\p{L}][\p{L}-]*)(?:\s+[\p{L}-]+){0,3}?)\s+(?:\(([\p{Lu}]{2,8})\)\s+)?(?:består av|utgörs av|är (?:ett|en) (?:[\p{L}-]+\s+){0,2}?(?:utskott|organ|råd|grupp|nätverk|forum|beredning|förvaltning|enhet|kontor|bolag|nämnd|avdelning|funktion|samverkansorgan|styrgrupp|arbetsgrupp|referensgrupp|kansli|sekretariat)\p{L}*|inrättas|inrättades|tillsätts|sammanträder|har till uppgift)/u;
 const SETS_UP = /(?:inrättar|tillsätter|bildar|utser|skapar)\s+(?:kommunstyrelsen\s+|kommunen\s+)?(?:en|ett)\s+((?:[\p{Ll}-]+\s+)?[\p{L}-]*(?:grupp|råd|nätverk|forum|beredning|kommitté|team|styrgrupp|arbetsgrupp|utskott))\b/iu;
 const CONSISTING = /((?:[\p{L}-]+\s+)?[\p{L}-]*(?:grupp|gruppen|råd|rådet|nätverk|nätverket|forum|forumet|beredning|beredningen|kommitté|kommittén|team|teamet))\s+(?:bestående av|som består av|där .{1,40} ingår|med representanter)/iu;
-const NOT_A_NAME = /^(?:det|den|detta|denna|dessa|syftet|målet|målen|policyn|strategin|riktlinjen|riktlinjerna|programmet|planen|dokumentet|arbetet|uppdraget|ansvaret|kommunen|vi)$/iu;
 
 const DEFINED_NAMES = 'facts:defined-names';
 
@@ -58,6 +58,7 @@ export function definedBodies(ctx: CheckContext): DefinedBody[] {
   return memo(ctx, 'facts:defined-bodies', () => {
     const out: DefinedBody[] = [];
     const seen = new Set<string>();
+    const NOT_A_NAME = swedishPatterns(ctx.ruleSet.swedish).notName;
     const add = (name: string, description: string, start: number, end: number): void => {
       const clean = name.trim();
       const key = nameToPattern(clean);

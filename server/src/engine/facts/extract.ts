@@ -9,6 +9,7 @@ import { extractFollowUp } from './followUp.js';
 import type { GovernanceFacts, TextFact } from './model.js';
 import { extractResponsibilities, metadataResponsibilities } from './responsibility.js';
 import { extractReview } from './review.js';
+import { swedishPatterns } from '../analysis/swedish.js';
 
 /** The statement rule that reads a kind of fact (`fact: review` in its check). */
 export function factRule(ctx: CheckContext, fact: 'review' | 'follow-up'): RuleDefinition | undefined {
@@ -21,12 +22,11 @@ function textFact(v: MetadataValue | undefined): TextFact | undefined {
   return { value: v.value, range: v.range, evidence: v.value, source: v.origin === 'front-matter' ? 'front-matter' : 'metadata' };
 }
 
-const SCOPE = /^(?:denna|detta|dessa|policyn|strategin|riktlinjen|riktlinjerna|programmet|planen|dokumentet|styrdokumentet|reglementet)(?:\s+[\p{L}-]+){0,3}?\s+(?:gäller|omfattar)\s+(?:för\s+)?(.+)$/iu;
-const REPLACES = /^(?:denna|detta|dessa|policyn|strategin|riktlinjen|riktlinjerna|programmet|planen|dokumentet|styrdokumentet|reglementet)(?:\s+[\p{L}-]+){0,3}?\s+ersätter\s+(.+)$/iu;
 
 /** Scope and what the document replaces, from its own sentences ("Policyn gäller för alla nämnder"). */
 function fromSentences(ctx: CheckContext): { scope?: TextFact; replaces?: TextFact } {
   const out: { scope?: TextFact; replaces?: TextFact } = {};
+  const { scope: SCOPE, replaces: REPLACES } = swedishPatterns(ctx.ruleSet.swedish);
   for (const s of ctx.doc.sentences) {
     const text = s.text.trim().replace(/[.]$/, '');
     const scope = !out.scope && SCOPE.exec(text);
@@ -69,10 +69,10 @@ export function extractFacts(ctx: CheckContext): GovernanceFacts {
       const fact = textFact(metadata.get(key));
       if (fact) (facts as unknown as Record<string, TextFact>)[name] = fact;
     }
-    facts.scope ??= sentences.scope;
-    facts.replaces ??= sentences.replaces;
-    if (!facts.scope) delete facts.scope;
-    if (!facts.replaces) delete facts.replaces;
+    const scope = facts.scope ?? sentences.scope;
+    const replaces = facts.replaces ?? sentences.replaces;
+    if (scope) facts.scope = scope;
+    if (replaces) facts.replaces = replaces;
     return facts;
   });
 }

@@ -6,13 +6,10 @@ import type { ResponsibilityCheck } from '../rules/model.js';
 import { bodiesKey, definedBodies, findBody } from './bodies.js';
 import type { ResponsibilityFact, ResponsibilityRole } from './model.js';
 import type { MetadataValue } from '../analysis/metadata.js';
+import { swedishPatterns, type SwedishPatterns } from '../analysis/swedish.js';
 
 const MAX_FACTS = 200;
 
-const CLAUSE_BREAK = /[,;:()–]|\s(?:som|där|när|men|eftersom|medan)\s/giu;
-
-/** Fronted adverbials: after them Swedish puts the verb before the subject (V2). */
-const FRONTED = /^(?:vid|i|inom|under|efter|inför|utöver|när|på|gällande|beträffande|avseende|vad gäller|därför|därutöver|dessutom|också|även)(?![\p{L}])/iu;
 
 interface Span {
   start: number;
@@ -25,7 +22,7 @@ interface Span {
  * som ansvarar för" (relative clause) the phrase before "som"; "Vid besök ansvarar nämnden
  * för" (inverted after a fronted adverbial) the words after the verb.
  */
-function actorBefore(text: string, verbIndex: number): Span {
+function actorBefore(text: string, verbIndex: number, swedish: SwedishPatterns): Span {
   const head = text.slice(0, verbIndex);
   const cleft = /det är\s+(.{1,80}?)\s+som\s*$/iu.exec(head);
   if (cleft) {
@@ -42,14 +39,16 @@ function actorBefore(text: string, verbIndex: number): Span {
     return { start, end: relative.index + relative[1]!.trimEnd().length };
   }
   let start = 0;
-  CLAUSE_BREAK.lastIndex = 0;
-  for (let m = CLAUSE_BREAK.exec(text); m && m.index < verbIndex; m = CLAUSE_BREAK.exec(text)) start = m.index + m[0].length;
+  const clauseBreak = swedish.clauseBreak;
+  clauseBreak.lastIndex = 0;
+  for (let m = clauseBreak.exec(text); m && m.index < verbIndex; m = clauseBreak.exec(text)) start = m.index + m[0].length;
   const words = [...text.slice(start, verbIndex).matchAll(/\S+/g)];
   const kept = words.slice(-8);
   const from = kept[0] ? start + kept[0].index : verbIndex;
   // Inverted order only when no name stands right before the verb ("… Ansvar Kommunstyrelsen ska ansvara").
   const lastBefore = text.slice(from, verbIndex).trim().split(/\s+/).pop() ?? '';
-  if (FRONTED.test(text.slice(from, verbIndex).trim()) && !/^[\p{Lu}]/u.test(lastBefore)) {
+  // Fronted adverbials: after them Swedish puts the verb before the subject (V2).
+  if (swedish.fronted.test(text.slice(from, verbIndex).trim()) && !/^[\p{Lu}]/u.test(lastBefore)) {
     const afterVerb = verbIndex + (/^\S+/u.exec(text.slice(verbIndex))?.[0].length ?? 0);
     const span = actorAfter(text, afterVerb);
     if (span.end > span.start) return span;
@@ -154,6 +153,7 @@ export function extractResponsibilities(ctx: CheckContext): ResponsibilityFact[]
   const out: ResponsibilityFact[] = [];
   const before = ctx.patterns.get(check.actorBefore);
   const after = ctx.patterns.get(check.actorAfter);
+  const swedish = swedishPatterns(ctx.ruleSet.swedish);
   const seen = new Set<string>();
   const push = (sentence: Sentence, span: Span, dutyFrom: number): void => {
     if (span.end <= span.start) return;
@@ -174,7 +174,7 @@ export function extractResponsibilities(ctx: CheckContext): ResponsibilityFact[]
     if (out.length >= MAX_FACTS) break;
     if (ctx.doc.blocks[sentence.block]!.kind === 'heading') continue;
     for (const m of allIn(ctx, before, sentence)) {
-      const span = actorBefore(sentence.text, m.index);
+      const span = actorBefore(sentence.text, m.index, swedish);
       // "För vänortskedjan ansvarar nämnden": the actor follows (actorAfter reads it).
       if (/^för\s/iu.test(sentence.text.slice(span.start, span.end))) continue;
       push(sentence, span, m.end);

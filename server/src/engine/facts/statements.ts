@@ -4,6 +4,7 @@ import { sentenceRange, type Sentence } from '../document/sentences.js';
 import type { RuleDefinition, StatementCheck } from '../rules/model.js';
 import type { OffsetRange } from '../types.js';
 import type { TextMatch } from '../match/pattern.js';
+import { swedishPatterns } from '../analysis/swedish.js';
 
 export interface StatementMatch {
   sentence: Sentence;
@@ -22,7 +23,6 @@ export interface StatementMatch {
 /** At most this many statements per rule and document (facts are a summary, not an index). */
 export const MAX_STATEMENTS = 40;
 
-const CONTINUATION = /^(?:detta|det|den|denna|dessa|de|där|då|därefter|sedan|uppföljningen|utvärderingen|resultatet|redovisningen|revideringen|översynen|rapporten|sammanställningen)(?![\p{L}])/iu;
 
 /**
  * Every sentence that makes a statement of the rule's kind (a trigger about one of its
@@ -37,6 +37,7 @@ export function scanStatements(rule: RuleDefinition, ctx: CheckContext): Stateme
     const exclude = check.exclude ? ctx.patterns.get(check.exclude) : undefined;
     const topics = check.topics ? ctx.patterns.get(check.topics) : undefined;
     const sentences = ctx.doc.sentences;
+    const continuation = swedishPatterns(ctx.ruleSet.swedish).continuation;
     // A metadata label ("Revideras:") is read as metadata, not as a statement in a sentence.
     const labels = [...ctx.metadata.values()].map((v) => v.labelRange).filter((r): r is OffsetRange => r !== undefined);
     for (let i = 0; i < sentences.length; i++) {
@@ -49,7 +50,7 @@ export function scanStatements(rule: RuleDefinition, ctx: CheckContext): Stateme
       const at = sentenceRange(sentence, trigger.index, trigger.end).start;
       if (labels.some((l) => at >= l.start && at < l.end)) continue;
       const next = sentences[i + 1];
-      const continues = next && next.block === sentence.block && CONTINUATION.test(next.text.trimStart());
+      const continues = next && next.block === sentence.block && continuation.test(next.text.trimStart());
       const window = continues ? `${sentence.text} ${next.text}` : sentence.text;
       const offTopic = topics !== undefined && !first(ctx, topics, window);
       const found: Record<string, string> = {};

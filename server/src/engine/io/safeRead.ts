@@ -84,6 +84,8 @@ export function readFileSafely(path: string, options: SafeReadOptions): SafeRead
   }
   let fd: number;
   try {
+    // O_NONBLOCK is undefined on Windows, whatever the types say.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
     fd = openSync(realPath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO';

@@ -40,8 +40,10 @@ const OCR_CLASSES: Record<string, string> = {
 
 export class PatternError extends Error {}
 
+/** Escapes a regular-expression syntax character. Only those: with the `u` flag an escaped
+ *  non-syntax character such as `-` is itself a syntax error ("e-tjänst" crashed the loader). */
 function escapeChar(ch: string): string {
-  return /[.*+?^${}()|[\]\\/-]/.test(ch) ? `\\${ch}` : ch;
+  return /[.*+?^${}()|[\]\\/]/.test(ch) ? `\\${ch}` : ch;
 }
 
 /** Both cases of a letter, when it has two that are single characters ("ß" has not). */
@@ -87,7 +89,7 @@ function compileAlternative(alternative: string, vocabulary: Vocabulary, depth: 
   const name = macro[1]!;
   const phrases = vocabulary[name];
   if (!phrases) {
-    if (BUILT_IN[name]) return BUILT_IN[name]!;
+    if (BUILT_IN[name]) return BUILT_IN[name];
     throw new PatternError(`okänd lista {${name}} / unknown list {${name}}`);
   }
   if (depth > 4) throw new PatternError(`listan {${name}} refererar till sig själv / list refers to itself`);

@@ -73,7 +73,7 @@ export interface CandidateOptions {
    */
   slack?: number;
   /** The document's budget; look-ups are taken from it (not part of the cache key). */
-  budget?: SearchBudget;
+  budget?: SearchBudget | undefined;
 }
 
 /**
@@ -99,7 +99,10 @@ const caches = new WeakMap<Speller, Map<string, Candidate[]>>();
  */
 function cached(speller: Speller, key: string, document: SearchBudget | undefined, perWord: number, compute: (budget: SearchBudget) => Candidate[]): Candidate[] {
   let cache = caches.get(speller);
-  if (!cache) caches.set(speller, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    caches.set(speller, cache);
+  }
   const hit = cache.get(key);
   if (hit) return hit;
   if (document && document.left <= 0) return [];

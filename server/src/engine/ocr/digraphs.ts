@@ -26,7 +26,10 @@ const caches = new WeakMap<Speller, Map<string, Candidate[]>>();
  */
 export function digraphCandidates(word: string, speller: Speller, budget?: SearchBudget): Candidate[] {
   let cache = caches.get(speller);
-  if (!cache) caches.set(speller, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    caches.set(speller, cache);
+  }
   const hit = cache.get(word);
   if (hit) return hit;
   const found = search(word, speller, budget);

@@ -103,7 +103,7 @@ function letterSpaced(text: string, speller: Speller): OcrFinding[] {
     const allWords = words.every((w) => speller.correct(w) || speller.correct(w.toLowerCase()));
     // Without the double spaces the word breaks are unknown: at most a suggestion.
     const closed = words.join(' ');
-    const sure = allWords && (words.length > 1 || /  /u.test(run) || speller.correct(closed)) && words.some((w) => w.length > 1);
+    const sure = allWords && (words.length > 1 || / {2}/u.test(run) || speller.correct(closed)) && words.some((w) => w.length > 1);
     // Single letters without the double spaces between words ("punkterna a b c d e"): not a heading.
     if (!words.some((w) => w.length > 1) || (!sure && !/ {2}/u.test(run))) continue;
     out.push(finding(text, m.index, m.index + run.length, sure ? safe('letter-spaced', closed) : offered('letter-spaced', closed)));

@@ -11,8 +11,8 @@ import { isEnglishWord } from './language.js';
 export interface RepairContext {
   /** The passage has lost most of its å/ä/ö (see diacriticLoss.ts). */
   poor: boolean;
-  previousWord?: string;
-  nextWord?: string;
+  previousWord?: string | undefined;
+  nextWord?: string | undefined;
   /** The word begins a sentence or a block ("6ver" there is "Över"). */
   sentenceStart?: boolean;
   /**
@@ -23,7 +23,7 @@ export interface RepairContext {
   /** The passage is English ("funded for two years"): nothing but visible OCR marks is repaired. */
   english?: boolean;
   /** The document's search budget (see candidates.ts); not part of the decision. */
-  budget?: SearchBudget;
+  budget?: SearchBudget | undefined;
 }
 
 export type RepairKind =
@@ -83,7 +83,10 @@ export function repairWord(word: string, speller: Speller, ctx: RepairContext): 
     `${expectsInfinitive(ctx.previousWord) ? 1 : 0}${ctx.sentenceStart ? 1 : 0}` +
     `${/^\p{Ll}/u.test(ctx.previousWord ?? '') ? 1 : 0}${/^\p{Ll}/u.test(ctx.nextWord ?? '') ? 1 : 0}${word}`;
   let cache = memo.get(speller);
-  if (!cache) memo.set(speller, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    memo.set(speller, cache);
+  }
   if (cache.has(key)) return cache.get(key);
   const repair = computeRepair(word, speller, ctx);
   // A decision taken after the document's budget ran out may lack candidates: not kept.

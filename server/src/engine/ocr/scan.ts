@@ -67,7 +67,7 @@ export interface PassageOptions {
   /** Abbreviations the whole document defines. */
   definedAbbreviations: ReadonlySet<string>;
   /** The document's candidate-search budget (see candidates.ts documentBudget). */
-  budget?: SearchBudget;
+  budget?: SearchBudget | undefined;
 }
 
 /**
@@ -88,7 +88,7 @@ export interface PassageVerdict {
   /** The passage itself has several words that lost their å/ä/ö (see MIN_PARAGRAPH_EVIDENCE). */
   damaged: boolean;
   /** The passage repeats an earlier short passage often enough to be a running header. */
-  repeatedHeader?: boolean;
+  repeatedHeader?: boolean | undefined;
 }
 
 /** Lost-diacritic words a paragraph needs before its short function words are repaired. */

@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BodiesFile, IntervalsFile, MetadataFile, RuleDefinition, RuleSet, SectionDefinition } from './model.js';
-import { loadYamlFile, validateYaml } from './yamlFile.js';
+import { lineOfPath, loadYamlFile, validateYaml } from './yamlFile.js';
 import { loadSources, clauseContains } from './sources.js';
 import { FileError } from './errors.js';
 import { compilePatterns, PatternError } from '../match/pattern.js';
@@ -10,6 +10,7 @@ import { schemaValidator } from './schemaValidators.js';
 import { buildVocabulary } from './vocabulary.js';
 import { readWordList } from './wordList.js';
 import { useSnapshotIn } from './parsedSnapshot.js';
+import { readDocumentTypes, readSwedishWords } from './wordData.js';
 
 
 /**
@@ -52,6 +53,8 @@ function readRuleSet(directory: string): RuleSet {
   const bodies = loadYamlFile(join(directory, 'vocabulary', 'bodies.yml')).data as BodiesFile;
   const intervals = loadYamlFile(join(directory, 'vocabulary', 'intervals.yml')).data as IntervalsFile;
   const metadata = loadYamlFile(join(directory, 'vocabulary', 'metadata.yml')).data as MetadataFile;
+  const documentTypes = readDocumentTypes(join(directory, 'vocabulary', 'document-types.yml'));
+  const swedish = readSwedishWords(join(directory, 'vocabulary', 'swedish.yml'));
   const sources = loadSources(join(directory, 'sources'));
   const vocabulary = buildVocabulary(bodies, intervals);
 
@@ -61,12 +64,12 @@ function readRuleSet(directory: string): RuleSet {
     const file = join(directory, name);
     const loaded = loadYamlFile(file);
     validateYaml(loaded, validateRule, file);
-    const rule = { ...(loaded.data as Omit<RuleDefinition, 'file'>), file } as RuleDefinition;
+    const rule = { ...(loaded.data as Omit<RuleDefinition, 'file'>), file };
     if (`${rule.id}.yml` !== name && `${rule.id}.yaml` !== name) {
-      throw new FileError(file, 1, `id "${rule.id}" ska vara samma som filnamnet / id must match the file name`);
+      throw new FileError(file, lineOfPath(loaded, '/id'), `id "${rule.id}" ska vara samma som filnamnet / id must match the file name`);
     }
     if (rule.section && !sections.some((s) => s.id === rule.section)) {
-      throw new FileError(file, undefined, `section "${rule.section}" finns inte i sections.yml / unknown section`);
+      throw new FileError(file, lineOfPath(loaded, '/section'), `section "${rule.section}" finns inte i sections.yml / unknown section`);
     }
     for (const ref of rule.sources) {
       const doc = sources.get(ref.document);
@@ -85,7 +88,7 @@ function readRuleSet(directory: string): RuleSet {
       throw new FileError(rule.file, undefined, `cycleRule "${rule.check.cycleRule}" är ingen regel / unknown rule`);
     }
   }
-  return { metadata, words: readWordList(join(directory, 'vocabulary', 'ordlista.txt')), rules, sections, bodies, intervals, sources, directory };
+  return { metadata, words: readWordList(join(directory, 'vocabulary', 'ordlista.txt')), rules, sections, bodies, intervals, documentTypes, swedish, sources, directory };
 }
 
 /** Compiles every pattern once at load, so a typo fails here with the file named. */

@@ -22,6 +22,34 @@ export interface BodiesFile {
   organisationSuffixes: string[];
 }
 
+/** One kind of governing document (rules/vocabulary/document-types.yml). */
+export interface DocumentTypeDefinition {
+  /** The type as front matter, configuration and presets write it ("policy"). */
+  id: string;
+  /** Words in a title or `typ:` value that name the type, in the order tried. */
+  words: string[];
+  /** How the document names itself ("strategin"), lower case. */
+  definite: string;
+  /** The title a new document of the type starts with. */
+  title: string;
+}
+
+export interface DocumentTypesFile {
+  types: DocumentTypeDefinition[];
+  /** What requiredFor calls a document whose type nothing states. */
+  unknown: string;
+}
+
+/** Plain Swedish words the fact readers use (rules/vocabulary/swedish.yml); see that file. */
+export interface SwedishWords {
+  continuation: string[];
+  fronted: string[];
+  clauseBreaks: string[];
+  selfReferences: string[];
+  notNames: string[];
+  adoptionFiller: string[];
+}
+
 export interface IntervalDefinition {
   pattern: string;
   years: number;
@@ -118,12 +146,16 @@ export interface PeriodCheck {
 
 export interface ReplaceCheck {
   kind: 'replace';
+  /** The words to replace, each with its replacement. */
   entries: ReplaceEntry[];
 }
 
 export interface ReplaceEntry {
+  /** Phrase pattern of the word or phrase to replace. */
   match: string;
+  /** The text to put in its place (the finding's fix); matched capitals are kept. */
   replacement: string;
+  /** Why, shown with the finding. */
   note?: Bilingual;
   /** When the change took effect, for the message. */
   since?: string;
@@ -203,15 +235,23 @@ export interface AgendaGoalCheck {
 }
 
 export interface RuleDefinition {
+  /** Stable rule id, the file's name without .yml; an interface, never renamed. */
   id: string;
+  /** Default severity (error, warning or info); configuration may change it. */
   severity: Severity;
+  /** Short name of what is wrong, shown in lists and the documentation. */
   title: Bilingual;
+  /** Why the rule exists, in a few sentences; shown on hover and in the documentation. */
   rationale: Bilingual;
+  /** The messages the check reports, by message key (missing, partial, replace …); {name} is filled in. */
   messages: Record<string, Bilingual>;
+  /** Clauses of rules/sources/ that the rule rests on, each quoted word for word (checked at load). */
   sources: SourceRef[];
-  /** Section id in sections.yml where this element belongs. */
+  /** Section id in sections.yml where this element belongs; required for a section check. */
   section?: string;
+  /** Whether the rule offers a safe fix that --fix applies. */
   fixable?: boolean;
+  /** What the engine checks: a kind and that kind's data. */
   check: CheckDefinition;
   /** The file it was loaded from, for error messages. */
   file: string;
@@ -254,6 +294,9 @@ export interface RuleSet {
   sections: SectionDefinition[];
   bodies: BodiesFile;
   intervals: IntervalsFile;
+  documentTypes: DocumentTypesFile;
+  /** Words of Swedish grammar the fact readers use (vocabulary/swedish.yml). */
+  swedish: SwedishWords;
   sources: Map<string, SourceDocument>;
   directory: string;
 }

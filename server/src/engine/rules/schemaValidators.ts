@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import AjvModule, { type ValidateFunction } from 'ajv';
 import * as precompiled from '../generated/validators.js';
 
+// ajv is CommonJS: under Node's ESM loader the class is `default`, in a bundle it may be the module.
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
 const Ajv = AjvModule.default ?? AjvModule;
 
 /** Options for both the build-time (standalone) and the runtime compile, so they agree. */

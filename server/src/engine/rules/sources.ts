@@ -36,10 +36,10 @@ export function parseSource(text: string, file: string): SourceDocument {
     meta = (parseYaml(lines.slice(1, end).join('\n')) ?? {}) as Record<string, unknown>;
     i = end + 1;
   }
-  const id = String(meta.id ?? '');
+  const id = scalar(meta.id);
   if (!id) throw new FileError(file, 1, 'front matter saknar "id" / missing id');
   const clauses = new Map<string, SourceClause>();
-  let section = String(meta.title ?? '');
+  let section = scalar(meta.title);
   let current: SourceClause | undefined;
   const finish = (): void => {
     if (current) current.text = current.text.replace(/\s+/g, ' ').trim();
@@ -70,12 +70,12 @@ export function parseSource(text: string, file: string): SourceDocument {
   finish();
   const doc: SourceDocument = {
     id,
-    municipality: String(meta.municipality ?? ''),
-    title: String(meta.title ?? ''),
+    municipality: scalar(meta.municipality),
+    title: scalar(meta.title),
     file,
     clauses,
   };
-  const opt = (key: string): string | undefined => (meta[key] === undefined ? undefined : meta[key] instanceof Date ? (meta[key] as Date).toISOString().slice(0, 10) : String(meta[key]));
+  const opt = (key: string): string | undefined => (meta[key] === undefined ? undefined : scalar(meta[key]));
   const type = opt('type');
   if (type) doc.type = type;
   const adoptedBy = opt('adopted-by');
@@ -93,4 +93,10 @@ export function parseSource(text: string, file: string): SourceDocument {
 export function clauseContains(clause: SourceClause, quote: string): boolean {
   const norm = (s: string): string => s.replace(/\s+/g, ' ').trim();
   return norm(clause.text).includes(norm(quote));
+}
+
+/** A front matter value as text: a date as ISO, a string, number or boolean as written, anything else empty. */
+function scalar(value: unknown): string {
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
 }

@@ -79,13 +79,23 @@ function quoted(key: string): string {
   return short.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
-function describe(error: ErrorObject): string {
+/** The check kind of a rule file, when a key is required because of it. */
+function kindOf(data: unknown): string | undefined {
+  const kind = (data as { check?: { kind?: unknown } } | undefined)?.check?.kind;
+  return typeof kind === 'string' ? kind : undefined;
+}
+
+function describe(error: ErrorObject, data: unknown): string {
   const where = error.instancePath || '(roten / root)';
   switch (error.keyword) {
     case 'additionalProperties':
       return `${where}: okänd nyckel "${quoted(String(error.params.additionalProperty))}" / unknown key`;
-    case 'required':
-      return `${where}: saknar "${String(error.params.missingProperty)}" / missing key`;
+    case 'required': {
+      const missing = String(error.params.missingProperty);
+      const kind = error.schemaPath.includes('/then/') ? kindOf(data) : undefined;
+      if (kind) return `${where}: en regel med check.kind "${kind}" måste ha "${missing}" / a rule of kind "${kind}" needs the key "${missing}"`;
+      return `${where}: saknar "${missing}" / missing key`;
+    }
     case 'enum':
       return `${where}: måste vara en av ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')} / must be one of these`;
     default:
@@ -98,5 +108,7 @@ export function validateYaml(loaded: LoadedYaml, validate: ValidateFunction, fil
   if (validate(loaded.data)) return;
   const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if');
   const error = errors.sort((a, b) => b.instancePath.length - a.instancePath.length)[0] ?? validate.errors![0]!;
-  throw new FileError(file, lineOfPath(loaded, error.instancePath), describe(error));
+  // A key missing at the top because of the check's kind: point at the kind.
+  const path = error.keyword === 'required' && error.instancePath === '' && error.schemaPath.includes('/then/') ? '/check/kind' : error.instancePath;
+  throw new FileError(file, lineOfPath(loaded, path), describe(error, loaded.data));
 }

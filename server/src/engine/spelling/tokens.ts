@@ -40,7 +40,7 @@ export function tokenize(text: string): Token[] {
 }
 
 /** Previous/next word tokens (skipping URLs etc.), for context rules. */
-export function neighbours(tokens: readonly Token[], index: number): { prev?: Token; next?: Token } {
+export function neighbours(tokens: readonly Token[], index: number): { prev?: Token | undefined; next?: Token | undefined } {
   let prev: Token | undefined;
   let next: Token | undefined;
   for (let i = index - 1; i >= 0; i--) if (tokens[i]!.kind === 'word') { prev = tokens[i]; break; }
