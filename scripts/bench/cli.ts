@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { generateCorpus } from './corpus.js';
 import { timeCommand, timeInterleaved, type Timing } from './measure.js';
+import { peakRssMb } from './memory.js';
 
 export interface CliBench {
   files: number;
@@ -13,6 +14,10 @@ export interface CliBench {
   policylintSpellingOnly: Timing;
   hunspell?: Timing;
   cached: Timing;
+  /** One 10 KB draft, start to exit. */
+  oneFile: Timing;
+  /** Peak RSS over four times the drafts (default workers, and one thread). */
+  memory: { files: number; workersMb: number; singleThreadMb: number };
 }
 
 /** The CLI against markdownlint-cli2 and Debian's hunspell on the same generated drafts. */
@@ -53,5 +58,11 @@ export function benchCli(repo: string, count: number, runs: number): CliBench {
   const cacheFile = join(repo, '.bench', 'cache.json');
   spawnSync(node, [...common, '--cache', '--cache-location', cacheFile], { cwd });
   const cached = timeCommand('policylint --cache (all hits)', node, [...common, '--cache', '--cache-location', cacheFile], { cwd, runs });
-  return { files: files.length, bytes, policylint, policylintSingleThread, markdownlint, policylintSpellingOnly, ...(hunspell ? { hunspell } : {}), cached };
+  const one = join(repo, 'examples', 'strandvik-internationell-strategi.md');
+  const oneFile = timeCommand('policylint, one draft', node, [bin, one, '--today', '2026-11-23'], { cwd, runs });
+  // Memory flat in the number of files: four times the drafts, results streamed per file.
+  const many = generateCorpus(repo, { count: count * 4, directory: join(repo, '.bench', 'many') });
+  const workersMb = peakRssMb(repo, bin, ['many', '--today', '2026-11-23'], cwd).mb;
+  const singleThreadMb = peakRssMb(repo, bin, ['many', '--today', '2026-11-23', '--workers', '0'], cwd).mb;
+  return { files: files.length, bytes, policylint, policylintSingleThread, markdownlint, policylintSpellingOnly, ...(hunspell ? { hunspell } : {}), cached, oneFile, memory: { files: many.length, workersMb, singleThreadMb } };
 }
