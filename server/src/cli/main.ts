@@ -5,15 +5,17 @@ import { Command, Option, CommanderError } from 'commander';
 import { ConfigLoader, FileError, loadRuleSet, loadServices, packageVersion, parseLimits, readFileSafely, resolveLimits, todayIso, type Language, type Limits, type ResolvedConfig } from '../engine/index.js';
 import { expandInputs, UsageError } from './files.js';
 import { lintFile } from './lintFiles.js';
-import { formatStylish } from './formatters/stylish.js';
-import { formatJson } from './formatters/json.js';
-import { formatSarif } from './formatters/sarif.js';
-import { formatGithub } from './formatters/github.js';
 import { formatFacts } from './formatters/facts.js';
 import { factsOfFiles } from './facts.js';
 import { colorEnabled } from './formatters/color.js';
 import { writeInitialConfig } from './init.js';
 import type { FileResult } from './results.js';
+// Issue 14: report and diff subcommands, CI formats, stdin, output file, config options.
+import { LINT_FORMATS } from './formatters/index.js';
+import { REPORT_FORMATS } from './report/formats.js';
+import { runDiff } from './diff/command.js';
+import { openSink, printResults } from './output.js';
+import { lintStdin, readStdin } from './stdin.js';
 import { LintCache } from './cache.js';
 import { lintInWorkers, workerCount } from './pool.js';
 
@@ -46,11 +48,32 @@ function workspaceRoots(inputs: string[], cwd: string): string[] {
 
 export async function run(argv: string[], io = { out: process.stdout, err: process.stderr }): Promise<number> {
   const version = packageVersion();
+  // --- issue 14: subcommands (`report` shares the lint pipeline below; `diff` has its own) ---
+  if (argv[0] === 'diff') return runDiff(argv.slice(1), io);
+  const mode = argv[0] === 'report' ? 'report' : 'lint';
+  if (mode === 'report') argv = argv.slice(1);
   const program = new Command()
-    .name('policylint')
-    .description('Granskar utkast till kommunala styrdokument i Markdown. / Lints Swedish municipal governing documents in Markdown.')
+    .name(mode === 'report' ? 'policylint report' : 'policylint')
+    .description(
+      mode === 'report'
+        ? 'Register över styrdokumenten: beslut, revidering, ansvar, status. / A register of the governing documents: adoption, review, responsibility, status.'
+        : 'Granskar utkast till kommunala styrdokument i Markdown. / Lints Swedish municipal governing documents in Markdown.\n\n' +
+            'Underkommandon / subcommands:\n  report [sökvägar]          register över dokumenten / a register of the documents\n  diff GAMMAL NY | --git REV FIL   vad som ändrats i styrningen / what changed in governance',
+    )
     .argument('[paths...]', 'filer, kataloger eller globmönster / files, directories or globs')
-    .addOption(new Option('-f, --format <format>', 'utdataformat / output format').choices(['stylish', 'json', 'sarif', 'github', 'facts']).default('stylish'))
+    .addOption(
+      mode === 'report'
+        ? new Option('-f, --format <format>', 'utdataformat / output format').choices([...REPORT_FORMATS]).default('markdown')
+        : new Option('-f, --format <format>', 'utdataformat / output format').choices([...LINT_FORMATS]).default('stylish'),
+    )
+    .option('-o, --output-file <file>', 'skriv utdata till en fil / write the output to a file')
+    .option('--color', 'färg även utan terminal / colour even without a terminal')
+    .option('--no-color', 'ingen färg / no colour')
+    .option('-c, --config <file>', 'använd denna konfiguration för alla filer / use this configuration for every file')
+    .option('--no-config', 'läs ingen konfigurationsfil (policylint:recommended) / read no configuration file')
+    .option('--stdin', 'granska texten på standard in / lint the text on standard input')
+    .option('--stdin-filename <file>', 'sökvägen texten på standard in står för / the path the standard input stands for')
+    // --- end issue 14 options ---
     .option('--fix', 'rätta säkra fel och skriv filerna / apply safe fixes and write the files')
     .option('--max-warnings <n>', 'avsluta med 1 vid fler varningar / exit 1 when warnings exceed n', (v) => {
       const n = Number(v);
@@ -90,8 +113,17 @@ export async function run(argv: string[], io = { out: process.stdout, err: proce
     }
     throw error;
   }
-  const opts = program.opts<{ format: string; fix?: boolean; maxWarnings?: number; lang?: Language; printConfig?: string; init?: boolean; today?: string; quiet?: boolean; cache?: boolean; cacheLocation?: string; workers?: number; limit?: Partial<Limits> }>();
+  const opts = program.opts<{ outputFile?: string; color?: boolean; config?: string | false; stdin?: boolean; stdinFilename?: string; format: string; fix?: boolean; maxWarnings?: number; lang?: Language; printConfig?: string; init?: boolean; today?: string; quiet?: boolean; cache?: boolean; cacheLocation?: string; workers?: number; limit?: Partial<Limits> }>();
   const cwd = process.cwd();
+  const exitCode = ({ errors, warnings }: { errors: number; warnings: number }): number => {
+    if (mode === 'report') return EXIT.ok;
+    if (errors > 0) return EXIT.lint;
+    if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
+      io.err.write(`policylint: ${warnings} varningar är fler än --max-warnings ${opts.maxWarnings} / too many warnings\n`);
+      return EXIT.lint;
+    }
+    return EXIT.ok;
+  };
 
   try {
     if (opts.today && !/^\d{4}-\d{2}-\d{2}$/.test(opts.today)) throw new UsageError(`--today vill ha YYYY-MM-DD, fick "${opts.today}"`);
@@ -108,19 +140,30 @@ export async function run(argv: string[], io = { out: process.stdout, err: proce
     }
     const roots = workspaceRoots(program.args, cwd);
     const ruleSet = loadRuleSet();
-    const configs = new ConfigLoader(ruleSet, { roots, limits });
+    const configFile = opts.config;
+    const configs = new ConfigLoader(ruleSet, { roots, limits, ...(configFile !== undefined ? { configFile } : {}) });
     if (opts.printConfig) {
       io.out.write(printConfig(configs.forFile(resolve(cwd, opts.printConfig))));
       return EXIT.ok;
     }
+    const today = opts.today ?? todayIso();
+    const lang = opts.lang ?? 'sv';
+    const print = (results: Iterable<FileResult>, stdin?: { filePath: string; text: string }) =>
+      printResults(results, openSink(opts.outputFile, io.out, cwd), { mode, format: opts.format, ruleSet, lang, version, cwd, today, quiet: Boolean(opts.quiet), color: opts.color ?? (opts.outputFile ? false : colorEnabled(process.stdout)), ...(stdin ? { stdin } : {}) });
+    if (opts.stdin) {
+      if (program.args.length) throw new UsageError('--stdin tar inga sökvägar / --stdin takes no paths');
+      if (opts.fix) throw new UsageError('--fix skriver filer och går inte med --stdin / --fix writes files and does not go with --stdin');
+      const stdin = { filePath: resolve(cwd, opts.stdinFilename ?? 'stdin.md'), text: await readStdin() };
+      const result = await lintStdin(stdin, { ruleSet, configs, today, limits, ...(opts.lang ? { lang: opts.lang } : {}) });
+      return exitCode(print(result ? [result] : [], stdin));
+    }
     const { files, warnings: skipped } = await expandInputs(program.args, cwd);
     for (const warning of skipped) io.err.write(`policylint: varning / warning: ${warning}\n`);
-    const today = opts.today ?? todayIso();
     if (opts.format === 'facts') {
       io.out.write(formatFacts(factsOfFiles(files, { ruleSet, configs, today })));
       return EXIT.ok;
     }
-    const cache = opts.cache ? LintCache.load(resolve(cwd, opts.cacheLocation ?? '.policylintcache'), version) : undefined;
+    const cache = opts.cache ? LintCache.load(resolve(cwd, opts.cacheLocation ?? '.policylintcache'), configFile === undefined ? version : `${version}+config:${configFile || 'none'}`) : undefined;
     const results: (FileResult | undefined)[] = new Array(files.length);
     const ruleIds = new Set(ruleSet.rules.keys());
     const keys: string[] = [];
@@ -136,7 +179,7 @@ export async function run(argv: string[], io = { out: process.stdout, err: proce
       }
       pending.push(i);
     });
-    const setup = { fix: Boolean(opts.fix), today, roots, limits, ...(opts.lang ? { lang: opts.lang } : {}) };
+    const setup = { fix: Boolean(opts.fix), today, roots, limits, ...(opts.lang ? { lang: opts.lang } : {}), ...(configFile !== undefined ? { configFile } : {}) };
     const workers = workerCount(pending.length, opts.workers);
     if (pending.length === 0) {
       // Every file was a cache hit: no workers, no dictionary.
@@ -161,27 +204,7 @@ export async function run(argv: string[], io = { out: process.stdout, err: proce
       }
     }
     const shown = results.filter((r): r is FileResult => r !== undefined);
-    if (opts.quiet) {
-      for (const result of shown) {
-        result.messages = result.messages.filter((m) => m.severity === 'error');
-        result.warningCount = result.infoCount = 0;
-      }
-    }
-    const lang = opts.lang ?? 'sv';
-    const output =
-      opts.format === 'json' ? formatJson(shown)
-      : opts.format === 'sarif' ? formatSarif(shown, ruleSet, lang, version)
-      : opts.format === 'github' ? formatGithub(shown)
-      : formatStylish(shown, lang, colorEnabled(process.stdout));
-    io.out.write(output);
-    const errors = shown.reduce((n, r) => n + r.errorCount, 0);
-    const warnings = shown.reduce((n, r) => n + r.warningCount, 0);
-    if (errors > 0) return EXIT.lint;
-    if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
-      io.err.write(`policylint: ${warnings} varningar är fler än --max-warnings ${opts.maxWarnings} / too many warnings\n`);
-      return EXIT.lint;
-    }
-    return EXIT.ok;
+    return exitCode(print(shown));
   } catch (error) {
     if (error instanceof UsageError || error instanceof FileError) {
       io.err.write(`policylint: ${error.message}\n`);

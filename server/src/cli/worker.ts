@@ -9,7 +9,7 @@ import type { WorkerRequest, WorkerResponse, WorkerSetup } from './pool.js';
 
 const setup = workerData as WorkerSetup;
 const ruleSet = loadRuleSet();
-const configs = new ConfigLoader(ruleSet, { roots: setup.roots, limits: setup.limits });
+const configs = new ConfigLoader(ruleSet, { roots: setup.roots, limits: setup.limits, ...(setup.configFile !== undefined ? { configFile: setup.configFile } : {}) });
 const services = loadServices();
 
 parentPort!.on('message', async (request: WorkerRequest) => {

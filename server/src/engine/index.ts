@@ -24,3 +24,4 @@ export type * from './facts/model.js';
 export { documentReadability, lix, lixLevel, LIX_LEVELS, type DocumentReadability, type SectionReadability, type LixScore, type LixLevel } from './analysis/readability.js';
 export { INITIAL_CONFIG, ConfigExistsError, writeInitialConfig } from './config/init.js';
 export { noFacts } from './facts/model.js';
+export { reviewDue, type Due } from './facts/due.js';

@@ -1,5 +1,5 @@
 import { parseDocument, type ParseCache, type PolicyDocument } from './document/parse.js';
-import { findSections, findTitle } from './analysis/sections.js';
+import { findSections, findTitle, type Section } from './analysis/sections.js';
 import { extractMetadata, detectDocumentType } from './analysis/metadata.js';
 import { todayIso } from './analysis/dates.js';
 import { PatternCache } from './match/pattern.js';
@@ -36,6 +36,9 @@ export interface LintResult {
   documentType: string | undefined;
   /** What the document says about its own governance (facts/model.ts). */
   facts: GovernanceFacts;
+  /** The title and the sections the checks saw (for the CLI's register and diff). */
+  title: string;
+  sections: Section[];
 }
 
 /** Internal findings that belong to no rule file: broken front matter, unknown ids in comments. */
@@ -163,7 +166,7 @@ function lintBody(text: string, options: LintOptions): LintResult {
 
   const kept = applyDirectives(doc, directives, findings);
   const diagnostics: Diagnostic[] = kept.map(toDiagnostic).sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
-  return { diagnostics, document: doc, documentType: ctx.documentType, facts: ctx.facts };
+  return { diagnostics, document: doc, documentType: ctx.documentType, facts: ctx.facts, title: ctx.title.text, sections: ctx.sections };
 
   // Built field by field: object rest/spread here was the slowest step on drafts with
   // thousands of OCR findings.
@@ -189,5 +192,5 @@ function errorName(error: unknown): string {
 function refused(text: string, finding: Finding): LintResult {
   const document: PolicyDocument = { text, lines: new LineIndex(text), blocks: [], sentences: [], headings: [], tables: [], comments: [], bodyStart: 0 };
   const diagnostic: Diagnostic = { ...finding, severity: 'error', sources: [] };
-  return { diagnostics: [diagnostic], document, documentType: undefined, facts: noFacts() };
+  return { diagnostics: [diagnostic], document, documentType: undefined, facts: noFacts(), title: '', sections: [] };
 }
