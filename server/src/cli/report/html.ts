@@ -57,6 +57,7 @@ th { background: #eef1f4; }
 th button { all: inherit; cursor: pointer; border: 0; padding: 0; }
 th[aria-sort="ascending"] button::after { content: " ▲"; }
 th[aria-sort="descending"] button::after { content: " ▼"; }
+td.date { white-space: nowrap; }
 td.number { text-align: right; font-variant-numeric: tabular-nums; }
 tr.status-overdue { background: #fde2e1; }
 tr.status-overdue td.status { font-weight: 700; color: #8a1c13; }
@@ -89,8 +90,8 @@ export function renderHtml(rows: ReportRow[], ctx: ReportContext): string {
           const mark = row.status === 'overdue' ? '<span class="mark">⚠ </span>' : '';
           return `<td class="status" data-value="${escapeHtml(raw)}">${mark}${escapeHtml(STATUS[ctx.lang][row.status])}</td>`;
         }
-        const number = c === 'errors' || c === 'warnings';
-        return `<td${number ? ' class="number"' : ''} data-value="${escapeHtml(raw)}">${raw === '' ? '–' : escapeHtml(raw)}</td>`;
+        const kind = c === 'errors' || c === 'warnings' ? ' class="number"' : c === 'adoptedOn' || c === 'reviewDue' ? ' class="date"' : '';
+        return `<td${kind} data-value="${escapeHtml(raw)}">${raw === '' ? '–' : escapeHtml(raw)}</td>`;
       }).join('');
       return `<tr class="status-${row.status}" data-status="${row.status}">${cells}</tr>`;
     })
