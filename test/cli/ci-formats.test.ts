@@ -156,6 +156,20 @@ describe('CI formats', function () {
       assert.equal(severity(['--no-config', '--workers', '1']), 'info', 'the worker threads get the same setting');
     });
 
+    it('--report-unused-disable-directives reports disable comments that turned nothing off, as errors', () => {
+      const text = '# Internationell policy\n\n<!-- policylint-disable-next-line skall -->\nKommunen skall arbeta internationellt.\n\n<!-- policylint-disable-next-line skall, long-sentence -->\nKommunen ska arbeta.\n';
+      const dir = workspace({ 'd.md': text });
+      type R = { messages: { ruleId: string | null; severity: string; message: string; line: number }[] }[];
+      const plain = JSON.parse(lint(['d.md', '-f', 'json'], dir).stdout) as R;
+      assert.equal(plain[0]!.messages.some((m) => m.ruleId === 'skall'), false, 'the first comment turns skall off');
+      assert.equal(plain[0]!.messages.some((m) => /inget att stänga av/.test(m.message)), false, 'not reported unless asked');
+      for (const workers of ['0', '1']) {
+        const reported = (JSON.parse(lint(['d.md', '-f', 'json', '--report-unused-disable-directives', '--workers', workers], dir).stdout) as R)[0]!.messages.filter((m) => /inget att stänga av/.test(m.message));
+        assert.deepEqual(reported.map((m) => [m.ruleId, m.severity, m.line]), [['syntax', 'error', 6]], `workers ${workers}`);
+        assert.match(reported[0]!.message, /stänger av skall, long-sentence/);
+      }
+    });
+
     it('-o writes the output to a file; --color forces colour, --no-color turns it off', () => {
       const dir = workspace({ 'draft.md': DRAFT });
       const r = lint(['draft.md', '-o', 'out.txt'], dir);

@@ -14,6 +14,8 @@ export interface LintFilesOptions {
   today?: string;
   services?: Record<string, unknown>;
   limits?: Limits;
+  /** --report-unused-disable-directives */
+  reportUnusedDisableDirectives?: 'warning' | 'error';
 }
 
 /** A safe fix whose range did not hold its text is a bug in policylint: say so, change nothing. */
@@ -31,7 +33,7 @@ export async function lintFile(filePath: string, options: LintFilesOptions): Pro
   if (isIgnored(config, filePath)) return undefined;
   const read = readDraft(filePath, options.limits?.documentBytes);
   if (!read.ok) return summarise(filePath, [fileMessage(read.cause[options.lang], read.line, true)], new Set());
-  const lintOptions = { config, ...(options.today ? { today: options.today } : {}), ...(options.services ? { services: options.services } : {}), ...(options.limits ? { limits: options.limits } : {}), ruleSet: options.ruleSet };
+  const lintOptions = { config, ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: options.reportUnusedDisableDirectives } : {}), ...(options.today ? { today: options.today } : {}), ...(options.services ? { services: options.services } : {}), ...(options.limits ? { limits: options.limits } : {}), ruleSet: options.ruleSet };
   let text = read.text;
   let result = lintText(text, lintOptions);
   const extra: Message[] = [];
@@ -80,7 +82,7 @@ function resultOf(filePath: string, text: string, result: LintResult, lang: Lang
 export function lintSource(filePath: string, text: string, options: Omit<LintFilesOptions, 'fix'>): FileResult | undefined {
   const config = options.configs.forFile(filePath);
   if (isIgnored(config, filePath)) return undefined;
-  const result = lintText(text, { config, ruleSet: options.ruleSet, ...(options.today ? { today: options.today } : {}), ...(options.services ? { services: options.services } : {}), ...(options.limits ? { limits: options.limits } : {}) });
+  const result = lintText(text, { config, ruleSet: options.ruleSet, ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: options.reportUnusedDisableDirectives } : {}), ...(options.today ? { today: options.today } : {}), ...(options.services ? { services: options.services } : {}), ...(options.limits ? { limits: options.limits } : {}) });
   return resultOf(filePath, text, result, options.lang);
 }
 

@@ -72,6 +72,7 @@ export async function run(argv: string[], io = { out: process.stdout, err: proce
     .option('-c, --config <file>', 'använd denna konfiguration för alla filer / use this configuration for every file')
     .option('--no-config', 'läs ingen konfigurationsfil (policylint:recommended) / read no configuration file')
     .option('--stdin', 'granska texten på standard in / lint the text on standard input')
+    .option('--report-unused-disable-directives', 'rapportera kommentarer som inte stänger av något, som fel / report disable comments that turn nothing off, as errors')
     .option('--stdin-filename <file>', 'sökvägen texten på standard in står för / the path the standard input stands for')
     // --- end issue 14 options ---
     .option('--fix', 'rätta säkra fel och skriv filerna / apply safe fixes and write the files')
@@ -113,7 +114,7 @@ export async function run(argv: string[], io = { out: process.stdout, err: proce
     }
     throw error;
   }
-  const opts = program.opts<{ outputFile?: string; color?: boolean; config?: string | false; stdin?: boolean; stdinFilename?: string; format: string; fix?: boolean; maxWarnings?: number; lang?: Language; printConfig?: string; init?: boolean; today?: string; quiet?: boolean; cache?: boolean; cacheLocation?: string; workers?: number; limit?: Partial<Limits> }>();
+  const opts = program.opts<{ reportUnusedDisableDirectives?: boolean; outputFile?: string; color?: boolean; config?: string | false; stdin?: boolean; stdinFilename?: string; format: string; fix?: boolean; maxWarnings?: number; lang?: Language; printConfig?: string; init?: boolean; today?: string; quiet?: boolean; cache?: boolean; cacheLocation?: string; workers?: number; limit?: Partial<Limits> }>();
   const cwd = process.cwd();
   const exitCode = ({ errors, warnings }: { errors: number; warnings: number }): number => {
     if (mode === 'report') return EXIT.ok;
@@ -141,6 +142,7 @@ export async function run(argv: string[], io = { out: process.stdout, err: proce
     const roots = workspaceRoots(program.args, cwd);
     const ruleSet = loadRuleSet();
     const configFile = opts.config;
+    const unusedDirectives = opts.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: 'error' as const } : {};
     const configs = new ConfigLoader(ruleSet, { roots, limits, ...(configFile !== undefined ? { configFile } : {}) });
     if (opts.printConfig) {
       io.out.write(printConfig(configs.forFile(resolve(cwd, opts.printConfig))));
@@ -154,7 +156,7 @@ export async function run(argv: string[], io = { out: process.stdout, err: proce
       if (program.args.length) throw new UsageError('--stdin tar inga sökvägar / --stdin takes no paths');
       if (opts.fix) throw new UsageError('--fix skriver filer och går inte med --stdin / --fix writes files and does not go with --stdin');
       const stdin = { filePath: resolve(cwd, opts.stdinFilename ?? 'stdin.md'), text: await readStdin() };
-      const result = await lintStdin(stdin, { ruleSet, configs, today, limits, ...(opts.lang ? { lang: opts.lang } : {}) });
+      const result = await lintStdin(stdin, { ruleSet, configs, today, limits, ...unusedDirectives, ...(opts.lang ? { lang: opts.lang } : {}) });
       return exitCode(print(result ? [result] : [], stdin));
     }
     const { files, warnings: skipped } = await expandInputs(program.args, cwd);
@@ -163,7 +165,7 @@ export async function run(argv: string[], io = { out: process.stdout, err: proce
       io.out.write(formatFacts(factsOfFiles(files, { ruleSet, configs, today })));
       return EXIT.ok;
     }
-    const cache = opts.cache ? LintCache.load(resolve(cwd, opts.cacheLocation ?? '.policylintcache'), configFile === undefined ? version : `${version}+config:${configFile || 'none'}`) : undefined;
+    const cache = opts.cache ? LintCache.load(resolve(cwd, opts.cacheLocation ?? '.policylintcache'), `${version}${configFile === undefined ? '' : `+config:${configFile || 'none'}`}${opts.reportUnusedDisableDirectives ? '+unused' : ''}`) : undefined;
     const results: (FileResult | undefined)[] = new Array(files.length);
     const ruleIds = new Set(ruleSet.rules.keys());
     const keys: string[] = [];
@@ -179,7 +181,7 @@ export async function run(argv: string[], io = { out: process.stdout, err: proce
       }
       pending.push(i);
     });
-    const setup = { fix: Boolean(opts.fix), today, roots, limits, ...(opts.lang ? { lang: opts.lang } : {}), ...(configFile !== undefined ? { configFile } : {}) };
+    const setup = { fix: Boolean(opts.fix), today, roots, limits, ...(opts.lang ? { lang: opts.lang } : {}), ...(configFile !== undefined ? { configFile } : {}), ...unusedDirectives };
     const workers = workerCount(pending.length, opts.workers);
     if (pending.length === 0) {
       // Every file was a cache hit: no workers, no dictionary.
@@ -191,7 +193,7 @@ export async function run(argv: string[], io = { out: process.stdout, err: proce
       for (const i of pending) {
         const file = files[i]!;
         const lang = opts.lang ?? configs.forFile(file).language ?? 'sv';
-        results[i] = await lintFile(file, { ruleSet, configs, lang, fix: setup.fix, services: { ...services }, today, limits });
+        results[i] = await lintFile(file, { ruleSet, configs, lang, fix: setup.fix, services: { ...services }, today, limits, ...unusedDirectives });
       }
     }
     if (cache) {

@@ -15,6 +15,7 @@ export interface WorkerSetup {
   limits: Limits;
   /** `-c FILE` or `--no-config` (ConfigLoaderOptions.configFile). */
   configFile?: string | false;
+  reportUnusedDisableDirectives?: 'warning' | 'error';
 }
 
 export interface WorkerRequest {

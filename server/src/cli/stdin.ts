@@ -10,8 +10,8 @@ export async function readStdin(stream: NodeJS.ReadableStream = process.stdin): 
 }
 
 /** `--stdin`: lints the text as if it were the file at `filePath` (its configuration applies). */
-export async function lintStdin(stdin: { filePath: string; text: string }, options: { ruleSet: RuleSet; configs: ConfigLoader; today: string; limits: Limits; lang?: Language }): Promise<FileResult | undefined> {
+export async function lintStdin(stdin: { filePath: string; text: string }, options: { ruleSet: RuleSet; configs: ConfigLoader; today: string; limits: Limits; lang?: Language; reportUnusedDisableDirectives?: 'warning' | 'error' }): Promise<FileResult | undefined> {
   const lang = options.lang ?? options.configs.forFile(stdin.filePath).language ?? 'sv';
   const services = await loadServices();
-  return lintSource(stdin.filePath, stdin.text, { ruleSet: options.ruleSet, configs: options.configs, lang, today: options.today, limits: options.limits, services: { ...services } });
+  return lintSource(stdin.filePath, stdin.text, { ruleSet: options.ruleSet, configs: options.configs, lang, today: options.today, limits: options.limits, services: { ...services }, ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: options.reportUnusedDisableDirectives } : {}) });
 }
