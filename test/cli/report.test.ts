@@ -141,6 +141,14 @@ describe('policylint report', function () {
     assert.equal(cli(['report', 'styrdokument/d-incomplete.md'], dir).code, 0);
   });
 
+  it('refuses --fix: a register changes no file', () => {
+    const w = workspace({ 'x.md': '# Policy\n\nKommunen skall arbeta.\n' });
+    const r = cli(['report', 'x.md', '--fix'], w);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /report ändrar inga filer/);
+    assert.match(readFileSync(join(w, 'x.md'), 'utf8'), /skall/);
+  });
+
   it('uses the cache: a second run gives the same register', () => {
     const first = cli(['report', 'styrdokument', '-f', 'json', '--cache', '--workers', '0'], dir);
     const second = cli(['report', 'styrdokument', '-f', 'json', '--cache', '--workers', '0'], dir);

@@ -27,6 +27,11 @@ export interface Governance {
 /** Section id of the goals section in rules/sections.yml. */
 const GOALS_SECTION = 'mal';
 const MAX_TEXT = 300;
+/**
+ * At most this many items per list: the register shows a few, and a 5 MB draft with 40,000
+ * responsibility sentences must not carry them all from a worker and into the cache.
+ */
+const MAX_ITEMS = 200;
 
 const clip = (text: string): string => {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -42,18 +47,18 @@ export function governanceOf(result: LintResult): Governance {
   if (goalsSection) {
     const blocks = goalsSection.blocks.map((i) => result.document.blocks[i]!).filter((b) => b.kind !== 'heading');
     const items = blocks.some((b) => b.listItem) ? blocks.filter((b) => b.listItem) : blocks;
-    goals = items.map((b) => clip(b.text)).filter(Boolean);
+    goals = items.slice(0, MAX_ITEMS).map((b) => clip(b.text)).filter(Boolean);
   }
   return {
     title: clip(result.title),
     type: result.documentType ?? null,
     adoption: a ? { body: a.body ?? null, date: a.date ?? null, yearOnly: Boolean(a.yearOnly), paragraph: a.paragraph ?? null, evidence: clip(a.evidence) } : null,
-    review: facts.review.map((r) => ({ kind: r.kind, cadence: r.cadence ?? null, years: r.years ?? null, until: r.until ?? null, by: r.by ?? null, evidence: clip(r.evidence) })),
+    review: facts.review.slice(0, MAX_ITEMS).map((r) => ({ kind: r.kind, cadence: r.cadence ?? null, years: r.years ?? null, until: r.until ?? null, by: r.by ?? null, evidence: clip(r.evidence) })),
     reviewDue: due ? { date: due.date, basis: due.basis } : null,
     owner: facts.owner ? clip(facts.owner.value) : null,
-    responsibilities: facts.responsibilities.map((r) => ({ actor: r.actor, role: r.role, kind: r.kind, duty: r.duty ? clip(r.duty) : null })),
-    followUp: facts.followUp.map((f) => ({ what: f.what ? clip(f.what) : null, frequency: f.frequency ?? f.unclear ?? null, recipient: f.recipient ?? null, evidence: clip(f.evidence) })),
+    responsibilities: facts.responsibilities.slice(0, MAX_ITEMS).map((r) => ({ actor: r.actor, role: r.role, kind: r.kind, duty: r.duty ? clip(r.duty) : null })),
+    followUp: facts.followUp.slice(0, MAX_ITEMS).map((f) => ({ what: f.what ? clip(f.what) : null, frequency: f.frequency ?? f.unclear ?? null, recipient: f.recipient ?? null, evidence: clip(f.evidence) })),
     goals,
-    sections: result.sections.filter((s) => s.heading.text !== result.title).map((s) => clip(s.heading.text)),
+    sections: result.sections.filter((s) => s.heading.text !== result.title).slice(0, MAX_ITEMS).map((s) => clip(s.heading.text)),
   };
 }

@@ -72,8 +72,8 @@ export async function run(argv: string[], io = { out: process.stdout, err: proce
     .option('-c, --config <file>', 'använd denna konfiguration för alla filer / use this configuration for every file')
     .option('--no-config', 'läs ingen konfigurationsfil (policylint:recommended) / read no configuration file')
     .option('--stdin', 'granska texten på standard in / lint the text on standard input')
-    .option('--report-unused-disable-directives', 'rapportera kommentarer som inte stänger av något, som fel / report disable comments that turn nothing off, as errors')
     .option('--stdin-filename <file>', 'sökvägen texten på standard in står för / the path the standard input stands for')
+    .option('--report-unused-disable-directives', 'rapportera kommentarer som inte stänger av något, som fel / report disable comments that turn nothing off, as errors')
     // --- end issue 14 options ---
     .option('--fix', 'rätta säkra fel och skriv filerna / apply safe fixes and write the files')
     .option('--max-warnings <n>', 'avsluta med 1 vid fler varningar / exit 1 when warnings exceed n', (v) => {
@@ -152,6 +152,7 @@ export async function run(argv: string[], io = { out: process.stdout, err: proce
     const lang = opts.lang ?? 'sv';
     const print = (results: Iterable<FileResult>, stdin?: { filePath: string; text: string }) =>
       printResults(results, openSink(opts.outputFile, io.out, cwd), { mode, format: opts.format, ruleSet, lang, version, cwd, today, quiet: Boolean(opts.quiet), color: opts.color ?? (opts.outputFile ? false : colorEnabled(process.stdout)), ...(stdin ? { stdin } : {}) });
+    if (mode === 'report' && opts.fix) throw new UsageError('report ändrar inga filer; kör --fix utan report / report changes no files; run --fix without it');
     if (opts.stdin) {
       if (program.args.length) throw new UsageError('--stdin tar inga sökvägar / --stdin takes no paths');
       if (opts.fix) throw new UsageError('--fix skriver filer och går inte med --stdin / --fix writes files and does not go with --stdin');
@@ -162,7 +163,9 @@ export async function run(argv: string[], io = { out: process.stdout, err: proce
     const { files, warnings: skipped } = await expandInputs(program.args, cwd);
     for (const warning of skipped) io.err.write(`policylint: varning / warning: ${warning}\n`);
     if (opts.format === 'facts') {
-      io.out.write(formatFacts(factsOfFiles(files, { ruleSet, configs, today })));
+      const sink = openSink(opts.outputFile, io.out, cwd);
+      sink.write(formatFacts(factsOfFiles(files, { ruleSet, configs, today })));
+      sink.close();
       return EXIT.ok;
     }
     const cache = opts.cache ? LintCache.load(resolve(cwd, opts.cacheLocation ?? '.policylintcache'), `${version}${configFile === undefined ? '' : `+config:${configFile || 'none'}`}${opts.reportUnusedDisableDirectives ? '+unused' : ''}`) : undefined;
