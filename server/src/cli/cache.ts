@@ -40,7 +40,8 @@ export class LintCache {
   key(content: Buffer | string, config: ResolvedConfig, lang: string, today: string): string {
     const hash = createHash('sha256');
     hash.update(content);
-    hash.update(JSON.stringify({ rules: [...config.rules], documentType: config.documentType, words: config.words, bodies: config.bodies, lang, today, v: this.version }));
+    // format 2: results carry the draft's governance (for `report`).
+    hash.update(JSON.stringify({ format: 2, rules: [...config.rules], documentType: config.documentType, words: config.words, bodies: config.bodies, lang, today, v: this.version }));
     return hash.digest('hex');
   }
 

@@ -1,8 +1,9 @@
 import { lstatSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { applyFixes, lintText, isIgnored, ConfigLoader, LineIndex, type Bilingual, type Diagnostic, type Language, type Limits, type RuleSet } from '../engine/index.js';
+import { applyFixes, lintText, isIgnored, ConfigLoader, LineIndex, type Bilingual, type Diagnostic, type Language, type Limits, type LintResult, type RuleSet } from '../engine/index.js';
 import { encodeDraft, readDraft, type TextEncoding } from './input.js';
+import { governanceOf } from './governance.js';
 import { summarise, toMessage, type FileResult, type Message } from './results.js';
 
 export interface LintFilesOptions {
@@ -13,6 +14,8 @@ export interface LintFilesOptions {
   today?: string;
   services?: Record<string, unknown>;
   limits?: Limits;
+  /** --report-unused-disable-directives */
+  reportUnusedDisableDirectives?: 'warning' | 'error';
 }
 
 /** A safe fix whose range did not hold its text is a bug in policylint: say so, change nothing. */
@@ -30,7 +33,7 @@ export async function lintFile(filePath: string, options: LintFilesOptions): Pro
   if (isIgnored(config, filePath)) return undefined;
   const read = readDraft(filePath, options.limits?.documentBytes);
   if (!read.ok) return summarise(filePath, [fileMessage(read.cause[options.lang], read.line, true)], new Set());
-  const lintOptions = { config, ...(options.today ? { today: options.today } : {}), ...(options.services ? { services: options.services } : {}), ...(options.limits ? { limits: options.limits } : {}), ruleSet: options.ruleSet };
+  const lintOptions = { config, ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: options.reportUnusedDisableDirectives } : {}), ...(options.today ? { today: options.today } : {}), ...(options.services ? { services: options.services } : {}), ...(options.limits ? { limits: options.limits } : {}), ruleSet: options.ruleSet };
   let text = read.text;
   let result = lintText(text, lintOptions);
   const extra: Message[] = [];
@@ -53,16 +56,34 @@ export async function lintFile(filePath: string, options: LintFilesOptions): Pro
       }
     }
   }
+  const summary = resultOf(filePath, text, result, options.lang, extra);
+  if (text !== read.text) summary.output = text;
+  return summary;
+}
+
+/** The CLI's result for a text as linted: messages with positions, counts, governance. */
+function resultOf(filePath: string, text: string, result: LintResult, lang: Language, extra: Message[] = []): FileResult {
   const lines = new LineIndex(text);
   const fixable = new Set<Message>();
   const messages = result.diagnostics.map((d) => {
-    const m = toMessage(d, lines, options.lang);
+    const m = toMessage(d, lines, lang);
     if (d.fixes?.some((f) => f.safe)) fixable.add(m);
     return m;
   });
   const summary = summarise(filePath, [...extra, ...messages], fixable);
-  if (text !== read.text) summary.output = text;
+  summary.governance = governanceOf(result);
   return summary;
+}
+
+/**
+ * Lints a text that is not read from `filePath` but stands for it (`--stdin`, an old revision
+ * for `diff --git`): the configuration is the one in force at that path; nothing is written.
+ */
+export function lintSource(filePath: string, text: string, options: Omit<LintFilesOptions, 'fix'>): FileResult | undefined {
+  const config = options.configs.forFile(filePath);
+  if (isIgnored(config, filePath)) return undefined;
+  const result = lintText(text, { config, ruleSet: options.ruleSet, ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: options.reportUnusedDisableDirectives } : {}), ...(options.today ? { today: options.today } : {}), ...(options.services ? { services: options.services } : {}), ...(options.limits ? { limits: options.limits } : {}) });
+  return resultOf(filePath, text, result, options.lang);
 }
 
 function fileMessage(message: string, line = 1, fatal: boolean): Message {

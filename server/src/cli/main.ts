@@ -10,9 +10,15 @@ import { factsOfFiles } from './facts.js';
 import { colorEnabled } from './formatters/color.js';
 import { writeInitialConfig } from './init.js';
 import { withSources, type FileResult } from './results.js';
+import { InOrder } from './inOrder.js';
+// Issue 14: report and diff subcommands, CI formats, stdin, output file, config options.
+import { LINT_FORMATS } from './formatters/index.js';
+import { REPORT_FORMATS } from './report/formats.js';
+import { runDiff } from './diff/command.js';
+import { openSink, printResults, startPrinting, type PrintOptions } from './output.js';
+import { lintStdin, readStdin } from './stdin.js';
 import { LintCache } from './cache.js';
 import { lintInWorkers, workerCount } from './pool.js';
-import { createSink, InOrder } from './sinks.js';
 
 /** Exit codes: 0 clean, 1 lint errors (or too many warnings), 2 usage/config/I-O errors. */
 export const EXIT = { ok: 0, lint: 1, usage: 2 } as const;
@@ -43,11 +49,33 @@ function workspaceRoots(inputs: string[], cwd: string): string[] {
 
 export async function run(argv: string[], io = { out: process.stdout, err: process.stderr }): Promise<number> {
   const version = packageVersion();
+  // --- issue 14: subcommands (`report` shares the lint pipeline below; `diff` has its own) ---
+  if (argv[0] === 'diff') return runDiff(argv.slice(1), io);
+  const mode = argv[0] === 'report' ? 'report' : 'lint';
+  if (mode === 'report') argv = argv.slice(1);
   const program = new Command()
-    .name('policylint')
-    .description('Granskar utkast till kommunala styrdokument i Markdown. / Lints Swedish municipal governing documents in Markdown.')
+    .name(mode === 'report' ? 'policylint report' : 'policylint')
+    .description(
+      mode === 'report'
+        ? 'Register över styrdokumenten: beslut, revidering, ansvar, status. / A register of the governing documents: adoption, review, responsibility, status.'
+        : 'Granskar utkast till kommunala styrdokument i Markdown. / Lints Swedish municipal governing documents in Markdown.\n\n' +
+            'Underkommandon / subcommands:\n  report [sökvägar]          register över dokumenten / a register of the documents\n  diff GAMMAL NY | --git REV FIL   vad som ändrats i styrningen / what changed in governance',
+    )
     .argument('[paths...]', 'filer, kataloger eller globmönster / files, directories or globs')
-    .addOption(new Option('-f, --format <format>', 'utdataformat / output format').choices(['stylish', 'json', 'sarif', 'github', 'facts']).default('stylish'))
+    .addOption(
+      mode === 'report'
+        ? new Option('-f, --format <format>', 'utdataformat / output format').choices([...REPORT_FORMATS]).default('markdown')
+        : new Option('-f, --format <format>', 'utdataformat / output format').choices([...LINT_FORMATS]).default('stylish'),
+    )
+    .option('-o, --output-file <file>', 'skriv utdata till en fil / write the output to a file')
+    .option('--color', 'färg även utan terminal / colour even without a terminal')
+    .option('--no-color', 'ingen färg / no colour')
+    .option('-c, --config <file>', 'använd denna konfiguration för alla filer / use this configuration for every file')
+    .option('--no-config', 'läs ingen konfigurationsfil (policylint:recommended) / read no configuration file')
+    .option('--stdin', 'granska texten på standard in / lint the text on standard input')
+    .option('--stdin-filename <file>', 'sökvägen texten på standard in står för / the path the standard input stands for')
+    .option('--report-unused-disable-directives', 'rapportera kommentarer som inte stänger av något, som fel / report disable comments that turn nothing off, as errors')
+    // --- end issue 14 options ---
     .option('--fix', 'rätta säkra fel och skriv filerna / apply safe fixes and write the files')
     .option('--max-warnings <n>', 'avsluta med 1 vid fler varningar / exit 1 when warnings exceed n', (v) => {
       const n = Number(v);
@@ -87,8 +115,17 @@ export async function run(argv: string[], io = { out: process.stdout, err: proce
     }
     throw error;
   }
-  const opts = program.opts<{ format: string; fix?: boolean; maxWarnings?: number; lang?: Language; printConfig?: string; init?: boolean; today?: string; quiet?: boolean; cache?: boolean; cacheLocation?: string; workers?: number; limit?: Partial<Limits> }>();
+  const opts = program.opts<{ reportUnusedDisableDirectives?: boolean; outputFile?: string; color?: boolean; config?: string | false; stdin?: boolean; stdinFilename?: string; format: string; fix?: boolean; maxWarnings?: number; lang?: Language; printConfig?: string; init?: boolean; today?: string; quiet?: boolean; cache?: boolean; cacheLocation?: string; workers?: number; limit?: Partial<Limits> }>();
   const cwd = process.cwd();
+  const exitCode = ({ errors, warnings }: { errors: number; warnings: number }): number => {
+    if (mode === 'report') return EXIT.ok;
+    if (errors > 0) return EXIT.lint;
+    if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
+      io.err.write(`policylint: ${warnings} varningar är fler än --max-warnings ${opts.maxWarnings} / too many warnings\n`);
+      return EXIT.lint;
+    }
+    return EXIT.ok;
+  };
 
   try {
     if (opts.today && !/^\d{4}-\d{2}-\d{2}$/.test(opts.today)) throw new UsageError(`--today vill ha YYYY-MM-DD, fick "${opts.today}"`);
@@ -105,32 +142,39 @@ export async function run(argv: string[], io = { out: process.stdout, err: proce
     }
     const roots = workspaceRoots(program.args, cwd);
     const ruleSet = loadRuleSet();
-    const configs = new ConfigLoader(ruleSet, { roots, limits });
+    const configFile = opts.config;
+    const unusedDirectives = opts.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: 'error' as const } : {};
+    const configs = new ConfigLoader(ruleSet, { roots, limits, ...(configFile !== undefined ? { configFile } : {}) });
     if (opts.printConfig) {
       io.out.write(printConfig(configs.forFile(resolve(cwd, opts.printConfig))));
       return EXIT.ok;
     }
+    const today = opts.today ?? todayIso();
+    const lang = opts.lang ?? 'sv';
+    const printOptions = (stdin?: { filePath: string; text: string }): PrintOptions => ({ mode, format: opts.format, ruleSet, lang, version, cwd, today, quiet: Boolean(opts.quiet), color: opts.color ?? (opts.outputFile ? false : colorEnabled(process.stdout)), ...(stdin ? { stdin } : {}) });
+    const print = (results: Iterable<FileResult>, stdin?: { filePath: string; text: string }) => printResults(results, openSink(opts.outputFile, io.out, cwd), printOptions(stdin));
+    if (mode === 'report' && opts.fix) throw new UsageError('report ändrar inga filer; kör --fix utan report / report changes no files; run --fix without it');
+    if (opts.stdin) {
+      if (program.args.length) throw new UsageError('--stdin tar inga sökvägar / --stdin takes no paths');
+      if (opts.fix) throw new UsageError('--fix skriver filer och går inte med --stdin / --fix writes files and does not go with --stdin');
+      const stdin = { filePath: resolve(cwd, opts.stdinFilename ?? 'stdin.md'), text: await readStdin() };
+      const result = await lintStdin(stdin, { ruleSet, configs, today, limits, ...unusedDirectives, ...(opts.lang ? { lang: opts.lang } : {}) });
+      return exitCode(print(result ? [result] : [], stdin));
+    }
     const { files, warnings: skipped } = await expandInputs(program.args, cwd);
     for (const warning of skipped) io.err.write(`policylint: varning / warning: ${warning}\n`);
-    const today = opts.today ?? todayIso();
     if (opts.format === 'facts') {
-      io.out.write(formatFacts(factsOfFiles(files, { ruleSet, configs, today })));
+      const sink = openSink(opts.outputFile, io.out, cwd);
+      sink.write(formatFacts(factsOfFiles(files, { ruleSet, configs, today })));
+      sink.close();
       return EXIT.ok;
     }
-    const cache = opts.cache ? LintCache.load(resolve(cwd, opts.cacheLocation ?? '.policylintcache'), version) : undefined;
-    const lang = opts.lang ?? 'sv';
-    const sink = createSink({ format: opts.format, lang, color: colorEnabled(process.stdout), ruleSet, version, write: (text) => void (text && io.out.write(text)) });
-    let errors = 0;
-    let warnings = 0;
+    const cache = opts.cache ? LintCache.load(resolve(cwd, opts.cacheLocation ?? '.policylintcache'), `${version}${configFile === undefined ? '' : `+config:${configFile || 'none'}`}${opts.reportUnusedDisableDirectives ? '+unused' : ''}`) : undefined;
     // Results are printed (or kept by a format that needs them all) in file order as they come,
     // and dropped: a run over thousands of drafts holds only the files still being linted.
-    const inOrder = new InOrder((found) => {
-      if (!found) return;
-      // A copy: the cache keeps the full result.
-      const result = opts.quiet ? { ...found, messages: found.messages.filter((m) => m.severity === 'error'), warningCount: 0, infoCount: 0 } : found;
-      errors += result.errorCount;
-      warnings += result.warningCount;
-      sink.file(result);
+    const printer = startPrinting(openSink(opts.outputFile, io.out, cwd), printOptions());
+    const inOrder = new InOrder((result) => {
+      if (result) printer.file(result);
     });
     const ruleIds = new Set(ruleSet.rules.keys());
     const keys: string[] = [];
@@ -152,7 +196,7 @@ export async function run(argv: string[], io = { out: process.stdout, err: proce
       pending.push(i);
     });
     for (const [i, hit] of hits) inOrder.put(i, hit);
-    const setup = { fix: Boolean(opts.fix), today, roots, limits, ...(opts.lang ? { lang: opts.lang } : {}) };
+    const setup = { fix: Boolean(opts.fix), today, roots, limits, ...(opts.lang ? { lang: opts.lang } : {}), ...(configFile !== undefined ? { configFile } : {}), ...unusedDirectives };
     const workers = workerCount(pending.length, opts.workers);
     if (pending.length === 0) {
       // Every file was a cache hit: no workers, no dictionary.
@@ -163,10 +207,10 @@ export async function run(argv: string[], io = { out: process.stdout, err: proce
       for (const i of pending) {
         const file = files[i]!;
         const fileLang = opts.lang ?? configs.forFile(file).language ?? 'sv';
-        finished(i, await lintFile(file, { ruleSet, configs, lang: fileLang, fix: setup.fix, services: { ...services }, today, limits }));
+        finished(i, await lintFile(file, { ruleSet, configs, lang: fileLang, fix: setup.fix, services: { ...services }, today, limits, ...unusedDirectives }));
       }
     }
-    sink.end();
+    const totals = printer.end();
     if (cache) {
       try {
         await cache.save();
@@ -175,12 +219,7 @@ export async function run(argv: string[], io = { out: process.stdout, err: proce
         io.err.write(`policylint: varning / warning: cachen kunde inte sparas / the cache could not be saved (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})\n`);
       }
     }
-    if (errors > 0) return EXIT.lint;
-    if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
-      io.err.write(`policylint: ${warnings} varningar är fler än --max-warnings ${opts.maxWarnings} / too many warnings\n`);
-      return EXIT.lint;
-    }
-    return EXIT.ok;
+    return exitCode(totals);
   } catch (error) {
     if (error instanceof UsageError || error instanceof FileError) {
       io.err.write(`policylint: ${error.message}\n`);

@@ -13,6 +13,9 @@ export interface WorkerSetup {
   /** The workspace (see ConfigLoaderOptions.roots). */
   roots: string[];
   limits: Limits;
+  /** `-c FILE` or `--no-config` (ConfigLoaderOptions.configFile). */
+  configFile?: string | false;
+  reportUnusedDisableDirectives?: 'warning' | 'error';
 }
 
 export interface WorkerRequest {

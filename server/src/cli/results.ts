@@ -1,4 +1,5 @@
 import type { Diagnostic, Language, LineIndex, RuleSet, SourceRef } from '../engine/index.js';
+import type { Governance } from './governance.js';
 
 /** The CLI's result for one file; the json formatter prints exactly this. */
 export interface FileResult {
@@ -11,6 +12,8 @@ export interface FileResult {
   fixableWarningCount: number;
   /** The fixed text when --fix changed the file (not printed). */
   output?: string;
+  /** What the draft says about its governance, for `report` (not printed by lint formats). */
+  governance?: Governance;
 }
 
 export interface Message {

@@ -10,14 +10,14 @@ import type { WorkerRequest, WorkerResponse, WorkerSetup } from './pool.js';
 
 const setup = workerData as WorkerSetup;
 const ruleSet = loadRuleSet();
-const configs = new ConfigLoader(ruleSet, { roots: setup.roots, limits: setup.limits });
+const configs = new ConfigLoader(ruleSet, { roots: setup.roots, limits: setup.limits, ...(setup.configFile !== undefined ? { configFile: setup.configFile } : {}) });
 const services = loadServices();
 
 parentPort!.on('message', async (request: WorkerRequest) => {
   let response: WorkerResponse;
   try {
     const lang = setup.lang ?? configs.forFile(request.file).language ?? 'sv';
-    const result = await lintFile(request.file, { ruleSet, configs, lang, fix: setup.fix, limits: setup.limits, services: { ...(await services) }, ...(setup.today ? { today: setup.today } : {}) });
+    const result = await lintFile(request.file, { ruleSet, configs, lang, fix: setup.fix, limits: setup.limits, ...(setup.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: setup.reportUnusedDisableDirectives } : {}), services: { ...(await services) }, ...(setup.today ? { today: setup.today } : {}) });
     response = { id: request.id, result: withoutSources(result) };
   } catch (error) {
     response = error instanceof FileError ? { id: request.id, configError: error.message } : { id: request.id, crash: (error as Error)?.stack ?? String(error) };

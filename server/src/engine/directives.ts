@@ -35,33 +35,56 @@ function applies(d: Directive, ruleId: string): boolean {
   return d.ids.length === 0 || d.ids.includes(ruleId);
 }
 
-/** Drops findings that a directive turns off. */
-export function applyDirectives(doc: PolicyDocument, directives: Directive[], findings: Finding[]): Finding[] {
+/**
+ * Drops findings that a directive turns off. `used`, when given, records for each directive
+ * the rule ids whose findings it dropped (for --report-unused-disable-directives).
+ */
+export function applyDirectives(doc: PolicyDocument, directives: Directive[], findings: Finding[], used?: Map<Directive, Set<string>>): Finding[] {
   if (directives.length === 0) return findings;
+  const mark = (d: Directive, ruleId: string): false => {
+    if (used) used.set(d, (used.get(d) ?? new Set()).add(ruleId));
+    return false;
+  };
   return findings.filter((f) => {
     const line = doc.lines.lineOf(f.range.start);
-    let disabled = false;
+    let disabledBy: Directive | undefined;
     for (const d of directives) {
       if (!applies(d, f.ruleId)) continue;
       switch (d.kind) {
         case 'disable-file':
-          return false;
+          return mark(d, f.ruleId);
         case 'disable-line':
-          if (d.line === line) return false;
+          if (d.line === line) return mark(d, f.ruleId);
           break;
         case 'disable-next-line':
-          if (doc.lines.lineOf(d.end) + 1 === line) return false;
+          if (doc.lines.lineOf(d.end) + 1 === line) return mark(d, f.ruleId);
           break;
         case 'disable':
-          if (d.offset <= f.range.start) disabled = true;
+          if (d.offset <= f.range.start) disabledBy = d;
           break;
         case 'enable':
-          if (d.offset <= f.range.start) disabled = false;
+          if (d.offset <= f.range.start) disabledBy = undefined;
           break;
       }
     }
-    return !disabled;
+    return disabledBy ? mark(disabledBy, f.ruleId) : true;
   });
+}
+
+/** Disable directives (or ids in them) that dropped no finding: each with the ids it names in vain ([] for all rules). */
+export function unusedDirectives(directives: Directive[], used: Map<Directive, Set<string>>): { directive: Directive; ids: string[] }[] {
+  const out: { directive: Directive; ids: string[] }[] = [];
+  for (const d of directives) {
+    if (d.kind === 'enable') continue;
+    const dropped = used.get(d);
+    if (d.ids.length === 0) {
+      if (!dropped) out.push({ directive: d, ids: [] });
+      continue;
+    }
+    const idle = d.ids.filter((id) => !dropped?.has(id));
+    if (idle.length) out.push({ directive: d, ids: idle });
+  }
+  return out;
 }
 
 /** Ids named in directives that are not rules: reported so typos do not silently do nothing. */

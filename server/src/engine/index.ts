@@ -26,3 +26,4 @@ export { INITIAL_CONFIG, ConfigExistsError, writeInitialConfig } from './config/
 export { noFacts } from './facts/model.js';
 export { complianceReport, COMPLIANCE_STATE, type ComplianceReport, type ComplianceEntry, type ComplianceStatus } from './compliance.js';
 export * from './templates.js';
+export { reviewDue, type Due } from './facts/due.js';

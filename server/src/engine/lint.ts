@@ -12,7 +12,7 @@ import { LineIndex } from './text/lineIndex.js';
 import type { CheckContext } from './checks/context.js';
 import { extractFacts } from './facts/extract.js';
 import { noFacts, type GovernanceFacts } from './facts/model.js';
-import { applyDirectives, parseDirectives, unknownDirectiveIds } from './directives.js';
+import { applyDirectives, parseDirectives, unknownDirectiveIds, unusedDirectives, type Directive } from './directives.js';
 import type { Diagnostic, Finding } from './types.js';
 import { checkDocumentLimits, resolveLimits, type Limits } from './limits.js';
 
@@ -28,6 +28,8 @@ export interface LintOptions {
   parseCache?: ParseCache;
   /** Bounds on what is parsed (see limits.ts); defaults, then POLICYLINT_LIMITS, then these. */
   limits?: Partial<Limits>;
+  /** Report disable comments that turned nothing off, at this severity (the CLI's --report-unused-disable-directives). */
+  reportUnusedDisableDirectives?: 'warning' | 'error';
 }
 
 export interface LintResult {
@@ -36,6 +38,8 @@ export interface LintResult {
   documentType: string | undefined;
   /** What the document says about its own governance (facts/model.ts). */
   facts: GovernanceFacts;
+  /** The title the checks saw (for the CLI's register and diff). */
+  title: string;
   /** The document's sections, each with the sections.yml id its heading matches (as the rules saw them). */
   sections: Section[];
 }
@@ -166,9 +170,22 @@ function lintBody(text: string, options: LintOptions): LintResult {
     if (!severities.has(SYNTAX_RULE)) severities.set(SYNTAX_RULE, 'warning');
   }
 
-  const kept = applyDirectives(doc, directives, findings);
-  const diagnostics: Diagnostic[] = kept.map(toDiagnostic).sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
-  return { diagnostics, document: doc, documentType: ctx.documentType, facts: ctx.facts, sections: ctx.sections };
+  const used = options.reportUnusedDisableDirectives ? new Map<Directive, Set<string>>() : undefined;
+  const kept = applyDirectives(doc, directives, findings, used);
+  const unused: Diagnostic[] = used
+    ? unusedDirectives(directives, used).map(({ directive, ids }) => ({
+        ruleId: SYNTAX_RULE,
+        range: { start: directive.offset, end: directive.end },
+        severity: options.reportUnusedDisableDirectives!,
+        sources: [],
+        messageKey: 'unused-directive',
+        message: ids.length
+          ? { sv: `Kommentaren stänger av ${ids.join(', ')} men det fanns inget att stänga av`, en: `The comment disables ${ids.join(', ')} but there was nothing to disable` }
+          : { sv: 'Kommentaren stänger av alla regler men det fanns inget att stänga av', en: 'The comment disables every rule but there was nothing to disable' },
+      }))
+    : [];
+  const diagnostics: Diagnostic[] = [...kept.map(toDiagnostic), ...unused].sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
+  return { diagnostics, document: doc, documentType: ctx.documentType, facts: ctx.facts, title: ctx.title.text, sections: ctx.sections };
 
   // Built field by field: object rest/spread here was the slowest step on drafts with
   // thousands of OCR findings.
@@ -195,5 +212,5 @@ function errorName(error: unknown): string {
 function refused(text: string, finding: Finding): LintResult {
   const document: PolicyDocument = { text, lines: new LineIndex(text), blocks: [], sentences: [], headings: [], tables: [], comments: [], bodyStart: 0 };
   const diagnostic: Diagnostic = { ...finding, severity: 'error', sources: [] };
-  return { diagnostics: [diagnostic], document, documentType: undefined, facts: noFacts(), sections: [] };
+  return { diagnostics: [diagnostic], document, documentType: undefined, facts: noFacts(), title: '', sections: [] };
 }

@@ -1,27 +1,12 @@
 import type { Check, CheckContext } from './context.js';
 import { message } from './context.js';
-import { addYears, formatSwedishDate } from '../analysis/dates.js';
+import { formatSwedishDate } from '../analysis/dates.js';
 import { extractFacts } from '../facts/extract.js';
-import { cycles } from '../facts/model.js';
-import type { OffsetRange } from '../types.js';
+import { reviewDue, type Due } from '../facts/due.js';
 
-interface Due {
-  date: string;
-  range: OffsetRange;
-  basis: 'interval' | 'end-date';
-  years?: number;
-}
-
-/** When the document is due: adoption plus the cycle, or the end of its validity (the earliest). */
+/** When the document is due (facts/due.ts): shared with the CLI's register. */
 export function dueDate(ctx: CheckContext): Due | undefined {
-  const facts = ctx.facts ?? extractFacts(ctx);
-  const adopted = facts.adoption?.date;
-  const candidates: Due[] = [];
-  for (const fact of cycles(facts)) {
-    if (fact.years !== undefined && adopted) candidates.push({ date: addYears(adopted, fact.years), range: fact.range, basis: 'interval', years: fact.years });
-    else if (fact.until) candidates.push({ date: fact.until, range: fact.range, basis: 'end-date' });
-  }
-  return candidates.sort((a, b) => a.date.localeCompare(b.date))[0];
+  return reviewDue(ctx.facts ?? extractFacts(ctx));
 }
 
 export const checkOverdue: Check = (rule, ctx) => {

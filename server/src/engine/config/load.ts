@@ -56,6 +56,11 @@ export interface ConfigLoaderOptions {
    */
   roots?: readonly string[] | (() => readonly string[]);
   limits?: Partial<Limits>;
+  /**
+   * The configuration file for every file instead of the nearest one (the CLI's `-c FILE`),
+   * or `false` for none: the recommended preset (`--no-config`).
+   */
+  configFile?: string | false;
 }
 
 /** `extends` names configuration files only: .json, .yaml, .yml (a link to /etc/passwd is not one). */
@@ -77,11 +82,13 @@ export class ConfigLoader {
   private readonly cache = new Map<string, { mtimeMs: number; layers: Layer[] }>();
 
   private readonly rootsOption: ConfigLoaderOptions['roots'];
+  private readonly configFile: string | false | undefined;
   private readonly limits: Limits;
 
   constructor(private readonly ruleSet: RuleSet, options: ConfigLoaderOptions = {}) {
     this.validate = schemaValidator(join(ruleSet.directory, 'schema', 'config.schema.json'), 'config');
     this.rootsOption = options.roots;
+    this.configFile = options.configFile === undefined || options.configFile === false ? options.configFile : resolve(options.configFile);
     this.limits = resolveLimits(options.limits);
   }
 
@@ -109,7 +116,7 @@ export class ConfigLoader {
   /** The configuration for a file to lint (nearest config file, else recommended). */
   forFile(filePath: string): ResolvedConfig {
     const directory = dirname(resolve(filePath));
-    const configFile = findConfigFile(directory);
+    const configFile = this.configFile === false ? undefined : (this.configFile ?? findConfigFile(directory));
     const base = configFile ? this.resolveFile(configFile) : this.resolvePreset('recommended');
     const config = configFile ? this.applyOverrides(base, this.layers(configFile), resolve(filePath)) : base;
     const listFile = findWordListFile(directory);
