@@ -51,7 +51,7 @@ rows.push(['server edit → fresh diagnostics, p95', fmt(server.p95), `max ${fmt
 rows.push(['server RSS after the edits', `${server.rssMb.toFixed(0)} MB`, `peak ${server.peakRssMb.toFixed(0)} MB`]);
 const ocr = await benchServer(repo, { edits: 100, ocr: true });
 rows.push([`same, ${kb(ocr.bytes)} draft with OCR-damaged text: cold start`, fmt(ocr.coldStart), `with spelling ${fmt(ocr.withSpelling)}`]);
-rows.push(['same, OCR-damaged draft: edit p50 / p95', `${fmt(ocr.p50)}`, `p95 ${fmt(ocr.p95)}, peak RSS ${ocr.peakRssMb.toFixed(0)} MB`]);
+rows.push(['same, OCR-damaged draft: edit p50 / p95', fmt(ocr.p50), `p95 ${fmt(ocr.p95)}, peak RSS ${ocr.peakRssMb.toFixed(0)} MB`]);
 goals.push({ goal: 'server first diagnostics ≤ 400 ms (150 KB)', ok: server.coldStart <= 400, detail: fmt(server.coldStart) });
 goals.push({ goal: 'server complete diagnostics (spelling) ≤ 400 ms', ok: server.withSpelling <= 400, detail: fmt(server.withSpelling) });
 goals.push({ goal: 'edit p95 ≤ 50 ms, clean draft', ok: server.p95 <= 50, detail: fmt(server.p95) });

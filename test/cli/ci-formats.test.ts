@@ -33,7 +33,7 @@ describe('CI formats', function () {
       assert.ok(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3)));
       // The schema does reject: a level SARIF does not know is an error.
       assert.equal(validate({ ...sarif, runs: [{ ...sarif.runs[0]!, results: [{ ...sarif.runs[0]!.results[0]!, level: 'fatal' }] }] }), false);
-      const results = sarif.runs[0]!.results as SarifResult[];
+      const results = sarif.runs[0]!.results;
       assert.ok(results.length > 3);
       for (const result of results) assert.match(result.partialFingerprints['policylint/v1']!, /^[0-9a-f]{32}$/);
       assert.equal(new Set(results.map((x) => x.partialFingerprints['policylint/v1'])).size, results.length, 'fingerprints are unique');

@@ -54,17 +54,24 @@ describe('CLI', () => {
 
     it('sarif is SARIF 2.1.0 with rule metadata and help links', () => {
       const dir = workspace({ 'draft.md': DRAFT });
-      const sarif = JSON.parse(cli(['draft.md', '-f', 'sarif'], dir).stdout);
+      interface Sarif {
+        version: string;
+        runs: {
+          tool: { driver: { rules: { id: string; helpUri: string }[] } };
+          results: { ruleId: string; level: string; ruleIndex: number; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[];
+        }[];
+      }
+      const sarif = JSON.parse(cli(['draft.md', '-f', 'sarif'], dir).stdout) as Sarif;
       assert.equal(sarif.version, '2.1.0');
-      const run = sarif.runs[0];
-      const rule = run.tool.driver.rules.find((x: { id: string }) => x.id === 'review-cycle');
+      const run = sarif.runs[0]!;
+      const rule = run.tool.driver.rules.find((x) => x.id === 'review-cycle')!;
       assert.match(rule.helpUri, /docs\/rules\/review-cycle\.md$/);
-      const result = run.results.find((x: { ruleId: string }) => x.ruleId === 'review-cycle');
+      const result = run.results.find((x) => x.ruleId === 'review-cycle')!;
       assert.equal(result.level, 'error');
-      assert.equal(run.tool.driver.rules[result.ruleIndex].id, 'review-cycle');
-      assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, 'draft.md');
-      assert.equal(result.locations[0].physicalLocation.region.startLine, 1);
-      assert.equal(run.results.find((x: { ruleId: string }) => x.ruleId === 'skall').level, 'note');
+      assert.equal(run.tool.driver.rules[result.ruleIndex]!.id, 'review-cycle');
+      assert.equal(result.locations[0]!.physicalLocation.artifactLocation.uri, 'draft.md');
+      assert.equal(result.locations[0]!.physicalLocation.region.startLine, 1);
+      assert.equal(run.results.find((x) => x.ruleId === 'skall')!.level, 'note');
     });
 
     it('github prints workflow annotations with escaped properties', () => {
@@ -138,7 +145,7 @@ describe('CLI', () => {
       assert.equal(draft.messages.find((m) => m.ruleId === 'skall')!.severity, 'error');
       assert.ok(draft.messages.some((m) => m.ruleId === 'adoption'));
       assert.ok(!old.messages.some((m) => m.ruleId === 'adoption'));
-      const printed = JSON.parse(cli(['--print-config', 'arkiv/old.md'], dir).stdout);
+      const printed = JSON.parse(cli(['--print-config', 'arkiv/old.md'], dir).stdout) as { rules: Record<string, unknown>; configFile: string };
       assert.equal(printed.rules.skall, 'error');
       assert.equal(printed.rules.adoption, 'off');
       assert.ok(printed.configFile.endsWith('.policylintrc.yaml'));

@@ -33,11 +33,18 @@ interface Action {
  * conditions of the forms the action uses, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY, and
  * `bash --noprofile --norc -eo pipefail` for `run:`. `uses:` steps are recorded, not run.
  */
+/** A workflow expression's value as text, as GitHub prints it (nothing for null and undefined). */
+function asText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
+}
+
 function runAction(inputs: Record<string, string>, cwd: string, event: Record<string, unknown>) {
   const action = parse(readFileSync(join(REPO, 'action.yml'), 'utf8')) as Action;
   assert.equal(action.runs.using, 'composite');
   const values: Record<string, string> = {};
-  for (const [name, spec] of Object.entries(action.inputs)) values[name] = inputs[name] ?? String(spec.default ?? '');
+  for (const [name, spec] of Object.entries(action.inputs)) values[name] = inputs[name] ?? spec.default ?? '';
   const context = { inputs: values, github: { action_path: REPO, token: 'test-token', event }, steps: {} as Record<string, { outputs: Record<string, string> }> };
   const lookup = (path: string): unknown => path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), context);
   const evaluate = (expression: string): unknown => {
@@ -45,12 +52,12 @@ function runAction(inputs: Record<string, string>, cwd: string, event: Record<st
     let value: unknown = true;
     for (const term of terms) {
       const m = /^([\w.-]+)\s*(==|!=)\s*'([^']*)'$/.exec(term);
-      value = m ? (m[2] === '==') === (String(lookup(m[1]!) ?? '') === m[3]) : lookup(term);
+      value = m ? (m[2] === '==') === (asText(lookup(m[1]!)) === m[3]) : lookup(term);
       if (!value) return value;
     }
     return value;
   };
-  const substitute = (text: string): string => text.replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_m, e: string) => String(evaluate(e) ?? ''));
+  const substitute = (text: string): string => text.replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_m, e: string) => asText(evaluate(e)));
   const bin = mkdtempSync(join(tmpdir(), 'policylint-gh-'));
   const ghLog = join(bin, 'gh.log');
   // A stand-in for the GitHub CLI: records what it was asked to do.
@@ -64,7 +71,7 @@ function runAction(inputs: Record<string, string>, cwd: string, event: Record<st
   for (const step of action.runs.steps) {
     if (step.if && !evaluate(step.if)) continue;
     if (step.uses) {
-      used.push({ uses: step.uses, with: Object.fromEntries(Object.entries(step.with ?? {}).map(([k, v]) => [k, substitute(String(v))])) });
+      used.push({ uses: step.uses, with: Object.fromEntries(Object.entries(step.with ?? {}).map(([k, v]) => [k, substitute(asText(v))])) });
       continue;
     }
     assert.equal(step.shell, 'bash', 'composite run steps must name their shell');
@@ -72,7 +79,7 @@ function runAction(inputs: Record<string, string>, cwd: string, event: Record<st
     writeFileSync(output, '');
     const script = join(bin, 'step.sh');
     writeFileSync(script, substitute(step.run!));
-    const env = Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, substitute(String(v))]));
+    const env = Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, substitute(asText(v))]));
     const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], { cwd, encoding: 'utf8', env: { ...process.env, ...env, PATH: `${bin}:${process.env.PATH}`, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary, NO_COLOR: '1' } });
     logs.push(r.stdout + r.stderr);
     if (step.id) {

@@ -52,7 +52,7 @@ describe('policylint report --format html in Chromium', function () {
     const errors: string[] = [];
     tab.on('pageerror', (error) => errors.push(error.message));
     await tab.goto(page);
-    const column = (name: string) => tab.$$eval(`#register tbody tr`, (rows, index) => rows.map((row) => (row as unknown as Row).cells[index as number]!.getAttribute('data-value')), ['file', 'title', 'type', 'adoptedBy', 'adoptedOn', 'paragraph', 'reviewCycle', 'reviewDue', 'responsible', 'followUp', 'status', 'errors', 'warnings'].indexOf(name));
+    const column = (name: string) => tab.$$eval(`#register tbody tr`, (rows, index) => rows.map((row) => (row as unknown as Row).cells[index]!.getAttribute('data-value')), ['file', 'title', 'type', 'adoptedBy', 'adoptedOn', 'paragraph', 'reviewCycle', 'reviewDue', 'responsible', 'followUp', 'status', 'errors', 'warnings'].indexOf(name));
     assert.deepEqual(await column('file'), ['a-overdue.md', 'b-soon.md', 'c-ok.md', 'd-incomplete.md']);
     const overdue = tab.locator('tr.status-overdue');
     assert.equal(await overdue.count(), 1);

@@ -90,7 +90,7 @@ export function isValidResult(result: unknown, filePath: string, ruleIds: Readon
   if (!result || typeof result !== 'object') return false;
   const r = result as Record<string, unknown>;
   if (r.filePath !== filePath || !Array.isArray(r.messages) || !r.messages.every((m) => isValidMessage(m, ruleIds))) return false;
-  const messages = r.messages as Message[];
+  const messages = r.messages;
   const count = (s: Message['severity']): number => messages.filter((m) => m.severity === s).length;
   if (r.errorCount !== count('error') || r.warningCount !== count('warning') || r.infoCount !== count('info')) return false;
   return isCount(r.fixableErrorCount) && isCount(r.fixableWarningCount) && r.fixableErrorCount <= count('error') && r.fixableWarningCount <= count('warning');

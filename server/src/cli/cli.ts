@@ -6,7 +6,7 @@ run(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`policylint: internt fel / internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+    process.stderr.write(`policylint: internt fel / internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = 2;
   },
 );

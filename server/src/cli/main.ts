@@ -94,9 +94,9 @@ export async function run(argv: string[], io = { out: process.stdout, err: proce
       if (!Number.isInteger(n) || n < 0 || n > 64) throw new UsageError(`--workers vill ha ett heltal 0–64, fick "${v}"`);
       return n;
     })
-    .option('--limit <name=value>', 'höj eller sänk en gräns, t.ex. headings=20000 (se README) / raise or lower a limit', (v, previous: Partial<Limits> = {}) => {
+    .option('--limit <name=value>', 'höj eller sänk en gräns, t.ex. headings=20000 (se README) / raise or lower a limit', (v, previous: Partial<Limits> | undefined) => {
       try {
-        return { ...previous, ...parseLimits(v) };
+        return { ...(previous ?? {}), ...parseLimits(v) };
       } catch (error) {
         throw new UsageError(`--limit: ${(error as Error).message}`);
       }
@@ -180,7 +180,7 @@ export async function run(argv: string[], io = { out: process.stdout, err: proce
     const keys: string[] = [];
     const pending: number[] = [];
     const finished = (i: number, result: FileResult | undefined): void => {
-      if (cache && keys[i] && result) cache.set(files[i]!, keys[i]!, result);
+      if (cache && keys[i] && result) cache.set(files[i]!, keys[i], result);
       inOrder.put(i, result);
     };
     const hits: [number, FileResult][] = [];
@@ -190,7 +190,7 @@ export async function run(argv: string[], io = { out: process.stdout, err: proce
         const read = readFileSafely(file, { maxBytes: limits.documentBytes });
         if (!read.ok) return void pending.push(i); // reported by the lint itself
         keys[i] = cache.key(read.bytes, config, opts.lang ?? config.language ?? 'sv', today);
-        const hit = cache.get(file, keys[i]!, ruleIds);
+        const hit = cache.get(file, keys[i], ruleIds);
         if (hit) return void hits.push([i, hit]);
       }
       pending.push(i);
@@ -225,7 +225,8 @@ export async function run(argv: string[], io = { out: process.stdout, err: proce
       io.err.write(`policylint: ${error.message}\n`);
       return EXIT.usage;
     }
-    const e = error as NodeJS.ErrnoException;
+    // An error from the file system (a folder that vanished, a permission) is a usage error.
+    const e = error instanceof Error ? (error as NodeJS.ErrnoException) : undefined;
     if (e && typeof e.code === 'string' && e.syscall) {
       io.err.write(`policylint: ${e.path ?? ''}: ${e.code} ${e.message}\n`);
       return EXIT.usage;

@@ -15,14 +15,26 @@ export interface Sink {
 }
 
 export function openSink(outputFile: string | undefined, out: NodeJS.WritableStream, cwd: string): Sink {
-  if (!outputFile) return { write: (text) => void (text && out.write(text)), close: () => undefined };
+  if (!outputFile) {
+    return {
+      write: (text) => {
+        if (text) out.write(text);
+      },
+      close: () => undefined,
+    };
+  }
   let fd: number;
   try {
     fd = openSync(resolve(cwd, outputFile), 'w');
   } catch (error) {
     throw new UsageError(`-o: ${outputFile} kan inte skrivas / cannot be written (${(error as NodeJS.ErrnoException).code})`);
   }
-  return { write: (text) => void (text && writeSync(fd, text)), close: () => closeSync(fd) };
+  return {
+    write: (text) => {
+      if (text) writeSync(fd, text);
+    },
+    close: () => closeSync(fd),
+  };
 }
 
 export interface PrintOptions {

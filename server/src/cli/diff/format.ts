@@ -20,8 +20,8 @@ function show(value: unknown): string {
   if (value === null || value === undefined) return '–';
   if (typeof value === 'string') return value;
   const v = value as Record<string, unknown>;
-  if ('actor' in v) return `${v.actor} (${v.role})`;
-  if ('message' in v) return `${v.message} [${v.ruleId ?? 'fatal'}, ${v.severity}, rad/line ${v.line}]`;
+  if ('actor' in v) return `${String(v.actor)} (${String(v.role)})`;
+  if ('message' in v) return `${String(v.message)} [${typeof v.ruleId === 'string' ? v.ruleId : 'fatal'}, ${String(v.severity)}, rad/line ${String(v.line)}]`;
   return JSON.stringify(value);
 }
 

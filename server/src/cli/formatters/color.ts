@@ -2,6 +2,8 @@
 export function colorEnabled(stream: NodeJS.WriteStream = process.stdout): boolean {
   if (process.env.NO_COLOR) return false;
   if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true;
+  // isTTY is typed boolean but is undefined on a pipe or a file.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion
   return Boolean(stream.isTTY);
 }
 

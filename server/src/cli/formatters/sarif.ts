@@ -54,7 +54,7 @@ export function sarifFormatter(ctx: Pick<FormatContext, 'ruleSet' | 'lang' | 've
             })),
           },
         },
-        originalUriBaseIds: { SRCROOT: { uri: `${pathToFileURL(cwd).href.replace(/\/?$/, '/')}` } },
+        originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(cwd).href.replace(/\/?$/, '/') } },
         results: [] as unknown[],
       },
     ],

@@ -55,7 +55,7 @@ export function fingerprints(result: FileResult, source: SourceText | undefined,
   const seen = new Map<string, number>();
   const path = displayPath(result.filePath, cwd);
   return result.messages.map((m) => {
-    const what = source ? source.span(m).replace(/\s+/g, ' ').trim() || `${m.message}` : `${m.message}\u0000${m.line}`;
+    const what = source ? source.span(m).replace(/\s+/g, ' ').trim() || m.message : `${m.message}\u0000${m.line}`;
     const base = `${path}\u0000${m.ruleId ?? 'fatal'}\u0000${what}`;
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);
