@@ -76,37 +76,39 @@ export async function activate(context: vscode.ExtensionContext): Promise<Policy
 
   let timer: NodeJS.Timeout | undefined;
   let generation = 0;
+  /** Shows the active document's state from the server now. */
+  const refresh = async (): Promise<void> => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || editor.document.languageId !== 'markdown' || !c.isRunning()) {
+      showStatus(false);
+      showEnableHere(undefined);
+      view.set(undefined);
+      tree.description = '';
+      return;
+    }
+    const mine = ++generation;
+    let result: ComplianceResult;
+    try {
+      result = await send(c, ComplianceRequest, { uri: editor.document.uri.toString() });
+    } catch {
+      return;
+    }
+    if (mine !== generation) return;
+    view.set(result, editor.document.uri);
+    showEnableHere(result);
+    tree.description = view.summary();
+    if (!result.linted) {
+      showStatus(false);
+      return;
+    }
+    status.text = statusText(result.counts);
+    status.tooltip = statusTooltip(result.counts, result.documentType);
+    showStatus(true);
+  };
   /** The active document's state from the server, after a short pause in typing. */
   const update = (delay = 150): void => {
     clearTimeout(timer);
-    timer = setTimeout(async () => {
-      const editor = vscode.window.activeTextEditor;
-      if (!editor || editor.document.languageId !== 'markdown' || !c.isRunning()) {
-        showStatus(false);
-        showEnableHere(undefined);
-        view.set(undefined);
-        tree.description = '';
-        return;
-      }
-      const mine = ++generation;
-      let result: ComplianceResult;
-      try {
-        result = await send(c, ComplianceRequest, { uri: editor.document.uri.toString() });
-      } catch {
-        return;
-      }
-      if (mine !== generation) return;
-      view.set(result, editor.document.uri);
-      showEnableHere(result);
-      tree.description = view.summary();
-      if (!result.linted) {
-        showStatus(false);
-        return;
-      }
-      status.text = statusText(result.counts);
-      status.tooltip = statusTooltip(result.counts, result.documentType);
-      showStatus(true);
-    }, delay);
+    timer = setTimeout(() => void refresh(), delay);
   };
 
   context.subscriptions.push(
@@ -151,8 +153,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Policy
     vscode.commands.registerCommand('policylint.enableHere', async () => {
       const uri = vscode.window.activeTextEditor?.document.uri;
       if (!uri || uri.scheme !== 'file') return;
-      const result = await c.sendRequest<{ file: string }>('workspace/executeCommand', { command: 'policylint.server.enableHere', arguments: [{ uri: uri.toString() }] }).catch((e: Error) => {
-        void vscode.window.showWarningMessage(e.message);
+      const result = await c.sendRequest<{ file: string }>('workspace/executeCommand', { command: 'policylint.server.enableHere', arguments: [{ uri: uri.toString() }] }).catch((e: unknown) => {
+        void vscode.window.showWarningMessage(e instanceof Error ? e.message : String(e));
         return undefined;
       });
       if (result) void vscode.window.showInformationMessage(l10n.t('policylint is enabled: {0}', vscode.workspace.asRelativePath(result.file)));

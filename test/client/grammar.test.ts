@@ -41,16 +41,16 @@ function scopeOf(line: string, text: string): string | undefined {
 describe('TextMate injection grammar (vscode-textmate + vscode-oniguruma)', () => {
   before(async () => {
     const wasm = readFileSync(join(require.resolve('vscode-oniguruma'), '..', 'onig.wasm'));
-    await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer);
+    await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
     const registry = new textmate.Registry({
       onigLib: Promise.resolve({ createOnigScanner: (p: string[]) => new oniguruma.OnigScanner(p), createOnigString: (s: string) => new oniguruma.OnigString(s) }),
-      loadGrammar: async (scopeName: string) => {
-        if (scopeName === 'text.html.markdown') return textmate.parseRawGrammar(JSON.stringify(MARKDOWN_STUB), 'markdown.json');
+      loadGrammar: (scopeName: string) => {
+        if (scopeName === 'text.html.markdown') return Promise.resolve(textmate.parseRawGrammar(JSON.stringify(MARKDOWN_STUB), 'markdown.json'));
         if (scopeName === INJECTION) {
           const file = join(REPO, 'syntaxes', 'policylint.injection.tmLanguage.json');
-          return textmate.parseRawGrammar(readFileSync(file, 'utf8'), file);
+          return Promise.resolve(textmate.parseRawGrammar(readFileSync(file, 'utf8'), file));
         }
-        return null;
+        return Promise.resolve(null);
       },
       getInjections: (scopeName: string) => (scopeName === 'text.html.markdown' ? [INJECTION] : undefined),
     });

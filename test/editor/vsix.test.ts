@@ -5,6 +5,14 @@ import { checkVsix, listVsix, MAX_VSIX_BYTES } from '../../scripts/vsix-check.mj
 
 const file = process.env.POLICYLINT_VSIX ?? '';
 
+/** The fields of the packaged package.json that these checks read (`dependencies` must be absent). */
+interface Manifest {
+  main: string;
+  engines: { vscode: string };
+  dependencies?: unknown;
+  contributes?: { grammars?: { path: string }[]; snippets?: { path: string }[]; semanticTokenScopes?: { language?: string }[] };
+}
+
 describe('the packaged .vsix', function () {
   before(function () {
     if (!file) this.skip();
@@ -29,7 +37,7 @@ describe('the packaged .vsix', function () {
       'rules/vocabulary/bodies.yml', 'rules/sources/amal.md', 'docs/rules/adoption.md', 'images/icon.png']) {
       assert.ok(names.has(`extension/${f}`), `${f} is missing`);
     }
-    const manifest = JSON.parse(vsix.read('extension/package.json')!.toString('utf8'));
+    const manifest = JSON.parse(vsix.read('extension/package.json')!.toString('utf8')) as Manifest;
     assert.equal(manifest.main, './dist/client.cjs');
     assert.equal(manifest.engines.vscode, '^1.100.0');
     for (const g of manifest.contributes?.grammars ?? []) assert.ok(names.has(`extension/${g.path.replace(/^\.\//, '')}`), g.path);

@@ -61,7 +61,7 @@ describe('PDF-extraction damage (issue 11 step 4)', () => {
     assert.ok(out.includes('Sidan 5 av 7'), 'inside a paragraph it is only offered');
     const inline = checkWords(text, speller).ocr.find((f) => f.word === 'Sidan 5 av 7');
     assert.equal(inline?.repair.kind, 'page-furniture');
-    assert.equal(messageKeyFor(inline!.repair), 'furniture');
+    assert.equal(messageKeyFor(inline.repair), 'furniture');
     // A reference in a sentence and a quantity are prose.
     const prose = 'Se sidan 4 av 7 nedan. Det gäller 4 av 9 kommuner.';
     assert.deepEqual(kinds(prose), []);

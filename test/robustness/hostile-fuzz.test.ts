@@ -49,7 +49,7 @@ const TEXTS = [
   '*\n!a.md\nsub/\n',
   'Strandvik\nord med mellanrum\n',
   `${'> '.repeat(300)}x\n`,
-  `${'# R\n'.repeat(6000)}`,
+  '# R\n'.repeat(6000),
   '\uFEFF# Policy\r\n\r\nDet skall ske.\r\n',
 ];
 const TARGETS = ['.', '..', '/dev/zero', '/etc/passwd', 'OUTSIDE', 'a.md', 'sub', 'missing.md', '/proc/self/environ'];

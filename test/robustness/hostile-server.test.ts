@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync, exist
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { SERVER_MAIN, LspClient } from '../server/lspClient.js';
+import { SERVER_MAIN, LspClient, messageText } from '../server/lspClient.js';
 import { TODAY } from '../helpers/paths.js';
 
 /**
@@ -131,7 +131,7 @@ describe('hostile: the language server in a hostile workspace', function () {
       assert.ok(published.diagnostics.length > 0, 'the draft is still linted with the defaults');
       const configUri = pathToFileURL(join(root, '.policylintrc.yaml')).href;
       const configError = await client.until(() => client.published.get(configUri), 'the config error');
-      assert.match(String(configError.diagnostics[0]!.message), /ut ur arbetsytan|teckenenhet/);
+      assert.match(messageText(configError.diagnostics[0]!), /ut ur arbetsytan|teckenenhet/);
     } finally {
       await client.shutdown();
     }

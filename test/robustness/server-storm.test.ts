@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import { lintText, LineIndex } from '../../server/src/engine/index.js';
-import { LspClient } from '../server/lspClient.js';
+import { LspClient, messageText } from '../server/lspClient.js';
 import { REPO, TODAY } from '../helpers/paths.js';
 
 /**
@@ -68,7 +68,7 @@ describe('language server under stress', function () {
       const p = client.published.get(uri);
       return p && p.version === version ? p : undefined;
     }, 'diagnostics for the last version', 60_000);
-    const published = last.diagnostics.map((d) => `${String(d.code)}@${d.range.start.line}:${d.range.start.character} ${d.message}`).sort();
+    const published = last.diagnostics.map((d) => `${String(d.code)}@${d.range.start.line}:${d.range.start.character} ${messageText(d)}`).sort();
     assert.deepEqual(published, freshLint(text));
 
     await client.close(uri);

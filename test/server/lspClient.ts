@@ -211,6 +211,11 @@ export class LspClient {
   }
 }
 
+/** A diagnostic's message as text: LSP 3.18 allows MarkupContent as well as a string. */
+export function messageText(d: Pick<Diagnostic, 'message'>): string {
+  return typeof d.message === 'string' ? d.message : d.message.value;
+}
+
 /** Applies LSP text edits to a text (edits must not overlap). */
 export function applyEdits(text: string, edits: { range: Range; newText: string }[]): string {
   const offsetAt = (p: Position): number => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
 import { REPO } from '../helpers/paths.js';
-import { applyEdits, LspClient } from './lspClient.js';
+import { applyEdits, LspClient, messageText } from './lspClient.js';
 
 const DRAFT = readFileSync(join(REPO, 'examples', 'strandvik-internationell-strategi.md'), 'utf8');
 /** Markdown that is not a governing document: a project's notes, with words the rules would flag. */
@@ -336,10 +336,10 @@ describe('language server over stdio (pull diagnostics)', function () {
   it('registers for configuration changes, and a changed language applies at once', async () => {
     await client.until(() => client.registrations.find((r) => (r as { method: string }).method === 'workspace/didChangeConfiguration'), 'configuration registration');
     const uri = await client.open(join(ws.policies, 'sprak.md'), DRAFT);
-    assert.match(String((await client.pullItems(uri)).find((d) => d.code === 'skall')!.message), /^Skriv "ska"/);
+    assert.match(messageText((await client.pullItems(uri)).find((d) => d.code === 'skall')!), /^Skriv "ska"/);
     client.settings = { language: 'en' };
     await client.notify('workspace/didChangeConfiguration', { settings: null });
-    assert.match(String((await client.pullItems(uri)).find((d) => d.code === 'skall')!.message), /^Write "ska"/);
+    assert.match(messageText((await client.pullItems(uri)).find((d) => d.code === 'skall')!), /^Write "ska"/);
     client.settings = {};
     await client.notify('workspace/didChangeConfiguration', { settings: null });
   });
@@ -353,9 +353,9 @@ describe('language server over stdio (pull diagnostics)', function () {
     const uri = await client.open(join(ws.policies, 'relaterat.md'), `${DRAFT}\nKommunen samarbetar med SKL och Ungdomsstyrelsen.\n`);
     const items = await client.pullItems(uri);
     for (const d of items) assert.ok((d.relatedInformation ?? []).length <= 1, `${String(d.code)} has ${d.relatedInformation?.length} related locations`);
-    const skl = items.find((d) => d.code === 'outdated-name' && /"SKL"/.test(String(d.message)))!;
+    const skl = items.find((d) => d.code === 'outdated-name' && /"SKL"/.test(messageText(d)))!;
     assert.equal(skl.relatedInformation, undefined, 'no source quotes SKL: none is shown');
-    const youth = items.find((d) => d.code === 'outdated-name' && /Ungdomsstyrelsen/.test(String(d.message)))!;
+    const youth = items.find((d) => d.code === 'outdated-name' && /Ungdomsstyrelsen/.test(messageText(d)))!;
     assert.match(youth.relatedInformation![0]!.message, /Ungdomsstyrelsen/);
   });
 

@@ -190,7 +190,7 @@ export function codeActions(doc: TextDocument, state: LintState, params: CodeAct
     }
     // Disabling comes after the real fixes, once per rule and kind.
     const seen = new Set<string>();
-    for (const a of disables) if (!seen.has(a.title)) actions.push(a), seen.add(a.title);
+    for (const a of disables) if (!seen.has(a.title)) { actions.push(a); seen.add(a.title); }
   }
 
   if (wants(only, FIX_ALL_KIND) && (only !== undefined || result.diagnostics.some((d) => d.fixes?.some((f) => f.safe)))) {

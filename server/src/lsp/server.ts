@@ -70,6 +70,7 @@ function features(c: ClientCapabilities): ClientFeatures {
     configurationRegistration: !!c.workspace?.didChangeConfiguration?.dynamicRegistration,
     workspaceFolders: !!c.workspace?.workspaceFolders,
     codeActionLiterals: !!c.textDocument?.codeAction?.codeActionLiteralSupport,
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- `requests` is required by the spec, but a client's capabilities are unchecked JSON: one that leaves it out must not make initialize fail
     semanticTokens: !!c.textDocument?.semanticTokens?.requests?.full,
     semanticTokensRefresh: !!c.workspace?.semanticTokens?.refreshSupport,
   };
@@ -103,7 +104,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     client = features(params.capabilities);
     const ruleSet = options.ruleSet ?? loadRuleSet();
     folders = (params.workspaceFolders ?? []).map((f) => filePathOf(f.uri)).filter((p): p is string => !!p);
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- some clients (Neovim 0.7) send only rootUri, no workspaceFolders
     if (folders.length === 0 && params.rootUri) {
+      // eslint-disable-next-line @typescript-eslint/no-deprecated -- as above: the fallback for clients that send only rootUri
       const root = filePathOf(params.rootUri);
       if (root) folders.push(root);
     }
@@ -204,7 +207,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     if (!notified.has(key)) {
       notified.add(key);
-      void connection.window.showErrorMessage(`policylint: ${error.file}${error.line ? `:${error.line}` : ''}: ${error.cause_}. Standardreglerna används tills filen är rättad. / The default rules apply until the file is fixed.`);
+      connection.window.showErrorMessage(`policylint: ${error.file}${error.line ? `:${error.line}` : ''}: ${error.cause_}. Standardreglerna används tills filen är rättad. / The default rules apply until the file is fixed.`);
     }
   }
 
@@ -231,7 +234,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           if (documents.get(uri)?.version !== state.version) return;
           void connection.sendDiagnostics({ uri, version: state.version, diagnostics: state.diagnostics });
         }, (error: unknown) => {
-          log(`lint failed for ${uri}: ${(error as Error)?.stack ?? String(error)}`);
+          log(`lint failed for ${uri}: ${(error as Thrown)?.stack ?? String(error)}`);
           void connection.sendDiagnostics({ uri, diagnostics: [internalErrorDiagnostic(error)] });
         });
       }, delay),
@@ -370,7 +373,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         throw new ResponseError(-32601, `unknown command ${params.command}`);
     }
   }, (error) => {
-    throw new ResponseError(-32603, `policylint: ${(error as Error)?.message ?? String(error)}`);
+    throw new ResponseError(-32603, `policylint: ${(error as Thrown)?.message ?? String(error)}`);
   }));
 
   onRequest(connection, log, ComplianceRequest, async ({ uri }) => {
@@ -424,6 +427,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.listen();
 }
 
+/** What a catch clause holds: anything a handler threw, so null, a string, or an Error without a stack. */
+type Thrown = Partial<Error> | null | undefined;
+
 /**
  * A request handler that never lets an error escape unlogged: ResponseErrors (the client's
  * mistake) pass through; anything else is logged with its stack and answered with `fallback`,
@@ -435,7 +441,7 @@ function guarded<A extends unknown[], R>(log: (message: string) => void, name: s
       return await handler(...args);
     } catch (error) {
       if (error instanceof ResponseError) throw error;
-      log(`${name} failed: ${(error as Error)?.stack ?? String(error)}`);
+      log(`${name} failed: ${(error as Thrown)?.stack ?? String(error)}`);
       return fallback(error);
     }
   };
@@ -444,13 +450,13 @@ function guarded<A extends unknown[], R>(log: (message: string) => void, name: s
 /** Registers a handler for a request typed in protocol.ts. */
 function onRequest<P, R>(connection: Connection, log: (message: string) => void, spec: Request<P, R>, handler: (params: P) => R | Promise<R>): void {
   const fail = (error: unknown): R => {
-    throw new ResponseError(-32603, `${spec.method}: ${(error as Error)?.message ?? String(error)}`);
+    throw new ResponseError(-32603, `${spec.method}: ${(error as Thrown)?.message ?? String(error)}`);
   };
   connection.onRequest(spec.method, guarded(log, spec.method, async (params: unknown) => handler(params as P), fail));
 }
 
 /** What a pull client shows when linting itself failed: said, not silently empty. */
 function internalErrorDiagnostic(error: unknown): { range: { start: { line: number; character: number }; end: { line: number; character: number } }; severity: DiagnosticSeverity; source: string; code: string; message: string } {
-  const what = `${(error as Error)?.name ?? 'Error'}: ${String((error as Error)?.message ?? error).split('\n')[0]}`;
+  const what = `${(error as Thrown)?.name ?? 'Error'}: ${String((error as Thrown)?.message ?? error).split('\n')[0]}`;
   return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Error, source: DIAGNOSTIC_SOURCE, code: 'internal', message: `policylint kunde inte granska dokumentet (internt fel: ${what}) / could not check the document (internal error)` };
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, type MessageLanguage, type Settings } from './protocol.js';
+import { DEFAULT_SETTINGS, type Settings } from './protocol.js';
 
 /** Narrows whatever the client sent to Settings, field by field, over the defaults. */
 export function toSettings(raw: unknown): Settings {
@@ -8,7 +8,7 @@ export function toSettings(raw: unknown): Settings {
   if (typeof r.enable === 'boolean') settings.enable = r.enable;
   if (Array.isArray(r.include)) settings.include = r.include.filter((g): g is string => typeof g === 'string' && g.trim() !== '');
   else if (typeof r.include === 'string' && r.include.trim()) settings.include = [r.include];
-  if (r.language === 'sv' || r.language === 'en' || r.language === 'auto') settings.language = r.language as MessageLanguage;
+  if (r.language === 'sv' || r.language === 'en' || r.language === 'auto') settings.language = r.language;
   return settings;
 }
 

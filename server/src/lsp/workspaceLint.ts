@@ -30,7 +30,7 @@ export async function markdownFiles(folders: readonly string[], limit = 5000): P
 }
 
 /** An unopened file's text: a regular file of sane size only (never a FIFO, a device or /dev/zero). */
-export async function readText(path: string, maxBytes: number = DEFAULT_LIMITS.documentBytes): Promise<string | undefined> {
+export function readText(path: string, maxBytes: number = DEFAULT_LIMITS.documentBytes): Promise<string | undefined> {
   const read = readFileSafely(path, { maxBytes });
-  return read.ok ? read.bytes.toString('utf8') : undefined;
+  return Promise.resolve(read.ok ? read.bytes.toString('utf8') : undefined);
 }

@@ -22,7 +22,7 @@ describe('completion', () => {
         assert.ok(item, `no snippet for "${title}" among ${items.map(label).join(', ')}`);
       }
       const followUp = items.find((i) => label(i).includes('Uppföljning'))!;
-      const insert = followUp.insertText instanceof vscode.SnippetString ? followUp.insertText.value : String(followUp.insertText ?? '');
+      const insert = followUp.insertText instanceof vscode.SnippetString ? followUp.insertText.value : (followUp.insertText ?? '');
       assert.match(insert, /^## Uppföljning och utvärdering/);
       assert.match(insert, /\$\{?\d/, 'the section is a snippet with placeholders');
     } finally {

@@ -58,6 +58,7 @@ export async function waitFor<T>(check: () => T | undefined | false | Promise<T 
       last = e;
     }
     if (Date.now() > deadline) {
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- `last` is whatever `check` threw; a non-Error is shown as String() renders it
       throw new Error(`timed out after ${ms / 1000} s waiting for ${what}${last ? ` (last error: ${last instanceof Error ? last.message : String(last)})` : ''}`);
     }
     await sleep(100);
@@ -93,7 +94,7 @@ export function byRule(ds: readonly vscode.Diagnostic[], ruleId: string): vscode
 
 /** A rule file of the installed extension (rules/<id>.yml), parsed. */
 export function ruleFile(ruleId: string): { id: string; severity: string; sources: { document: string; clause: string; quote: string }[] } {
-  return parse(readFileSync(join(extension().extensionPath, 'rules', `${ruleId}.yml`), 'utf8'));
+  return parse(readFileSync(join(extension().extensionPath, 'rules', `${ruleId}.yml`), 'utf8')) as ReturnType<typeof ruleFile>;
 }
 
 /** The section titles (Swedish) of the installed extension's rules/sections.yml. */
@@ -106,6 +107,7 @@ export function sectionTitles(): string[] {
 export function hoverText(hovers: readonly vscode.Hover[]): string {
   return hovers
     .flatMap((h) => h.contents)
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- Hover.contents is typed with the deprecated MarkedString, whose { language, value } form holds its text in `value`
     .map((c) => (typeof c === 'string' ? c : c.value))
     .join('\n')
     .replace(/\\([\\`*_[\]<>#|])/g, '$1');

@@ -1,4 +1,4 @@
-import type { Nodes, Heading, Table, Html, Yaml, Parent } from 'mdast';
+import type { Nodes, Html, Yaml, Parent } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
@@ -149,7 +149,7 @@ function parseChunk(text: string): ParsedChunk {
       case 'code':
         return;
       case 'heading': {
-        const h = node as Heading;
+        const h = node;
         const index = addBlock(h, 'heading', listItem, quoted, h.depth);
         for (const child of h.children) if (child.type === 'html') collectComments(child, chunk.comments);
         chunk.headings.push({ ...range(h), depth: h.depth, text: chunk.blocks[index]!.text.trim(), block: index, pseudo: false });
@@ -164,7 +164,7 @@ function parseChunk(text: string): ParsedChunk {
         return;
       }
       case 'table': {
-        const table = node as Table;
+        const table = node;
         const data: TableData = { ...range(table), rows: [] };
         for (const row of table.children) {
           data.rows.push(row.children.map((cell) => ({ ...range(cell), text: plainText(cell) })));
@@ -174,7 +174,7 @@ function parseChunk(text: string): ParsedChunk {
         return;
       }
       case 'listItem':
-        for (const child of node.children) walk(child as Nodes, true, quoted, undefined);
+        for (const child of node.children) walk(child, true, quoted, undefined);
         return;
       default:
         if ('children' in node) {
@@ -184,7 +184,7 @@ function parseChunk(text: string): ParsedChunk {
         }
     }
   };
-  tree.children.forEach((child, i) => walk(child as Nodes, false, false, tree.children[i + 1] as Nodes | undefined));
+  tree.children.forEach((child, i) => walk(child, false, false, tree.children[i + 1]));
   chunk.sentences.sort((a, b) => a.start - b.start);
   return chunk;
 }
@@ -225,7 +225,7 @@ function ownCopy(text: string): string {
 /** `compute()` once per owner and key; the results live as long as their owner. */
 function memoize<O extends object, K, T>(store: WeakMap<O, Map<K, unknown>>, owner: O, key: K, compute: () => T): T {
   let results = store.get(owner);
-  if (!results) store.set(owner, (results = new Map()));
+  if (!results) store.set(owner, (results = new Map<K, unknown>()));
   if (results.has(key)) return results.get(key) as T;
   const value = compute();
   results.set(key, value);
@@ -306,7 +306,7 @@ export class BlockCache {
    */
   forText<T>(key: object, text: string, compute: (text: string) => T): T {
     let byText = this.matches.get(key);
-    if (!byText) this.matches.set(key, (byText = new Map()));
+    if (!byText) this.matches.set(key, (byText = new Map<string, unknown>()));
     if (byText.has(text)) return byText.get(text) as T;
     const own = ownCopy(text);
     const value = compute(own);

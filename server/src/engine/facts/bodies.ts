@@ -124,7 +124,7 @@ export function bodiesKey(ctx: CheckContext, owner: object): object {
   const base = textKey(owner, ctx.localBodies);
   const signature = definedSignature(ctx);
   let bySignature = bodyKeys.get(base);
-  if (!bySignature) bodyKeys.set(base, (bySignature = new Map()));
+  if (!bySignature) bodyKeys.set(base, (bySignature = new Map<string, object>()));
   let key = bySignature.get(signature);
   if (!key) {
     if (bySignature.size > 200) bySignature.clear();

@@ -33,8 +33,8 @@ function loadSnapshot(): Snapshot | null {
   snapshot = null;
   try {
     if (process.env.POLICYLINT_NO_SNAPSHOT || !snapshotDirectory) return snapshot;
-    const parsed = JSON.parse(readFileSync(join(snapshotDirectory(), SNAPSHOT_FILE), 'utf8')) as Snapshot;
-    if (parsed && typeof parsed.files === 'object') snapshot = parsed;
+    const parsed: unknown = JSON.parse(readFileSync(join(snapshotDirectory(), SNAPSHOT_FILE), 'utf8'));
+    if (typeof parsed === 'object' && parsed !== null && 'files' in parsed && typeof parsed.files === 'object') snapshot = parsed as Snapshot;
   } catch {
     // No snapshot (a checkout before its first build): every file is parsed.
   }
@@ -52,7 +52,8 @@ export function snapshotParse(text: string): unknown {
  * back (`.inf` comes back as null): such a file is parsed at load.
  */
 export function snapshotEntry(text: string, data: unknown): [string, string] | undefined {
-  const json = JSON.stringify(data);
+  // lib.d.ts types the result as string, but undefined (and functions) stringify to undefined.
+  const json = JSON.stringify(data) as string | undefined;
   if (json === undefined || !isDeepStrictEqual(JSON.parse(json), data)) return undefined;
   return [textHash(text), json];
 }

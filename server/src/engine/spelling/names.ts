@@ -29,7 +29,7 @@ export function isSentenceInitial(text: string, start: number): boolean {
  */
 export function inCapitalisedRun(text: string, tokens: readonly Token[], index: number): boolean {
   const adjacent = (a: Token, b: Token) => /^[\s\-–]{1,3}$/u.test(text.slice(a.end, b.start)) || /^[\s]+[’']?$/u.test(text.slice(a.end, b.start));
-  const capitalAt = (i: number) => tokens[i]?.kind === 'word' && isCapitalised(tokens[i]!.text);
+  const capitalAt = (i: number) => tokens[i]?.kind === 'word' && isCapitalised(tokens[i].text);
   // Walk left and right over joiners to the nearest word; a neighbour that is capitalised makes a run.
   for (const step of [-1, 1]) {
     let i = index;
