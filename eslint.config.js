@@ -5,7 +5,30 @@ import tseslint from 'typescript-eslint';
 
 /** Node's globals, for the plain JavaScript scripts (no `globals` package needed for these). */
 const NODE_GLOBALS = Object.fromEntries(
-  ['process', 'console', 'Buffer', 'URL', 'URLSearchParams', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'queueMicrotask', 'structuredClone', 'fetch', 'performance', 'TextEncoder', 'TextDecoder', 'AbortController', 'AbortSignal', '__dirname', '__filename', 'require', 'module'].map((name) => [name, 'readonly']),
+  [
+    'process',
+    'console',
+    'Buffer',
+    'URL',
+    'URLSearchParams',
+    'setTimeout',
+    'clearTimeout',
+    'setInterval',
+    'clearInterval',
+    'setImmediate',
+    'queueMicrotask',
+    'structuredClone',
+    'fetch',
+    'performance',
+    'TextEncoder',
+    'TextDecoder',
+    'AbortController',
+    'AbortSignal',
+    '__dirname',
+    '__filename',
+    'require',
+    'module',
+  ].map((name) => [name, 'readonly']),
 );
 
 export default tseslint.config(

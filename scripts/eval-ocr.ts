@@ -67,14 +67,25 @@ const read = (file: string) => readFileSync(path.resolve(process.cwd(), file), '
 function debianFlags(text: string): Set<string> | undefined {
   const run = spawnSync('hunspell', ['-d', 'sv_SE', '-l'], { input: text, encoding: 'utf8' });
   if (run.error || run.status !== 0) return undefined;
-  return new Set(run.stdout.split('\n').map(trimPunctuation).filter((w) => /\p{L}/u.test(w)));
+  return new Set(
+    run.stdout
+      .split('\n')
+      .map(trimPunctuation)
+      .filter((w) => /\p{L}/u.test(w)),
+  );
 }
 
 function trimPunctuation(word: string): string {
   return word.replace(/^[^\p{L}\p{N}&¢|]+|[^\p{L}\p{N}&¢|]+$/gu, '');
 }
 
-interface Recall { debian?: number; covered?: number; missed: string[]; spelling: number; ocr: number }
+interface Recall {
+  debian?: number;
+  covered?: number;
+  missed: string[];
+  spelling: number;
+  ocr: number;
+}
 
 /** Recall of the engine's spelling/ocr-artifact diagnostics on a Markdown file vs Debian's. */
 async function recallOnMarkdown(markdown: string, env: FixEnv): Promise<Recall & { fixed: string }> {
@@ -104,7 +115,10 @@ function pct(n: number, d: number): string {
   return d === 0 ? 'n/a' : `${((100 * n) / d).toFixed(1)} %`;
 }
 
-interface Row { name: string; cmp: FixComparison }
+interface Row {
+  name: string;
+  cmp: FixComparison;
+}
 
 function sum(rows: readonly Row[]): FixComparison {
   const total: FixComparison = { damaged: 0, flagged: 0, restored: 0, right: 0, rightChanged: 0, rightChangedByOtherRules: 0, notRestored: [], wronglyChanged: [] };
@@ -130,13 +144,29 @@ async function unseenRows(texts: Record<string, string>, seeds: readonly number[
     for (const seed of seeds) {
       const damaged = applyChannel(clean, channel, seed);
       const run = await runFix(damaged, env);
-      rows.push({ name: `${name} seed ${seed}`, cmp: compareFix(damaged, run.fixed, clean, run.wordDiagnostics.map((d) => d.range), cleanFixed) });
+      rows.push({
+        name: `${name} seed ${seed}`,
+        cmp: compareFix(
+          damaged,
+          run.fixed,
+          clean,
+          run.wordDiagnostics.map((d) => d.range),
+          cleanFixed,
+        ),
+      });
     }
   }
   return rows;
 }
 
-interface ClassRow { kind: DamageClass; cmp: FixComparison; footers: number; footersFlagged: number; footersLeft: number; headersFlagged: number }
+interface ClassRow {
+  kind: DamageClass;
+  cmp: FixComparison;
+  footers: number;
+  footersFlagged: number;
+  footersLeft: number;
+  headersFlagged: number;
+}
 
 /** Each damage class on every clean text through --fix, pooled per class. */
 async function damageRows(env: FixEnv): Promise<ClassRow[]> {
@@ -145,7 +175,10 @@ async function damageRows(env: FixEnv): Promise<ClassRow[]> {
   const rows: ClassRow[] = [];
   for (const kind of DAMAGE_CLASSES) {
     const parts: Row[] = [];
-    let footers = 0, footersFlagged = 0, footersLeft = 0, headersFlagged = 0;
+    let footers = 0,
+      footersFlagged = 0,
+      footersLeft = 0,
+      headersFlagged = 0;
     for (const [name, file] of Object.entries(DAMAGE_TEXTS)) {
       const clean = read(file);
       const damaged = applyDamage(clean, kind, DAMAGE_SEED);
@@ -183,14 +216,23 @@ async function main(): Promise<number> {
   const amalRun = await runFix(amalOcr, env, 'amal-ocr.md');
   const fixMs = performance.now() - t;
   const amalCleanFixed = (await runFix(amalClean, env, 'amal.md')).fixed;
-  const amal = compareFix(amalOcr, amalRun.fixed, amalClean, amalRun.wordDiagnostics.map((d) => d.range), amalCleanFixed);
+  const amal = compareFix(
+    amalOcr,
+    amalRun.fixed,
+    amalClean,
+    amalRun.wordDiagnostics.map((d) => d.range),
+    amalCleanFixed,
+  );
   const amalRecall = await recallOnMarkdown(amalOcr, env);
   const lidRecall = await recallOnMarkdown(read('test/fixtures/seeds/lidkoping-ocr.md'), env);
   const amalTwice = (await runFix(amalRun.fixed, env)).fixed;
 
   // Clean texts must raise no word findings.
   const cleanFlags: Array<[string, string[]]> = [];
-  for (const [name, file] of [['Åmål (clean)', 'test/fixtures/seeds/amal.md'], ['Alingsås (clean)', 'test/fixtures/seeds/alingsas.md']] as const) {
+  for (const [name, file] of [
+    ['Åmål (clean)', 'test/fixtures/seeds/amal.md'],
+    ['Alingsås (clean)', 'test/fixtures/seeds/alingsas.md'],
+  ] as const) {
     const md = read(file);
     cleanFlags.push([name, (await runFix(md, env)).wordDiagnostics.map((d) => md.slice(d.range.start, d.range.end))]);
   }
@@ -204,7 +246,8 @@ async function main(): Promise<number> {
 
   // Module level (the OCR modules on the plain .txt pair, no Markdown, no --fix).
   const speller = await loadSpeller();
-  const ocrTxt = readSeed(dir, '000'), cleanTxt = readSeed(dir, '001');
+  const ocrTxt = readSeed(dir, '000'),
+    cleanTxt = readSeed(dir, '001');
   const restoredTxt = applyEdits(ocrTxt, restoreText(ocrTxt, speller));
   const modFlags = checkWords(ocrTxt, speller);
   const module = compareFix(ocrTxt, restoredTxt, cleanTxt, [...modFlags.spelling, ...modFlags.ocr]);
@@ -217,7 +260,10 @@ async function main(): Promise<number> {
     ['--fix Åmål amal-ocr.md: damaged words', String(amal.damaged)],
     ['--fix Åmål: damaged words flagged', `${amal.flagged}/${amal.damaged} = ${pct(amal.flagged, amal.damaged)}`],
     ['--fix Åmål: restored exactly', `${amal.restored}/${amal.damaged} = ${pct(amal.restored, amal.damaged)}`],
-    ['--fix Åmål: right words changed', `${amal.rightChanged}/${amal.right} = ${pct(amal.rightChanged, amal.right)}` + (amal.rightChangedByOtherRules ? ` (${amal.rightChangedByOtherRules} by other rules)` : '')],
+    [
+      '--fix Åmål: right words changed',
+      `${amal.rightChanged}/${amal.right} = ${pct(amal.rightChanged, amal.right)}` + (amal.rightChangedByOtherRules ? ` (${amal.rightChangedByOtherRules} by other rules)` : ''),
+    ],
     ['--fix Åmål: second --fix changes', amalTwice === amalRun.fixed ? 'nothing' : 'SOMETHING'],
     ['--fix Åmål: time (lint + fix passes)', `${fixMs.toFixed(0)} ms`],
     ['Åmål amal-ocr.md: recall vs Debian hunspell', recall(amalRecall)],
@@ -256,7 +302,10 @@ async function main(): Promise<number> {
   }
 
   const failures: string[] = [];
-  for (const [name, r] of [['Åmål', amalRecall], ['Lidköping', lidRecall]] as const) {
+  for (const [name, r] of [
+    ['Åmål', amalRecall],
+    ['Lidköping', lidRecall],
+  ] as const) {
     if (r.debian !== undefined && r.covered! / r.debian < GOALS.flagRecall) failures.push(`${name} recall vs Debian below ${GOALS.flagRecall * 100} %`);
   }
   const goal = (name: string, restored: number, changed: number) => {
@@ -264,7 +313,8 @@ async function main(): Promise<number> {
     if (changed >= GOALS.rightChanged) failures.push(`${name}: right words changed ≥ ${GOALS.rightChanged * 100} %`);
   };
   goal('Åmål --fix', amal.restored / amal.damaged, amal.rightChanged / amal.right); // all changes, other rules' too
-  const tm = meanRates(tuning), hm = meanRates(heldOut);
+  const tm = meanRates(tuning),
+    hm = meanRates(heldOut);
   goal('unseen (mean over seeds)', tm.restored, tm.rightChanged);
   goal('held-out (mean over seeds)', hm.restored, hm.rightChanged);
   if (amalTwice !== amalRun.fixed) failures.push('--fix is not idempotent on Åmål');
@@ -284,8 +334,11 @@ async function main(): Promise<number> {
 function classRow(r: ClassRow): string {
   const c = r.cmp;
   const furniture = r.kind === 'page-furniture' ? `; footers flagged ${r.footersFlagged}/${r.footers}, removed by --fix ${r.footers - r.footersLeft}; repeated titles flagged ${r.headersFlagged}` : '';
-  return `restored ${c.restored}/${c.damaged} = ${pct(c.restored, c.damaged)}; wrongly changed ${ocrChanged(c)}/${c.right} = ${(100 * ocrChanged(c) / Math.max(c.right, 1)).toFixed(2)} %` +
-    (c.rightChangedByOtherRules ? ` (+${c.rightChangedByOtherRules} by other rules)` : '') + furniture;
+  return (
+    `restored ${c.restored}/${c.damaged} = ${pct(c.restored, c.damaged)}; wrongly changed ${ocrChanged(c)}/${c.right} = ${((100 * ocrChanged(c)) / Math.max(c.right, 1)).toFixed(2)} %` +
+    (c.rightChangedByOtherRules ? ` (+${c.rightChangedByOtherRules} by other rules)` : '') +
+    furniture
+  );
 }
 
 function fmtMean(rows: readonly Row[]): string {
@@ -294,7 +347,10 @@ function fmtMean(rows: readonly Row[]): string {
   return `restored ${pct(m.restored * 1000, 1000)}, right changed by OCR repair ${(100 * m.rightChanged).toFixed(2)} % (pooled: ${s.restored}/${s.damaged}, ${ocrChanged(s)}/${s.right}; other rules ${s.rightChangedByOtherRules})`;
 }
 
-main().then((code) => process.exit(code), (error: unknown) => {
-  console.error(error);
-  process.exit(2);
-});
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(2);
+  },
+);

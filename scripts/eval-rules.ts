@@ -112,7 +112,13 @@ export function judge(diagnostics: readonly Diagnostic[], rule: CoreRule): Judge
   return { reported: errors.length > 0, partial: errors.length === 0 && mine.length > 0, message: first ? first.message.sv : '' };
 }
 
-export interface Tally { tp: number; fp: number; fn: number; tn: number; partial: number }
+export interface Tally {
+  tp: number;
+  fp: number;
+  fn: number;
+  tn: number;
+  partial: number;
+}
 const emptyTally = (): Tally => ({ tp: 0, fp: 0, fn: 0, tn: 0, partial: 0 });
 
 function add(t: Tally, expected: Verdict, j: Judgement): void {
@@ -135,7 +141,14 @@ export function scores(t: Tally): { n: number; precision: number; recall: number
   };
 }
 
-export interface Wrong { file: string; rule: CoreRule; expected: Verdict; got: 'reported' | 'not reported'; partial: boolean; message: string }
+export interface Wrong {
+  file: string;
+  rule: CoreRule;
+  expected: Verdict;
+  got: 'reported' | 'not reported';
+  partial: boolean;
+  message: string;
+}
 
 export interface Evaluation {
   rules: Record<CoreRule, Tally>;
@@ -221,7 +234,10 @@ function main(): number {
   const seedsDir = path.resolve('test/fixtures/seeds');
   const today = option(argv, '--today') ?? DEFAULT_TODAY;
   const drafts = loadCorpus(corpusDir);
-  const corpus = evaluate(drafts.map((d) => ({ file: d.file, text: d.text, expect: d.labels.expect, forms: d.labels.forms })), today);
+  const corpus = evaluate(
+    drafts.map((d) => ({ file: d.file, text: d.text, expect: d.labels.expect, forms: d.labels.forms })),
+    today,
+  );
   const seeds = evaluate(loadSeeds(seedsDir), today);
   const thresholdsFile = path.join(corpusDir, 'thresholds.json');
   const thresholds: Partial<Thresholds> = existsSync(thresholdsFile) ? (JSON.parse(readFileSync(thresholdsFile, 'utf8')) as Partial<Thresholds>) : {};
@@ -230,22 +246,42 @@ function main(): number {
 
   if (argv.includes('--json')) {
     const withScores = (t: Tally) => ({ ...t, ...scores(t) });
-    console.log(JSON.stringify({
-      today,
-      drafts: drafts.length,
-      rules: Object.fromEntries(CORE_RULES.map((r) => [r, withScores(corpus.rules[r])])),
-      forms: Object.fromEntries(Object.entries(corpus.forms).sort(([a], [b]) => a.localeCompare(b)).map(([f, byRule]) => [f, Object.fromEntries(Object.entries(byRule).map(([r, t]) => [r, withScores(t)]))])),
-      wrong: corpus.wrong,
-      seeds: { rules: Object.fromEntries(CORE_RULES.map((r) => [r, withScores(seeds.rules[r])])), wrong: seeds.wrong },
-      thresholds,
-      regressions: dropped,
-    }, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          today,
+          drafts: drafts.length,
+          rules: Object.fromEntries(CORE_RULES.map((r) => [r, withScores(corpus.rules[r])])),
+          forms: Object.fromEntries(
+            Object.entries(corpus.forms)
+              .sort(([a], [b]) => a.localeCompare(b))
+              .map(([f, byRule]) => [f, Object.fromEntries(Object.entries(byRule).map(([r, t]) => [r, withScores(t)]))]),
+          ),
+          wrong: corpus.wrong,
+          seeds: { rules: Object.fromEntries(CORE_RULES.map((r) => [r, withScores(seeds.rules[r])])), wrong: seeds.wrong },
+          thresholds,
+          regressions: dropped,
+        },
+        null,
+        2,
+      ),
+    );
   } else {
     console.log(`corpus: ${drafts.length} drafts in ${path.relative(process.cwd(), corpusDir) || '.'}, today ${today}`);
     console.log('positive = the rule reports an error; partial = only warnings\n');
-    console.log(table(['rule', ...TALLY_HEADER], CORE_RULES.map((r) => tallyRow([r], corpus.rules[r]))));
+    console.log(
+      table(
+        ['rule', ...TALLY_HEADER],
+        CORE_RULES.map((r) => tallyRow([r], corpus.rules[r])),
+      ),
+    );
     console.log('\nseeds (must all be right):');
-    console.log(table(['rule', ...TALLY_HEADER], CORE_RULES.map((r) => tallyRow([r], seeds.rules[r]))));
+    console.log(
+      table(
+        ['rule', ...TALLY_HEADER],
+        CORE_RULES.map((r) => tallyRow([r], seeds.rules[r])),
+      ),
+    );
     console.log('\nper form:');
     const formRows: string[][] = [];
     for (const [form, byRule] of Object.entries(corpus.forms).sort(([a], [b]) => a.localeCompare(b))) {

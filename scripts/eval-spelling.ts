@@ -17,7 +17,10 @@ const GOALS = { falseAlarmsPerThousand: 2, recall: 0.98 };
 const SEED = 13;
 const TODAY = '2024-06-01';
 
-interface Misspelling { wrong: string; right: string }
+interface Misspelling {
+  wrong: string;
+  right: string;
+}
 
 function readCorpus(dir: string): { name: string; text: string }[] {
   return readdirSync(dir)
@@ -41,7 +44,12 @@ function countWords(text: string): number {
   return (text.match(/[\p{L}\p{N}][\p{L}\p{N}.:'’-]*/gu) ?? []).filter((w) => /\p{L}/u.test(w)).length;
 }
 
-interface Injected { file: string; start: number; end: number; wrong: string }
+interface Injected {
+  file: string;
+  start: number;
+  end: number;
+  wrong: string;
+}
 
 /**
  * Replace lowercase prose words (not in headings, front lines or English passages: where an
@@ -65,7 +73,10 @@ function inject(files: { name: string; text: string }[], misspellings: Misspelli
   const texts = new Map<string, string>();
   files.forEach((f, file) => {
     // Right to left so earlier offsets stay valid; then shift the recorded ranges.
-    const here = picks.map((p, k) => ({ ...p, wrong: misspellings[k]!.wrong })).filter((p) => p.file === file).sort((a, b) => a.start - b.start);
+    const here = picks
+      .map((p, k) => ({ ...p, wrong: misspellings[k]!.wrong }))
+      .filter((p) => p.file === file)
+      .sort((a, b) => a.start - b.start);
     let text = f.text;
     for (const p of [...here].reverse()) text = text.slice(0, p.start) + p.wrong + text.slice(p.end);
     let shift = 0;
@@ -95,13 +106,18 @@ async function main(): Promise<void> {
   const files = readCorpus(dir);
   const misspellings = readMisspellings(dir);
 
-  let words = 0, warnings = 0, infos = 0;
+  let words = 0,
+    warnings = 0,
+    infos = 0;
   const alarms = new Map<string, number>();
   for (const f of files) {
     words += countWords(f.text);
     for (const d of spellingOf(f.text, speller)) {
       const word = typeof d.data?.word === 'string' ? d.data.word : '';
-      if (d.severity === 'info') { infos++; continue; }
+      if (d.severity === 'info') {
+        infos++;
+        continue;
+      }
       warnings++;
       alarms.set(word, (alarms.get(word) ?? 0) + 1);
       if (verbose) console.log(`  false alarm ${f.name}: ${word}`);
@@ -128,7 +144,11 @@ async function main(): Promise<void> {
   console.log(`  false alarms (warnings):        ${warnings} = ${perThousand(warnings).toFixed(2)} per 1,000 words (goal ≤ ${GOALS.falseAlarmsPerThousand})`);
   console.log(`  name notes (info):              ${infos} = ${perThousand(infos).toFixed(2)} per 1,000 words`);
   console.log(`  recall of injected misspellings: ${caught}/${injected.length} = ${(100 * recall).toFixed(1)} % (goal ≥ ${100 * GOALS.recall} %)`);
-  const top = [...alarms].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([w, n]) => `${w}×${n}`).join(', ');
+  const top = [...alarms]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 15)
+    .map(([w, n]) => `${w}×${n}`)
+    .join(', ');
   if (top) console.log(`  most frequent false alarms: ${top}`);
   if (missed.length) console.log(`  missed: ${missed.join(', ')}`);
 

@@ -27,10 +27,13 @@ const COMMENTS: Record<(typeof GROUP_ORDER)[number], string> = {
 export function grammarText(): string {
   const patterns = highlightPatterns(ruleSet.bodies);
   const repository = Object.fromEntries(
-    GROUP_ORDER.map((group) => [group, {
-      comment: COMMENTS[group],
-      patterns: patterns.filter((p) => p.group === group).map((p) => ({ match: `${p.ignoreCase ? '(?i)' : ''}${p.source}`, name: p.scope })),
-    }]),
+    GROUP_ORDER.map((group) => [
+      group,
+      {
+        comment: COMMENTS[group],
+        patterns: patterns.filter((p) => p.group === group).map((p) => ({ match: `${p.ignoreCase ? '(?i)' : ''}${p.source}`, name: p.scope })),
+      },
+    ]),
   );
   const grammar = {
     $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',

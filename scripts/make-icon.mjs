@@ -23,13 +23,16 @@ const roundRect = (x, y, x0, y0, x1, y1, r) => {
 };
 const circle = (x, y, cx, cy, r) => Math.hypot(x - cx, y - cy) - r;
 const segment = (x, y, ax, ay, bx, by, w) => {
-  const px = x - ax, py = y - ay, dx = bx - ax, dy = by - ay;
+  const px = x - ax,
+    py = y - ay,
+    dx = bx - ax,
+    dy = by - ay;
   const t = Math.max(0, Math.min(1, (px * dx + py * dy) / (dx * dx + dy * dy)));
   return Math.hypot(px - t * dx, py - t * dy) - w / 2;
 };
 // The page: a rectangle whose top-right corner is cut off along a diagonal.
-const page = (x, y) => Math.max(roundRect(x, y, 30, 18, 90, 108, 4), (x - 72) - (y - 18) - 0.0 > 0 ? (x - 72 - (y - 18)) / Math.SQRT2 : -Infinity);
-const fold = (x, y) => Math.max(x - 90, 18 - y, -((x - 72) - (y - 18)) / Math.SQRT2, 72 - x, y - 36);
+const page = (x, y) => Math.max(roundRect(x, y, 30, 18, 90, 108, 4), x - 72 - (y - 18) - 0.0 > 0 ? (x - 72 - (y - 18)) / Math.SQRT2 : -Infinity);
+const fold = (x, y) => Math.max(x - 90, 18 - y, -(x - 72 - (y - 18)) / Math.SQRT2, 72 - x, y - 36);
 
 const BLUE = [0x00, 0x52, 0x93];
 const WHITE = [0xff, 0xff, 0xff];
@@ -52,17 +55,30 @@ const layers = [
 const pixels = Buffer.alloc(SIZE * SIZE * 4);
 for (let py = 0; py < SIZE; py++) {
   for (let px = 0; px < SIZE; px++) {
-    let r = 0, g = 0, b = 0, a = 0;
+    let r = 0,
+      g = 0,
+      b = 0,
+      a = 0;
     for (let sy = 0; sy < SS; sy++) {
       for (let sx = 0; sx < SS; sx++) {
-        const x = px + (sx + 0.5) / SS, y = py + (sy + 0.5) / SS;
+        const x = px + (sx + 0.5) / SS,
+          y = py + (sy + 0.5) / SS;
         let colour = null;
         for (const [inside, c] of layers) if (inside(x, y) < 0) colour = c;
-        if (colour) { r += colour[0]; g += colour[1]; b += colour[2]; a += 1; }
+        if (colour) {
+          r += colour[0];
+          g += colour[1];
+          b += colour[2];
+          a += 1;
+        }
       }
     }
     const o = (py * SIZE + px) * 4;
-    if (a > 0) { pixels[o] = Math.round(r / a); pixels[o + 1] = Math.round(g / a); pixels[o + 2] = Math.round(b / a); }
+    if (a > 0) {
+      pixels[o] = Math.round(r / a);
+      pixels[o + 1] = Math.round(g / a);
+      pixels[o + 2] = Math.round(b / a);
+    }
     pixels[o + 3] = Math.round((255 * a) / (SS * SS));
   }
 }
@@ -79,22 +95,21 @@ const crc32 = (buf) => {
   return (c ^ 0xffffffff) >>> 0;
 };
 const chunk = (type, data) => {
-  const len = Buffer.alloc(4); len.writeUInt32BE(data.length);
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(data.length);
   const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4); crc.writeUInt32BE(crc32(body));
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
   return Buffer.concat([len, body, crc]);
 };
 const ihdr = Buffer.alloc(13);
-ihdr.writeUInt32BE(SIZE, 0); ihdr.writeUInt32BE(SIZE, 4);
-ihdr[8] = 8; ihdr[9] = 6; // 8-bit RGBA
+ihdr.writeUInt32BE(SIZE, 0);
+ihdr.writeUInt32BE(SIZE, 4);
+ihdr[8] = 8;
+ihdr[9] = 6; // 8-bit RGBA
 const raw = Buffer.alloc(SIZE * (SIZE * 4 + 1));
 for (let y = 0; y < SIZE; y++) pixels.copy(raw, y * (SIZE * 4 + 1) + 1, y * SIZE * 4, (y + 1) * SIZE * 4); // filter 0
-const png = Buffer.concat([
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  chunk('IHDR', ihdr),
-  chunk('IDAT', deflateSync(raw, { level: 9 })),
-  chunk('IEND', Buffer.alloc(0)),
-]);
+const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, png);
 console.log(`${out}: ${SIZE}×${SIZE}, ${png.length} bytes`);

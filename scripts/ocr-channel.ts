@@ -30,27 +30,42 @@ const MIN_COUNT = 20;
 
 /** Per-character edit operations turning `src` into `out` (1→0, 1→1, 1→2 and 0→1 pieces). */
 function alignChars(src: string[], out: string[]): Array<[string, string]> {
-  const n = src.length, m = out.length;
+  const n = src.length,
+    m = out.length;
   const cost: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(Infinity));
   cost[0]![0] = 0;
   for (let i = 0; i <= n; i++)
     for (let j = 0; j <= m; j++) {
       const c = cost[i]![j]!;
       if (c === Infinity) continue;
-      const relax = (a: number, b: number, w: number) => { if (cost[a]![b]! > c + w) cost[a]![b] = c + w; };
+      const relax = (a: number, b: number, w: number) => {
+        if (cost[a]![b]! > c + w) cost[a]![b] = c + w;
+      };
       if (i < n && j < m) relax(i + 1, j + 1, src[i] === out[j] ? 0 : 1);
       if (i < n && j + 1 < m) relax(i + 1, j + 2, 1.6);
       if (i < n) relax(i + 1, j, 1.5);
       if (j < m) relax(i, j + 1, 1.5);
     }
   const ops: Array<[string, string]> = [];
-  let i = n, j = m;
+  let i = n,
+    j = m;
   while (i > 0 || j > 0) {
     const c = cost[i]![j]!;
-    if (i > 0 && j > 0 && cost[i - 1]![j - 1]! + (src[i - 1] === out[j - 1] ? 0 : 1) === c) { ops.push([src[i - 1]!, out[j - 1]!]); i--; j--; }
-    else if (i > 0 && j > 1 && cost[i - 1]![j - 2]! + 1.6 === c) { ops.push([src[i - 1]!, out[j - 2]! + out[j - 1]!]); i--; j -= 2; }
-    else if (i > 0 && cost[i - 1]![j]! + 1.5 === c) { ops.push([src[i - 1]!, '']); i--; }
-    else { ops.push(['', out[j - 1]!]); j--; }
+    if (i > 0 && j > 0 && cost[i - 1]![j - 1]! + (src[i - 1] === out[j - 1] ? 0 : 1) === c) {
+      ops.push([src[i - 1]!, out[j - 1]!]);
+      i--;
+      j--;
+    } else if (i > 0 && j > 1 && cost[i - 1]![j - 2]! + 1.6 === c) {
+      ops.push([src[i - 1]!, out[j - 2]! + out[j - 1]!]);
+      i--;
+      j -= 2;
+    } else if (i > 0 && cost[i - 1]![j]! + 1.5 === c) {
+      ops.push([src[i - 1]!, '']);
+      i--;
+    } else {
+      ops.push(['', out[j - 1]!]);
+      j--;
+    }
   }
   return ops.reverse();
 }
@@ -71,9 +86,11 @@ export function learnChannel(ocr: string, clean: string): Channel {
     }
     m.set(output, (m.get(output) ?? 0) + 1);
   };
-  let otherLetters = 0, otherMisread = 0;
+  let otherLetters = 0,
+    otherMisread = 0;
   for (let w = 0; w < c.length; w++) {
-    const src = [...c[w]!], out = [...o[w]!];
+    const src = [...c[w]!],
+      out = [...o[w]!];
     const ops = src.join('') === out.join('') ? src.map((ch): [string, string] => [ch, ch]) : alignChars(src, out);
     let index = 0;
     for (const [s, t] of ops) {
@@ -105,13 +122,15 @@ export function learnChannel(ocr: string, clean: string): Channel {
     };
     for (const pos of ['^', '']) {
       const key = pos ? `^${ch}` : `${ch}$`;
-      const own = total(key) >= MIN_COUNT ? counts.get(key)
-        : total(ch) >= MIN_COUNT ? counts.get(ch)
-        : ch !== lower ? caseMapped(pos ? `^${lower}` : `${lower}$`) ?? caseMapped(lower) : undefined;
+      const own = total(key) >= MIN_COUNT ? counts.get(key) : total(ch) >= MIN_COUNT ? counts.get(ch) : ch !== lower ? (caseMapped(pos ? `^${lower}` : `${lower}$`) ?? caseMapped(lower)) : undefined;
       if (own) table[key] = normalise(own);
     }
   }
-  const lines = ocr.split('\n').map((l) => l.length).filter((l) => l > 40).sort((a, b) => a - b);
+  const lines = ocr
+    .split('\n')
+    .map((l) => l.length)
+    .filter((l) => l > 40)
+    .sort((a, b) => a - b);
   return { table, letterNoise: otherLetters ? otherMisread / otherLetters : 0, lineWidth: lines[lines.length >> 1] ?? 0 };
 }
 
@@ -133,18 +152,22 @@ export function applyChannel(markdown: string, channel: Channel, seed: number, o
   const random = rng(seed);
   const sample = (dist: Array<[string, number]>) => {
     let r = random();
-    for (const [out, p] of dist) { if ((r -= p) < 0) return out; }
+    for (const [out, p] of dist) {
+      if ((r -= p) < 0) return out;
+    }
     return dist[dist.length - 1]![0];
   };
   const damageWord = (word: string): string => {
     const chars = [...word];
-    return chars.map((ch, i) => {
-      const initial = i === 0 || !isLetter(chars[i - 1]!);
-      const dist = channel.table[initial ? `^${ch}` : `${ch}$`];
-      if (dist) return sample(dist);
-      if (/\p{Ll}/u.test(ch) && random() < channel.letterNoise) return LOWER[Math.floor(random() * LOWER.length)]!;
-      return ch;
-    }).join('');
+    return chars
+      .map((ch, i) => {
+        const initial = i === 0 || !isLetter(chars[i - 1]!);
+        const dist = channel.table[initial ? `^${ch}` : `${ch}$`];
+        if (dist) return sample(dist);
+        if (/\p{Ll}/u.test(ch) && random() < channel.letterNoise) return LOWER[Math.floor(random() * LOWER.length)]!;
+        return ch;
+      })
+      .join('');
   };
   const protectedSpan = /(`[^`\n]*`|\]\([^)\n]*\)|<[^>\n]*>|\bhttps?:\/\/\S+|\bwww\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)/gu;
   const front = /^---\r?\n[\s\S]*?\r?\n---\r?\n/u.exec(markdown)?.[0] ?? '';
@@ -163,24 +186,33 @@ export function applyChannel(markdown: string, channel: Channel, seed: number, o
 /** Hard-wraps plain paragraph lines as an OCR text is wrapped; headings, lists, tables untouched. */
 function wrapParagraphs(text: string, width: number): string {
   const blockStart = /^(?:[-*+>#|]|\d+[.)]|=+$|-+$)/u;
-  return text.split('\n').map((line) => {
-    if (line.length <= width || /^\s|^[-*+>#|]|^\d+[.)]\s/u.test(line)) return line;
-    const words = line.split(' ');
-    const lines: string[] = [];
-    let current = '';
-    for (const w of words) {
-      // Never begin a line with something Markdown reads as block syntax.
-      if (current && current.length + 1 + w.length > width && !blockStart.test(w)) { lines.push(current); current = w; }
-      else current = current ? `${current} ${w}` : w;
-    }
-    lines.push(current);
-    return lines.join('\n');
-  }).join('\n');
+  return text
+    .split('\n')
+    .map((line) => {
+      if (line.length <= width || /^\s|^[-*+>#|]|^\d+[.)]\s/u.test(line)) return line;
+      const words = line.split(' ');
+      const lines: string[] = [];
+      let current = '';
+      for (const w of words) {
+        // Never begin a line with something Markdown reads as block syntax.
+        if (current && current.length + 1 + w.length > width && !blockStart.test(w)) {
+          lines.push(current);
+          current = w;
+        } else current = current ? `${current} ${w}` : w;
+      }
+      lines.push(current);
+      return lines.join('\n');
+    })
+    .join('\n');
 }
 
 // ---- Measuring the real --fix path -------------------------------------------------------
 
-export interface Span { text: string; start: number; end: number }
+export interface Span {
+  text: string;
+  start: number;
+  end: number;
+}
 
 export function whitespaceTokens(text: string): Span[] {
   return [...text.matchAll(/\S+/gu)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
@@ -208,15 +240,14 @@ function editDistance(a: string, b: string): number {
 export function alignTokens(a: readonly Span[], b: readonly Span[]): Array<[number, number]> {
   if (a.length === b.length) return a.map((_, i) => [i, i]);
   const sub = (x: string, y: string) => (x === y ? 0 : editDistance(x, y) <= Math.max(2, Math.ceil(0.4 * Math.max(x.length, y.length))) ? 0.6 : 2.5);
-  const n = a.length, m = b.length;
+  const n = a.length,
+    m = b.length;
   const cost = Array.from({ length: n + 1 }, () => new Float64Array(m + 1));
   for (let i = 0; i <= n; i++) cost[i]![0] = i;
   for (let j = 0; j <= m; j++) cost[0]![j] = j;
-  for (let i = 1; i <= n; i++)
-    for (let j = 1; j <= m; j++)
-      cost[i]![j] = Math.min(cost[i - 1]![j]! + 1, cost[i]![j - 1]! + 1, cost[i - 1]![j - 1]! + sub(a[i - 1]!.text, b[j - 1]!.text));
+  for (let i = 1; i <= n; i++) for (let j = 1; j <= m; j++) cost[i]![j] = Math.min(cost[i - 1]![j]! + 1, cost[i]![j - 1]! + 1, cost[i - 1]![j - 1]! + sub(a[i - 1]!.text, b[j - 1]!.text));
   const pairs: Array<[number, number]> = [];
-  for (let i = n, j = m; i > 0 && j > 0; ) {
+  for (let i = n, j = m; i > 0 && j > 0;) {
     if (cost[i]![j] === cost[i - 1]![j - 1]! + sub(a[i - 1]!.text, b[j - 1]!.text)) pairs.push([--i, --j]);
     else if (cost[i]![j] === cost[i - 1]![j]! + 1) i--;
     else j--;
@@ -249,7 +280,10 @@ export interface FixComparison {
  * Chain of alignments: damaged ↔ clean ↔ cleanFixed ↔ fixed (each pair differs little).
  */
 export function compareFix(damagedText: string, fixedText: string, cleanText: string, flaggedRanges: ReadonlyArray<{ start: number; end: number }>, cleanFixed = cleanText): FixComparison {
-  const d = whitespaceTokens(damagedText), f = whitespaceTokens(fixedText), c = whitespaceTokens(cleanText), cf = whitespaceTokens(cleanFixed);
+  const d = whitespaceTokens(damagedText),
+    f = whitespaceTokens(fixedText),
+    c = whitespaceTokens(cleanText),
+    cf = whitespaceTokens(cleanFixed);
   const dToC = new Map(alignTokens(d, c));
   const cToCf = new Map(alignTokens(c, cf));
   const cfToF = new Map(alignTokens(cf, f));
@@ -257,8 +291,13 @@ export function compareFix(damagedText: string, fixedText: string, cleanText: st
   const ranges = [...flaggedRanges].sort((x, y) => x.start - y.start);
   const isFlagged = (s: Span) => {
     // Binary search for the first range ending after s.start.
-    let lo = 0, hi = ranges.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (ranges[mid]!.end <= s.start) lo = mid + 1; else hi = mid; }
+    let lo = 0,
+      hi = ranges.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ranges[mid]!.end <= s.start) lo = mid + 1;
+      else hi = mid;
+    }
     return lo < ranges.length && ranges[lo]!.start < s.end;
   };
   d.forEach((dt, i) => {
@@ -292,7 +331,11 @@ export function compareFix(damagedText: string, fixedText: string, cleanText: st
 export const TODAY = '2026-11-23';
 const WORD_RULES = new Set(['spelling', 'ocr-artifact']);
 
-export interface FixEnv { ruleSet: RuleSet; configs: ConfigLoader; services: Services }
+export interface FixEnv {
+  ruleSet: RuleSet;
+  configs: ConfigLoader;
+  services: Services;
+}
 
 export async function fixEnv(): Promise<FixEnv> {
   const ruleSet = loadRuleSet();

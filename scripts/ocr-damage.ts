@@ -17,8 +17,16 @@ export type DamageClass =
   | 'page-furniture'; // "Sidan 3 av 7" and a repeated title between paragraphs
 
 export const DAMAGE_CLASSES: readonly DamageClass[] = [
-  'typed-without', 'typed-digraph', 'line-hyphenation', 'inner-hyphen', 'lost-hyphen',
-  'doubled-letter', 'ligature', 'soft-hyphen', 'letter-spaced', 'page-furniture',
+  'typed-without',
+  'typed-digraph',
+  'line-hyphenation',
+  'inner-hyphen',
+  'lost-hyphen',
+  'doubled-letter',
+  'ligature',
+  'soft-hyphen',
+  'letter-spaced',
+  'page-furniture',
 ];
 
 /** The inserted page furniture, to count what --fix removed. */
@@ -32,7 +40,10 @@ function isProseLine(line: string): boolean {
   return line.trim() !== '' && !/^(?:\s|#|[-*+>|]|\d+[.)]\s|```|<|\[|---)/u.test(line);
 }
 
-interface Split { front: string; body: string }
+interface Split {
+  front: string;
+  body: string;
+}
 
 function splitFront(markdown: string): Split {
   const front = /^---\r?\n[\s\S]*?\r?\n---\r?\n/u.exec(markdown)?.[0] ?? '';
@@ -44,16 +55,19 @@ const PROTECTED = /(`[^`\n]*`|\]\([^)\n]*\)|<[^>\n]*>|\bhttps?:\/\/\S+|\bwww\.\S
 
 /** Applies `damage` to the words of the prose outside protected spans, line by line. */
 function mapWords(body: string, lineFilter: (line: string) => boolean, damage: (word: string) => string): string {
-  return body.split('\n').map((line) => {
-    if (!lineFilter(line) || /^\s*\|/u.test(line)) return line;
-    let out = '';
-    let at = 0;
-    for (const m of line.matchAll(PROTECTED)) {
-      out += line.slice(at, m.index).replace(/[\p{L}]+(?:-[\p{L}]+)*/gu, damage) + m[0];
-      at = m.index + m[0].length;
-    }
-    return out + line.slice(at).replace(/[\p{L}]+(?:-[\p{L}]+)*/gu, damage);
-  }).join('\n');
+  return body
+    .split('\n')
+    .map((line) => {
+      if (!lineFilter(line) || /^\s*\|/u.test(line)) return line;
+      let out = '';
+      let at = 0;
+      for (const m of line.matchAll(PROTECTED)) {
+        out += line.slice(at, m.index).replace(/[\p{L}]+(?:-[\p{L}]+)*/gu, damage) + m[0];
+        at = m.index + m[0].length;
+      }
+      return out + line.slice(at).replace(/[\p{L}]+(?:-[\p{L}]+)*/gu, damage);
+    })
+    .join('\n');
 }
 
 const anyLine = (line: string) => !/^(?:\s{4}|```|<)/u.test(line);
@@ -92,7 +106,14 @@ export function applyDamage(markdown: string, kind: DamageClass, seed: number): 
       break;
     case 'letter-spaced':
       out = body.replace(/^(#{1,6} )(.+)$/gmu, (line, hashes: string, title: string) =>
-        /^[\p{L} ]+$/u.test(title) ? hashes + title.split(' ').map((w) => [...w].join(' ')).join('  ') : line);
+        /^[\p{L} ]+$/u.test(title)
+          ? hashes +
+            title
+              .split(' ')
+              .map((w) => [...w].join(' '))
+              .join('  ')
+          : line,
+      );
       break;
     case 'page-furniture':
       out = insertFurniture(body, rnd);
@@ -105,7 +126,9 @@ export function applyDamage(markdown: string, kind: DamageClass, seed: number): 
 function hyphenate(word: string, mark: string): string {
   const chars = [...word];
   let cut = chars.length >> 1;
-  for (let d = 0; d < 3; d++) if (/[aeiouyåäö]/u.test(chars[cut - 1] ?? '') && !/[aeiouyåäö]/u.test(chars[cut] ?? '')) break; else cut++;
+  for (let d = 0; d < 3; d++)
+    if (/[aeiouyåäö]/u.test(chars[cut - 1] ?? '') && !/[aeiouyåäö]/u.test(chars[cut] ?? '')) break;
+    else cut++;
   cut = Math.min(Math.max(cut, 3), chars.length - 3);
   return chars.slice(0, cut).join('') + mark + chars.slice(cut).join('');
 }

@@ -86,12 +86,22 @@ for (const name of shipped) {
 // 4. vsce. Relative links in the README point to the repository.
 step('vsce package');
 const repository = 'https://github.com/policylint/policylint';
-run(process.execPath, [
-  join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package',
-  '--no-dependencies', '--allow-missing-repository',
-  '--baseContentUrl', `${repository}/blob/main`, '--baseImagesUrl', `${repository}/raw/main`,
-  '--out', out,
-], stage);
+run(
+  process.execPath,
+  [
+    join(root, 'node_modules', '@vscode', 'vsce', 'vsce'),
+    'package',
+    '--no-dependencies',
+    '--allow-missing-repository',
+    '--baseContentUrl',
+    `${repository}/blob/main`,
+    '--baseImagesUrl',
+    `${repository}/raw/main`,
+    '--out',
+    out,
+  ],
+  stage,
+);
 
 // 5. Check what was made.
 const problems = checkVsix(out);
@@ -101,4 +111,3 @@ if (problems.length) {
   process.exit(1);
 }
 step(`${relative(root, out)}: ${entries.length} files, ${(bytes / 1024 / 1024).toFixed(2)} MB, checked`);
-

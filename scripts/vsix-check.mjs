@@ -12,7 +12,10 @@ export function listVsix(file) {
   // End of central directory: 22 bytes + a comment of at most 65535 bytes.
   let eocd = -1;
   for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) {
-    if (zip.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
+    if (zip.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
   }
   if (eocd < 0) throw new Error(`${file}: not a zip file (no end of central directory)`);
   const count = zip.readUInt16LE(eocd + 10);
@@ -62,10 +65,14 @@ export function requiredFiles(manifest, names) {
   const ext = (p) => `extension/${String(p).replace(/^\.\//, '')}`;
   const required = [
     'extension/package.json',
-    'extension/dist/client.cjs', 'extension/dist/server.cjs', 'extension/dist/cli.cjs',
-    'extension/dist/dictionary/index.aff', 'extension/dist/dictionary/index.dic',
+    'extension/dist/client.cjs',
+    'extension/dist/server.cjs',
+    'extension/dist/cli.cjs',
+    'extension/dist/dictionary/index.aff',
+    'extension/dist/dictionary/index.dic',
     'extension/rules/sections.yml',
-    'extension/rules/schema/config.schema.json', 'extension/rules/schema/rule.schema.json',
+    'extension/rules/schema/config.schema.json',
+    'extension/rules/schema/rule.schema.json',
     'extension/rules/presets/recommended.yml',
     'extension/rules/vocabulary/bodies.yml',
     'extension/docs/rules/README.md',

@@ -29,7 +29,16 @@ export function checklist(result: ComplianceResult | undefined): ChecklistNode[]
   if (!result) return [];
   if (!result.linted) {
     return [
-      { id: 'not-linted', label: l10n.t('Not a policy document'), description: '', tooltip: l10n.t('This file is not checked: its title does not say it is a governing document (e.g. "Internationell policy för … kommun"), its front matter has no typ:, and there is no .policylintrc file in its folder.'), icon: 'info', children: [] },
+      {
+        id: 'not-linted',
+        label: l10n.t('Not a policy document'),
+        description: '',
+        tooltip: l10n.t(
+          'This file is not checked: its title does not say it is a governing document (e.g. "Internationell policy för … kommun"), its front matter has no typ:, and there is no .policylintrc file in its folder.',
+        ),
+        icon: 'info',
+        children: [],
+      },
       {
         id: 'enable-here',
         label: l10n.t('Enable policylint here'),

@@ -28,6 +28,7 @@ export function statusTooltip(counts: Counts, documentType: string | undefined):
 
 /** The summary after "Review workspace". */
 export function workspaceSummary(result: { files: number; errors: number; warnings: number; infos: number; withProblems: string[] }): string {
-  if (result.files === 0) return l10n.t('No policy documents found in the workspace (Markdown under a folder with a .policylintrc file, files matched by policylint.include, or front matter with typ:).');
+  if (result.files === 0)
+    return l10n.t('No policy documents found in the workspace (Markdown under a folder with a .policylintrc file, files matched by policylint.include, or front matter with typ:).');
   return l10n.t('{0} policy documents reviewed: {1} errors, {2} warnings, {3} suggestions in {4} files.', result.files, result.errors, result.warnings, result.infos, result.withProblems.length);
 }

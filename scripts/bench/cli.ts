@@ -43,7 +43,9 @@ export function benchCli(repo: string, count: number, runs: number): CliBench {
   // against Debian's hunspell -l on the same text.
   const spellDir = join(repo, '.bench', 'spelling');
   generateCorpus(repo, { count, directory: join(spellDir, 'corpus') });
-  const ruleIds = readdirSync(join(repo, 'rules')).filter((f) => f.endsWith('.yml') && f !== 'sections.yml').map((f) => f.replace(/\.yml$/, ''));
+  const ruleIds = readdirSync(join(repo, 'rules'))
+    .filter((f) => f.endsWith('.yml') && f !== 'sections.yml')
+    .map((f) => f.replace(/\.yml$/, ''));
   writeFileSync(join(spellDir, '.policylintrc.json'), JSON.stringify({ rules: Object.fromEntries(ruleIds.map((id) => [id, id === 'spelling' || id === 'ocr-artifact' ? 'warning' : 'off'])) }));
   const spellingOnly = { label: 'policylint, only spelling + ocr-artifact', command: node, args: [bin, 'corpus', '--format', 'json', '--workers', '0'], cwd: spellDir };
   let policylintSpellingOnly: Timing;
@@ -51,7 +53,10 @@ export function benchCli(repo: string, count: number, runs: number): CliBench {
   if (spawnSync('sh', ['-c', 'command -v hunspell && hunspell -D 2>&1 | grep -q sv_SE']).status === 0 || existsSync('/usr/share/hunspell/sv_SE.dic')) {
     const all = join(repo, '.bench', 'all.txt');
     writeFileSync(all, files.map((f) => readFileSync(f, 'utf8')).join('\n'));
-    [policylintSpellingOnly, hunspell] = timeInterleaved([spellingOnly, { label: 'hunspell -d sv_SE -l', command: 'sh', args: ['-c', `hunspell -d sv_SE -l < ${all} > /dev/null`], cwd }], runs) as [Timing, Timing];
+    [policylintSpellingOnly, hunspell] = timeInterleaved([spellingOnly, { label: 'hunspell -d sv_SE -l', command: 'sh', args: ['-c', `hunspell -d sv_SE -l < ${all} > /dev/null`], cwd }], runs) as [
+      Timing,
+      Timing,
+    ];
   } else {
     [policylintSpellingOnly] = timeInterleaved([spellingOnly], runs) as [Timing];
   }
@@ -64,5 +69,16 @@ export function benchCli(repo: string, count: number, runs: number): CliBench {
   const many = generateCorpus(repo, { count: count * 4, directory: join(repo, '.bench', 'many') });
   const workersMb = peakRssMb(repo, bin, ['many', '--today', '2026-11-23'], cwd).mb;
   const singleThreadMb = peakRssMb(repo, bin, ['many', '--today', '2026-11-23', '--workers', '0'], cwd).mb;
-  return { files: files.length, bytes, policylint, policylintSingleThread, markdownlint, policylintSpellingOnly, ...(hunspell ? { hunspell } : {}), cached, oneFile, memory: { files: many.length, workersMb, singleThreadMb } };
+  return {
+    files: files.length,
+    bytes,
+    policylint,
+    policylintSingleThread,
+    markdownlint,
+    policylintSpellingOnly,
+    ...(hunspell ? { hunspell } : {}),
+    cached,
+    oneFile,
+    memory: { files: many.length, workersMb, singleThreadMb },
+  };
 }

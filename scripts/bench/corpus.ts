@@ -47,8 +47,12 @@ export function generateCorpus(repo: string, options: CorpusOptions): string[] {
   const rnd = random(options.seed ?? 20261123);
   const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const sourceDir = join(repo, 'rules', 'sources');
-  const sources = readdirSync(sourceDir).filter((f) => f.endsWith('.md')).map((f) => readFileSync(join(sourceDir, f), 'utf8'));
-  const examples = readdirSync(join(repo, 'examples')).filter((f) => f.endsWith('.md')).map((f) => readFileSync(join(repo, 'examples', f), 'utf8'));
+  const sources = readdirSync(sourceDir)
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => readFileSync(join(sourceDir, f), 'utf8'));
+  const examples = readdirSync(join(repo, 'examples'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => readFileSync(join(repo, 'examples', f), 'utf8'));
   const pool = [...sources, ...examples].map(sections);
   const allParts = pool.flatMap((p) => p.parts);
 
@@ -64,9 +68,10 @@ export function generateCorpus(repo: string, options: CorpusOptions): string[] {
     for (let k = 0; k < 3; k++) if (rnd() < 0.5) parts.splice(Math.floor(rnd() * (parts.length + 1)), 0, pick(allParts));
     if (rnd() < 0.3 && parts.length > 2) parts.splice(Math.floor(rnd() * parts.length), 1);
     const year = 2012 + Math.floor(rnd() * 14);
-    const front = rnd() < 0.5
-      ? `---\ntyp: ${type}\nbeslutad-av: ${pick(BODIES)}\nbeslutad: ${year}-0${1 + Math.floor(rnd() * 9)}-1${Math.floor(rnd() * 9)}\nparagraf: "§ ${1 + Math.floor(rnd() * 200)}"\n${rnd() < 0.6 ? 'revideras: vart fjärde år\n' : ''}---\n\n`
-      : '';
+    const front =
+      rnd() < 0.5
+        ? `---\ntyp: ${type}\nbeslutad-av: ${pick(BODIES)}\nbeslutad: ${year}-0${1 + Math.floor(rnd() * 9)}-1${Math.floor(rnd() * 9)}\nparagraf: "§ ${1 + Math.floor(rnd() * 200)}"\n${rnd() < 0.6 ? 'revideras: vart fjärde år\n' : ''}---\n\n`
+        : '';
     let text = `${front}# Internationell ${type} för ${municipality}s kommun\n\n${base.head.replace(/^# .*\n/, '')}\n${parts.join('\n')}\n`;
     for (const name of ['Åmål', 'Alingsås', 'Lidköping', 'Arvika']) text = text.split(name).join(municipality);
     if (rnd() < 0.2) text = ocrDamage(text, rnd);

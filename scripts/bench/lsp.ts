@@ -32,8 +32,12 @@ function rss(pid: number): { now: number; peak: number } {
 export function bigDraft(repo: string, ocr: boolean, size = 150_000): string {
   const keep = (f: string): boolean => ocr || !f.includes('ocr');
   const files = [
-    ...readdirSync(join(repo, 'examples')).filter((f) => f.endsWith('.md') && keep(f)).map((f) => join(repo, 'examples', f)),
-    ...readdirSync(join(repo, 'test', 'fixtures', 'seeds')).filter(keep).map((f) => join(repo, 'test', 'fixtures', 'seeds', f)),
+    ...readdirSync(join(repo, 'examples'))
+      .filter((f) => f.endsWith('.md') && keep(f))
+      .map((f) => join(repo, 'examples', f)),
+    ...readdirSync(join(repo, 'test', 'fixtures', 'seeds'))
+      .filter(keep)
+      .map((f) => join(repo, 'test', 'fixtures', 'seeds', f)),
   ];
   const parts = files.map((f) => readFileSync(f, 'utf8').replace(/^---[\s\S]*?\n---\n/, ''));
   let text = '---\ntyp: strategi\n---\n\n';

@@ -14,7 +14,7 @@ export function peakRssMb(repo: string, script: string, args: string[], cwd: str
       "process.on('exit', () => process.stderr.write(`\\nMAXRSS ${process.resourceUsage().maxRSS}\\n`));",
       '// The wrapped script reads its arguments from argv[2] on, as if started directly.',
       'process.argv.splice(1, 1);',
-      "await import(new URL(`file://${process.argv[1]}`).href);",
+      'await import(new URL(`file://${process.argv[1]}`).href);',
     ].join('\n'),
   );
   const started = process.hrtime.bigint();

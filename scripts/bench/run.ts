@@ -29,7 +29,11 @@ rows.push(['policylint CLI, one thread (--workers 0)', fmt(cli.policylintSingleT
 rows.push(['markdownlint-cli2 0.22 (default rules), same files', fmt(cli.markdownlint.median), `runs: ${cli.markdownlint.runs.map(fmt).join(', ')}`]);
 // Runs alternate between the tools; the ratio is the median of each round's ratio.
 const ratio = medianRatio(cli.policylint, cli.markdownlint);
-rows.push(['ratio policylint / markdownlint-cli2', `${ratio.toFixed(2)}×`, `${ratio <= 1 ? 'policylint is as fast or faster' : 'policylint is slower'}; one thread ${medianRatio(cli.policylintSingleThread, cli.markdownlint).toFixed(2)}×`]);
+rows.push([
+  'ratio policylint / markdownlint-cli2',
+  `${ratio.toFixed(2)}×`,
+  `${ratio <= 1 ? 'policylint is as fast or faster' : 'policylint is slower'}; one thread ${medianRatio(cli.policylintSingleThread, cli.markdownlint).toFixed(2)}×`,
+]);
 rows.push(['policylint, only spelling + ocr-artifact, one thread', fmt(cli.policylintSpellingOnly.median), '']);
 if (cli.hunspell) rows.push(['Debian hunspell -d sv_SE -l, same text', fmt(cli.hunspell.median), `spelling share ratio ${medianRatio(cli.policylintSpellingOnly, cli.hunspell).toFixed(2)}×`]);
 else rows.push(['Debian hunspell -d sv_SE -l', 'skipped', 'apt-get install hunspell hunspell-sv-se']);
@@ -40,7 +44,11 @@ const floor = medianRatio(cli.policylint, cli.policylintSpellingOnly);
 goals.push({ goal: 'CLI ≤ 1.0× markdownlint-cli2 (400 drafts)', ok: ratio <= 1, detail: `${ratio.toFixed(2)}×` });
 goals.push({ goal: 'CLI ≤ 1.5× its parse + spelling floor', ok: floor <= 1.5, detail: `${floor.toFixed(2)}× the spelling-only run` });
 goals.push({ goal: 'one file ≤ 350 ms', ok: cli.oneFile.median <= 350, detail: fmt(cli.oneFile.median) });
-goals.push({ goal: `CLI peak RSS ≤ 250 MB over ${cli.memory.files} drafts`, ok: Math.max(cli.memory.workersMb, cli.memory.singleThreadMb) <= 250, detail: `${cli.memory.workersMb.toFixed(0)} MB with workers, ${cli.memory.singleThreadMb.toFixed(0)} MB one thread` });
+goals.push({
+  goal: `CLI peak RSS ≤ 250 MB over ${cli.memory.files} drafts`,
+  ok: Math.max(cli.memory.workersMb, cli.memory.singleThreadMb) <= 250,
+  detail: `${cli.memory.workersMb.toFixed(0)} MB with workers, ${cli.memory.singleThreadMb.toFixed(0)} MB one thread`,
+});
 
 const server = await benchServer(repo, { edits: 300, ocr: false });
 const kb = (b: number): string => `${(b / 1024).toFixed(0)} KB`;

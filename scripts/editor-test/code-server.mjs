@@ -16,8 +16,14 @@ const installDir = join(cacheDir, 'code-server');
 const entry = join(installDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_FLAGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
 ];
 // @vscode/ripgrep (a code-server dependency) downloads rg from GitHub in its postinstall unless
 // its cache already holds the archive: give it Debian's rg under the name it looks for.
@@ -53,8 +59,7 @@ export async function ensureCodeServer() {
   if (codeServerInstalled()) return;
   const missing = codeServerPrerequisites();
   if (missing.length) {
-    throw new Error(`cannot install code-server: missing ${missing.join(', ')}.\n` +
-      '  apt-get install -y build-essential python3 pkg-config libkrb5-dev ripgrep chromium');
+    throw new Error(`cannot install code-server: missing ${missing.join(', ')}.\n` + '  apt-get install -y build-essential python3 pkg-config libkrb5-dev ripgrep chromium');
   }
   log(`installing code-server@${CODE_SERVER_VERSION} into ${installDir} (about 90 s the first time)`);
   const tmp = process.env.TMPDIR || tmpdir();
@@ -123,8 +128,16 @@ export async function runInCodeServer({ dirs, workspace, extensionDevelopmentPat
   let browser;
   const cleanup = () => {
     // Synchronous last resort if the runner itself is ended.
-    try { if (server?.pid) process.kill(-server.pid, 'SIGKILL'); } catch { /* gone */ }
-    try { browserServer?.process()?.kill('SIGKILL'); } catch { /* gone */ }
+    try {
+      if (server?.pid) process.kill(-server.pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+    try {
+      browserServer?.process()?.kill('SIGKILL');
+    } catch {
+      /* gone */
+    }
   };
   const onSignal = (signal) => {
     cleanup();
@@ -135,21 +148,47 @@ export async function runInCodeServer({ dirs, workspace, extensionDevelopmentPat
   process.once('SIGTERM', onSignal);
   try {
     log(`starting code-server on ${authority}`);
-    server = spawn(process.execPath, [
-      entry, ...commonArgs(dirs),
-      '--bind-addr', authority, '--auth', 'none',
-      '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-      '--disable-getting-started-override', '--disable-file-downloads', '--ignore-last-opened',
-    ], { env: serverEnv(dirs, env), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    server = spawn(
+      process.execPath,
+      [
+        entry,
+        ...commonArgs(dirs),
+        '--bind-addr',
+        authority,
+        '--auth',
+        'none',
+        '--disable-telemetry',
+        '--disable-update-check',
+        '--disable-workspace-trust',
+        '--disable-getting-started-override',
+        '--disable-file-downloads',
+        '--ignore-last-opened',
+      ],
+      { env: serverEnv(dirs, env), stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+    );
     server.stdout.pipe(serverLog);
     server.stderr.pipe(serverLog);
     const serverExited = new Promise((r) => server.once('exit', (code) => r(code)));
-    await withTimeout(Promise.race([
-      poll(async () => {
-        try { return (await fetch(`http://${authority}/healthz`, { signal: AbortSignal.timeout(2000) })).ok; } catch { return false; }
-      }, 60_000, 'code-server /healthz'),
-      serverExited.then((code) => { throw new Error(`code-server exited (${code}) before it was up; see ${join(dirs.run, 'code-server.log')}`); }),
-    ]), 65_000, 'code-server start');
+    await withTimeout(
+      Promise.race([
+        poll(
+          async () => {
+            try {
+              return (await fetch(`http://${authority}/healthz`, { signal: AbortSignal.timeout(2000) })).ok;
+            } catch {
+              return false;
+            }
+          },
+          60_000,
+          'code-server /healthz',
+        ),
+        serverExited.then((code) => {
+          throw new Error(`code-server exited (${code}) before it was up; see ${join(dirs.run, 'code-server.log')}`);
+        }),
+      ]),
+      65_000,
+      'code-server start',
+    );
     log('code-server is up');
 
     browserServer = await chromium.launchServer({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, timeout: 30_000, host: '127.0.0.1' });
@@ -201,10 +240,17 @@ export async function runInCodeServer({ dirs, workspace, extensionDevelopmentPat
     })();
 
     const shots = serveScreenshotRequests(page, signalDir, resultsDir);
-    const suiteDone = (what) => withTimeout(Promise.race([
-      exited,
-      serverExited.then((c) => { throw new Error(`code-server exited (${c}) during the run; see ${join(dirs.run, 'code-server.log')}`); }),
-    ]), timeoutMs, what);
+    const suiteDone = (what) =>
+      withTimeout(
+        Promise.race([
+          exited,
+          serverExited.then((c) => {
+            throw new Error(`code-server exited (${c}) during the run; see ${join(dirs.run, 'code-server.log')}`);
+          }),
+        ]),
+        timeoutMs,
+        what,
+      );
     const code = await suiteDone('the suite to finish in code-server');
     await withTimeout(shot, 20_000, 'the Problems screenshot').catch((e) => log(e.message));
 
@@ -217,7 +263,9 @@ export async function runInCodeServer({ dirs, workspace, extensionDevelopmentPat
       for (const phase of ['fresh-window', 'after-reload']) {
         if (phase === 'after-reload') await poll(() => existsSync(join(signalDir, 'live-ready')), 120_000, 'the fresh window to open a draft', 300);
         writeFileSync(join(signalDir, 'phase'), phase);
-        const next = new Promise((r) => { exitCode = r; });
+        const next = new Promise((r) => {
+          exitCode = r;
+        });
         await reloadWindow(page);
         log(`Developer: Reload Window (${phase})`);
         exited = next;
@@ -267,7 +315,12 @@ function serveScreenshotRequests(page, signalDir, resultsDir) {
         const { click = [] } = JSON.parse(readFileSync(join(signalDir, f), 'utf8') || '{}');
         rmSync(join(signalDir, f), { force: true });
         try {
-          for (const selector of click) await page.locator(selector).first().click({ timeout: 5_000 }).catch((e) => log(`could not click ${selector}: ${e.message}`));
+          for (const selector of click)
+            await page
+              .locator(selector)
+              .first()
+              .click({ timeout: 5_000 })
+              .catch((e) => log(`could not click ${selector}: ${e.message}`));
           await sleep(300); // let hovers and lists finish their layout
           await page.screenshot({ path: join(resultsDir, `${name}.png`), timeout: 15_000 });
           log(`screenshot ${name}.png`);

@@ -11,7 +11,9 @@ export async function runInElectron({ dirs, workspace, vsix, extensionDevelopmen
   const { downloadAndUnzipVSCode, resolveCliArgsFromVSCodeExecutablePath, runTests } = await import('@vscode/test-electron');
   const vscodeExecutablePath = await withTimeout(
     downloadAndUnzipVSCode({ version: VSCODE_VERSION, cachePath: join(cacheDir, 'electron'), timeout: 60_000 }),
-    600_000, `downloading VS Code ${VSCODE_VERSION}`);
+    600_000,
+    `downloading VS Code ${VSCODE_VERSION}`,
+  );
   const common = ['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
   if (vsix) {
     const [cli, ...cliArgs] = resolveCliArgsFromVSCodeExecutablePath(vscodeExecutablePath);
@@ -20,13 +22,17 @@ export async function runInElectron({ dirs, workspace, vsix, extensionDevelopmen
     log(`installed ${vsix} with code --install-extension`);
   }
   try {
-    return await withTimeout(runTests({
-      vscodeExecutablePath,
-      extensionDevelopmentPath,
-      extensionTestsPath,
-      extensionTestsEnv: env,
-      launchArgs: [workspace, ...common, '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes', '--disable-gpu'],
-    }), timeoutMs, 'the suite to finish in VS Code');
+    return await withTimeout(
+      runTests({
+        vscodeExecutablePath,
+        extensionDevelopmentPath,
+        extensionTestsPath,
+        extensionTestsEnv: env,
+        launchArgs: [workspace, ...common, '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes', '--disable-gpu'],
+      }),
+      timeoutMs,
+      'the suite to finish in VS Code',
+    );
   } catch (e) {
     if (e instanceof Error && e.message.startsWith('timed out')) {
       // runTests keeps its VS Code to itself; its SIGINT handlers (the second one kills the

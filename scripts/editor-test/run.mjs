@@ -37,7 +37,11 @@ const timeoutMs = Number(option('timeout') ?? 300) * 1000;
 if (!(timeoutMs > 0)) usage('--timeout takes seconds');
 
 function usage(problem) {
-  const text = readFileSync(new URL(import.meta.url), 'utf8').split('\n').slice(1, 7).map((l) => l.replace(/^\/\/ ?/, '')).join('\n');
+  const text = readFileSync(new URL(import.meta.url), 'utf8')
+    .split('\n')
+    .slice(1, 7)
+    .map((l) => l.replace(/^\/\/ ?/, ''))
+    .join('\n');
   if (problem) console.error(`editor-test: ${problem}`);
   console.error(text);
   process.exit(problem ? 2 : 0);
@@ -61,8 +65,9 @@ async function chooseRunner() {
   const display = process.platform !== 'linux' || !!process.env.DISPLAY;
   if (display && (await vscodeDownloadable())) return 'electron';
   if (codeServerPrerequisites().length === 0) return 'code-server';
-  throw new Error('neither runner can work here: the VS Code download host does not answer (or there is no display) ' +
-    `and code-server cannot be installed (missing ${codeServerPrerequisites().join(', ')}).`);
+  throw new Error(
+    'neither runner can work here: the VS Code download host does not answer (or there is no display) ' + `and code-server cannot be installed (missing ${codeServerPrerequisites().join(', ')}).`,
+  );
 }
 
 async function main() {
@@ -93,8 +98,11 @@ async function main() {
   const built = await buildSuite();
   if (vsix && built.vsixTest) {
     log(`vsix contents test on ${relative(root, vsix)}`);
-    const r = await run(process.execPath, [join(root, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--no-config', '--reporter', 'spec', built.vsixTest],
-      { env: { ...process.env, POLICYLINT_VSIX: vsix }, timeoutMs: 60_000, echo: true });
+    const r = await run(process.execPath, [join(root, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--no-config', '--reporter', 'spec', built.vsixTest], {
+      env: { ...process.env, POLICYLINT_VSIX: vsix },
+      timeoutMs: 60_000,
+      echo: true,
+    });
     if (r.code !== 0) failures.push('the vsix contents test');
   }
 
@@ -117,32 +125,49 @@ async function main() {
   const signalDir = join(runDir, 'signals');
   mkdirSync(signalDir);
   mkdirSync(join(dirs.userData, 'User'), { recursive: true });
-  writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify({
-    'workbench.startupEditor': 'none',
-    'workbench.tips.enabled': false,
-    'workbench.enableExperiments': false,
-    'security.workspace.trust.enabled': false,
-    'extensions.autoUpdate': false,
-    'extensions.autoCheckUpdates': false,
-    'extensions.ignoreRecommendations': true,
-    'telemetry.telemetryLevel': 'off',
-    'update.mode': 'none',
-    'git.enabled': false,
-    'files.autoSave': 'off',
-    'editor.accessibilitySupport': 'off',
-    'window.commandCenter': false,
-  }, null, 2));
+  writeFileSync(
+    join(dirs.userData, 'User', 'settings.json'),
+    JSON.stringify(
+      {
+        'workbench.startupEditor': 'none',
+        'workbench.tips.enabled': false,
+        'workbench.enableExperiments': false,
+        'security.workspace.trust.enabled': false,
+        'extensions.autoUpdate': false,
+        'extensions.autoCheckUpdates': false,
+        'extensions.ignoreRecommendations': true,
+        'telemetry.telemetryLevel': 'off',
+        'update.mode': 'none',
+        'git.enabled': false,
+        'files.autoSave': 'off',
+        'editor.accessibilitySupport': 'off',
+        'window.commandCenter': false,
+      },
+      null,
+      2,
+    ),
+  );
   // With a .vsix, the development path is an empty harness extension: extensionTestsPath needs
   // one, and the policylint extension must come from the installed .vsix, not the working tree.
   let extensionDevelopmentPath = root;
   if (vsix) {
     extensionDevelopmentPath = join(runDir, 'harness');
     mkdirSync(extensionDevelopmentPath);
-    writeFileSync(join(extensionDevelopmentPath, 'package.json'), JSON.stringify({
-      name: 'policylint-editor-tests', publisher: 'policylint-tests', version: '0.0.0', private: true,
-      description: 'Hosts the policylint editor suite; the extension under test is the installed .vsix.',
-      engines: { vscode: '^1.100.0' },
-    }, null, 2));
+    writeFileSync(
+      join(extensionDevelopmentPath, 'package.json'),
+      JSON.stringify(
+        {
+          name: 'policylint-editor-tests',
+          publisher: 'policylint-tests',
+          version: '0.0.0',
+          private: true,
+          description: 'Hosts the policylint editor suite; the extension under test is the installed .vsix.',
+          engines: { vscode: '^1.100.0' },
+        },
+        null,
+        2,
+      ),
+    );
   }
   const resultsDir = join(root, 'test-results');
   mkdirSync(resultsDir, { recursive: true });
@@ -169,8 +194,15 @@ async function main() {
     const tail = followFile(outputFile);
     try {
       code = await cs.runInCodeServer({
-        dirs, workspace, extensionDevelopmentPath, extensionTestsPath: built.suiteIndex,
-        env: { ...env, POLICYLINT_EDITOR_TEST_SIGNAL_DIR: signalDir }, timeoutMs, screenshot, signalDir, resultsDir,
+        dirs,
+        workspace,
+        extensionDevelopmentPath,
+        extensionTestsPath: built.suiteIndex,
+        env: { ...env, POLICYLINT_EDITOR_TEST_SIGNAL_DIR: signalDir },
+        timeoutMs,
+        screenshot,
+        signalDir,
+        resultsDir,
         reload: !flag('no-reload') && !option('grep'),
       });
     } finally {
@@ -180,7 +212,9 @@ async function main() {
     const rowsFile = join(signalDir, 'problems.json');
     const rows = existsSync(rowsFile) ? JSON.parse(readFileSync(rowsFile, 'utf8')) : [];
     if (!existsSync(screenshot) || !rows.some((r) => /policylint/.test(r))) {
-      failures.push(`the Problems panel screenshot (${existsSync(join(signalDir, 'problems-error.txt')) ? readFileSync(join(signalDir, 'problems-error.txt'), 'utf8') : `${rows.length} rows, none from policylint`})`);
+      failures.push(
+        `the Problems panel screenshot (${existsSync(join(signalDir, 'problems-error.txt')) ? readFileSync(join(signalDir, 'problems-error.txt'), 'utf8') : `${rows.length} rows, none from policylint`})`,
+      );
     } else {
       writeFileSync(join(resultsDir, 'problems.txt'), `${rows.join('\n')}\n`);
       log(`Problems panel: ${rows.length} rows; screenshot ${relative(root, screenshot)}`);
@@ -220,7 +254,12 @@ function followFile(file) {
     }
   };
   const timer = setInterval(flush, 300);
-  return { stop: () => { clearInterval(timer); flush(); } };
+  return {
+    stop: () => {
+      clearInterval(timer);
+      flush();
+    },
+  };
 }
 
 // A hard ceiling over everything, so that the runner itself can never hang CI.

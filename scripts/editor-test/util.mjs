@@ -64,8 +64,14 @@ export function run(command, args, { cwd = root, env = process.env, timeoutMs = 
       killGroup(child, 'SIGKILL');
       reject(new Error(`timed out after ${timeoutMs / 1000} s: ${command} ${args.join(' ')}\n${output.slice(-4000)}`));
     }, timeoutMs);
-    child.on('error', (e) => { clearTimeout(timer); reject(e); });
-    child.on('close', (code, signal) => { clearTimeout(timer); resolveRun({ code: code ?? (signal ? 128 : 1), output }); });
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolveRun({ code: code ?? (signal ? 128 : 1), output });
+    });
   });
 }
 
@@ -75,7 +81,11 @@ export function killGroup(child, signal = 'SIGTERM') {
   try {
     process.kill(-child.pid, signal);
   } catch {
-    try { child.kill(signal); } catch { /* already gone */ }
+    try {
+      child.kill(signal);
+    } catch {
+      /* already gone */
+    }
   }
 }
 

@@ -46,7 +46,11 @@ function optionsOf(rule: RuleDefinition, types: string[]): JsonObject | undefine
   const properties: JsonObject = {};
   if (c.kind === 'section') {
     properties.required = { type: 'boolean', description: 'Krävs för alla dokumenttyper (true) eller ingen (false). Required for every document type, or none.' };
-    properties.requiredFor = { type: 'array', items: { enum: types }, description: `Dokumenttyper som kräver avsnittet (standard: ${c.requiredFor.join(', ')}). Document types that need the section.` };
+    properties.requiredFor = {
+      type: 'array',
+      items: { enum: types },
+      description: `Dokumenttyper som kräver avsnittet (standard: ${c.requiredFor.join(', ')}). Document types that need the section.`,
+    };
   }
   if (c.kind === 'readability') {
     properties.ceiling = { type: 'number', exclusiveMinimum: 0, description: `LIX över detta rapporteras (standard ${c.ceiling}). LIX above this is reported.` };

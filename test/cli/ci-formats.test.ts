@@ -68,7 +68,15 @@ describe('CI formats', function () {
       assert.equal(r.code, 1);
       const lines = r.stdout.trimEnd().split('\n');
       const validate = vendoredSchema('reviewdog-rdf-Diagnostic.json');
-      const diagnostics = lines.map((l) => JSON.parse(l) as { severity: string; code?: { value: string }; location: { path: string; range: { start: { line: number; column: number }; end: { line: number; column: number } } }; suggestions?: { range: { start: { column: number }; end: { column: number } }; text: string }[] });
+      const diagnostics = lines.map(
+        (l) =>
+          JSON.parse(l) as {
+            severity: string;
+            code?: { value: string };
+            location: { path: string; range: { start: { line: number; column: number }; end: { line: number; column: number } } };
+            suggestions?: { range: { start: { column: number }; end: { column: number } }; text: string }[];
+          },
+      );
       for (const d of diagnostics) assert.ok(validate(d), JSON.stringify(validate.errors));
       assert.equal(validate({ ...diagnostics[0], severity: 'FATAL' }), false, 'the schema does reject');
       const skall = diagnostics.find((d) => d.code?.value === 'skall')!;
@@ -113,7 +121,10 @@ describe('CI formats', function () {
     it('a file that cannot be read is a blocker', () => {
       const dir = workspace({ 'bad.md': Buffer.from([0x23, 0x20, 0xff, 0xfe, 0x0a]) });
       const issues = JSON.parse(lint(['bad.md', '-f', 'gitlab'], dir).stdout) as { severity: string; check_name: string }[];
-      assert.deepEqual(issues.map((i) => [i.check_name, i.severity]), [['fatal', 'blocker']]);
+      assert.deepEqual(
+        issues.map((i) => [i.check_name, i.severity]),
+        [['fatal', 'blocker']],
+      );
     });
   });
 
@@ -143,13 +154,17 @@ describe('CI formats', function () {
       assert.equal(result!.filePath, join(dir, 'docs', 'utkast.md'));
       assert.equal(result!.messages.find((m) => m.ruleId === 'skall')!.severity, 'error');
       const rd = lint(['--stdin', '--stdin-filename', 'docs/utkast.md', '-f', 'rdjsonl'], dir, DRAFT);
-      assert.ok(rd.stdout.split('\n').some((l) => l.includes('"suggestions"') && l.includes('"path":"docs/utkast.md"')), 'fixes use the standard input text');
+      assert.ok(
+        rd.stdout.split('\n').some((l) => l.includes('"suggestions"') && l.includes('"path":"docs/utkast.md"')),
+        'fixes use the standard input text',
+      );
       assert.equal(lint(['--stdin', 'x.md'], dir, DRAFT).code, 2);
     });
 
     it('-c FILE applies one configuration everywhere; --no-config reads none', () => {
       const dir = workspace({ 'draft.md': DRAFT, '.policylintrc.yaml': 'rules:\n  skall: off\n', 'strict.yaml': 'rules:\n  skall: error\n' });
-      const severity = (args: string[]): string | undefined => (JSON.parse(lint(['draft.md', '-f', 'json', ...args], dir).stdout) as { messages: { ruleId: string; severity: string }[] }[])[0]!.messages.find((m) => m.ruleId === 'skall')?.severity;
+      const severity = (args: string[]): string | undefined =>
+        (JSON.parse(lint(['draft.md', '-f', 'json', ...args], dir).stdout) as { messages: { ruleId: string; severity: string }[] }[])[0]!.messages.find((m) => m.ruleId === 'skall')?.severity;
       assert.equal(severity([]), undefined);
       assert.equal(severity(['-c', 'strict.yaml']), 'error');
       assert.equal(severity(['--no-config']), 'info');
@@ -157,15 +172,30 @@ describe('CI formats', function () {
     });
 
     it('--report-unused-disable-directives reports disable comments that turned nothing off, as errors', () => {
-      const text = '# Internationell policy\n\n<!-- policylint-disable-next-line skall -->\nKommunen skall arbeta internationellt.\n\n<!-- policylint-disable-next-line skall, long-sentence -->\nKommunen ska arbeta.\n';
+      const text =
+        '# Internationell policy\n\n<!-- policylint-disable-next-line skall -->\nKommunen skall arbeta internationellt.\n\n<!-- policylint-disable-next-line skall, long-sentence -->\nKommunen ska arbeta.\n';
       const dir = workspace({ 'd.md': text });
       type R = { messages: { ruleId: string | null; severity: string; message: string; line: number }[] }[];
       const plain = JSON.parse(lint(['d.md', '-f', 'json'], dir).stdout) as R;
-      assert.equal(plain[0]!.messages.some((m) => m.ruleId === 'skall'), false, 'the first comment turns skall off');
-      assert.equal(plain[0]!.messages.some((m) => /inget att stänga av/.test(m.message)), false, 'not reported unless asked');
+      assert.equal(
+        plain[0]!.messages.some((m) => m.ruleId === 'skall'),
+        false,
+        'the first comment turns skall off',
+      );
+      assert.equal(
+        plain[0]!.messages.some((m) => /inget att stänga av/.test(m.message)),
+        false,
+        'not reported unless asked',
+      );
       for (const workers of ['0', '1']) {
-        const reported = (JSON.parse(lint(['d.md', '-f', 'json', '--report-unused-disable-directives', '--workers', workers], dir).stdout) as R)[0]!.messages.filter((m) => /inget att stänga av/.test(m.message));
-        assert.deepEqual(reported.map((m) => [m.ruleId, m.severity, m.line]), [['syntax', 'error', 6]], `workers ${workers}`);
+        const reported = (JSON.parse(lint(['d.md', '-f', 'json', '--report-unused-disable-directives', '--workers', workers], dir).stdout) as R)[0]!.messages.filter((m) =>
+          /inget att stänga av/.test(m.message),
+        );
+        assert.deepEqual(
+          reported.map((m) => [m.ruleId, m.severity, m.line]),
+          [['syntax', 'error', 6]],
+          `workers ${workers}`,
+        );
         assert.match(reported[0]!.message, /stänger av skall, long-sentence/);
       }
     });

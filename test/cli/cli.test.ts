@@ -10,7 +10,18 @@ const DRAFT = '# Internationell policy\n\nKommunen skall arbeta internationellt.
 
 interface JsonResult {
   filePath: string;
-  messages: { ruleId: string | null; severity: string; message: string; line: number; column: number; endLine: number; endColumn: number; sources: unknown[]; fix: { range: [number, number]; text: string } | null; fatal?: boolean }[];
+  messages: {
+    ruleId: string | null;
+    severity: string;
+    message: string;
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+    sources: unknown[];
+    fix: { range: [number, number]; text: string } | null;
+    fatal?: boolean;
+  }[];
   errorCount: number;
   warningCount: number;
 }
@@ -98,7 +109,9 @@ describe('CLI', () => {
 
     it('searches directories for Markdown, honouring .gitignore', () => {
       const dir = workspace({ 'a/one.md': DRAFT, 'a/two.markdown': DRAFT, 'a/skip.txt': 'x', 'build/old.md': DRAFT, '.gitignore': 'build/\n', 'node_modules/x/readme.md': DRAFT });
-      const files = json(cli(['.', '-f', 'json'], dir).stdout).map((f) => f.filePath.slice(dir.length + 1)).sort();
+      const files = json(cli(['.', '-f', 'json'], dir).stdout)
+        .map((f) => f.filePath.slice(dir.length + 1))
+        .sort();
       assert.deepEqual(files, ['a/one.md', 'a/two.markdown']);
     });
 
@@ -117,11 +130,15 @@ describe('CLI', () => {
       assert.equal(fixed, '# Internationell policy\r\n\r\nVi ska samverka med Myndigheten för ungdoms- och civilsamhällesfrågor (MUCF). Ska vi?\r\n');
       assert.deepEqual(readdirSync(dir).sort(), ['draft.md']);
       const again = json(cli(['draft.md', '-f', 'json'], dir).stdout)[0]!;
-      assert.deepEqual(again.messages.filter((m) => m.fix), []);
+      assert.deepEqual(
+        again.messages.filter((m) => m.fix),
+        [],
+      );
     });
 
     it('repairs OCR damage with one confident candidate and leaves the rest of the text alone', () => {
-      const ocr = '# Internationellt arbete\n\nMalet &r att Lidkopings internationella forbindelser ska vara ett strategiskt utvecklingsverktyg. Det internationella arbetet ska vara en naturlig del i det dagliga arbetet och bidra till forbattring av vara verksamheter genom att uppfylla verksamhetsmal.\n';
+      const ocr =
+        '# Internationellt arbete\n\nMalet &r att Lidkopings internationella forbindelser ska vara ett strategiskt utvecklingsverktyg. Det internationella arbetet ska vara en naturlig del i det dagliga arbetet och bidra till forbattring av vara verksamheter genom att uppfylla verksamhetsmal.\n';
       const dir = workspace({ 'ocr.md': ocr });
       cli(['ocr.md', '--fix'], dir);
       const fixed = readFileSync(join(dir, 'ocr.md'), 'utf8');
@@ -254,7 +271,7 @@ describe('CLI', () => {
       // of CPU, much longer on a loaded machine or under coverage.
       this.timeout(120_000);
       const paragraph = 'Kommunstyrelsen ansvarar för det internationella arbetet och redovisar årligen till kommunfullmäktige. ';
-      const big = `# Internationell policy\n\n${`${paragraph.repeat(10)}\n\n`.repeat(5 * 1024 * 1024 / (paragraph.length * 10 + 2))}`;
+      const big = `# Internationell policy\n\n${`${paragraph.repeat(10)}\n\n`.repeat((5 * 1024 * 1024) / (paragraph.length * 10 + 2))}`;
       assert.ok(big.length > 5_000_000);
       const r = cli(['big.md', '-f', 'json'], workspace({ 'big.md': big }));
       assert.equal(r.stderr, '');

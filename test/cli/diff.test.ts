@@ -29,8 +29,14 @@ describe('policylint diff', function () {
     assert.equal(r.code, 0, r.stderr);
     const changes = JSON.parse(r.stdout) as Change[];
     for (const c of changes) assert.deepEqual(Object.keys(c), ['fact', 'change', 'before', 'after']);
-    assert.deepEqual(changes.find((c) => c.fact === 'reviewCycle'), { fact: 'reviewCycle', change: 'removed', before: 'vart fjärde år', after: null });
-    assert.deepEqual(changes.find((c) => c.fact === 'reviewDue'), { fact: 'reviewDue', change: 'removed', before: '2029-06-10', after: null });
+    assert.deepEqual(
+      changes.find((c) => c.fact === 'reviewCycle'),
+      { fact: 'reviewCycle', change: 'removed', before: 'vart fjärde år', after: null },
+    );
+    assert.deepEqual(
+      changes.find((c) => c.fact === 'reviewDue'),
+      { fact: 'reviewDue', change: 'removed', before: '2029-06-10', after: null },
+    );
     const responsible = changes.filter((c) => c.fact === 'responsible');
     assert.equal(responsible.length, 1);
     assert.equal(responsible[0]!.change, 'changed');
@@ -39,7 +45,10 @@ describe('policylint diff', function () {
     const introduced = changes.filter((c) => c.fact === 'problem' && c.change === 'added').map((c) => (c.after as { ruleId: string }).ruleId);
     assert.deepEqual(introduced, ['review-cycle']);
     // Nothing else about the adoption changed.
-    assert.equal(changes.some((c) => c.fact.startsWith('adopted') || c.fact === 'paragraph'), false);
+    assert.equal(
+      changes.some((c) => c.fact.startsWith('adopted') || c.fact === 'paragraph'),
+      false,
+    );
   });
 
   it('the same file against itself: no changes; reversed: the problem is resolved and the cycle added', () => {
@@ -51,18 +60,31 @@ describe('policylint diff', function () {
   });
 
   it('goals and sections added or removed; problems that only move are no change', () => {
-    const withGoal = OLD.replace('- kommunen bevakar EU-frågor', '- kommunen deltar i två nya nätverk\n- kommunen bevakar EU-frågor').replace('## Revidering', '## Kommunikation\n\nKommunen berättar om arbetet.\n\n## Revidering');
+    const withGoal = OLD.replace('- kommunen bevakar EU-frågor', '- kommunen deltar i två nya nätverk\n- kommunen bevakar EU-frågor').replace(
+      '## Revidering',
+      '## Kommunikation\n\nKommunen berättar om arbetet.\n\n## Revidering',
+    );
     const dir = workspace({ 'old.md': OLD, 'new.md': withGoal, '.policylint/ordlista.txt': WORDS });
     const changes = JSON.parse(sub('diff', ['old.md', 'new.md', '-f', 'json'], dir).stdout) as Change[];
-    assert.deepEqual(changes.filter((c) => c.fact === 'goal'), [{ fact: 'goal', change: 'added', before: null, after: 'kommunen deltar i två nya nätverk' }]);
-    assert.deepEqual(changes.filter((c) => c.fact === 'section'), [{ fact: 'section', change: 'added', before: null, after: 'Kommunikation' }]);
+    assert.deepEqual(
+      changes.filter((c) => c.fact === 'goal'),
+      [{ fact: 'goal', change: 'added', before: null, after: 'kommunen deltar i två nya nätverk' }],
+    );
+    assert.deepEqual(
+      changes.filter((c) => c.fact === 'section'),
+      [{ fact: 'section', change: 'added', before: null, after: 'Kommunikation' }],
+    );
     assert.equal(changes.filter((c) => c.fact === 'problem').length, 0, JSON.stringify(changes));
   });
 
   it('--git REV FILE compares with the committed version; stylish and markdown say it in words', () => {
     const dir = workspace({ 'policy.md': OLD, '.policylint/ordlista.txt': WORDS });
     const git = (...args: string[]): void => {
-      const r = spawnSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.invalid', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.invalid' } });
+      const r = spawnSync('git', args, {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.invalid', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.invalid' },
+      });
       assert.equal(r.status, 0, r.stderr);
     };
     git('init', '-q');

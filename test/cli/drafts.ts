@@ -17,5 +17,8 @@ export function adoptedOn(date: string): string {
 
 /** Without who adopted it and when: the adoption rule reports an error. */
 export function withoutAdoption(date: string): string {
-  return adoptedOn(date).replace(/^beslutad-av:.*\n/m, '').replace(/^beslutad:.*\n/m, '').replace(/^paragraf:.*\n/m, '');
+  return adoptedOn(date)
+    .replace(/^beslutad-av:.*\n/m, '')
+    .replace(/^beslutad:.*\n/m, '')
+    .replace(/^paragraf:.*\n/m, '');
 }

@@ -80,10 +80,21 @@ function runAction(inputs: Record<string, string>, cwd: string, event: Record<st
     const script = join(bin, 'step.sh');
     writeFileSync(script, substitute(step.run!));
     const env = Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, substitute(asText(v))]));
-    const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], { cwd, encoding: 'utf8', env: { ...process.env, ...env, PATH: `${bin}:${process.env.PATH}`, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary, NO_COLOR: '1' } });
+    const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, ...env, PATH: `${bin}:${process.env.PATH}`, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary, NO_COLOR: '1' },
+    });
     logs.push(r.stdout + r.stderr);
     if (step.id) {
-      context.steps[step.id] = { outputs: Object.fromEntries(readFileSync(output, 'utf8').split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)])) };
+      context.steps[step.id] = {
+        outputs: Object.fromEntries(
+          readFileSync(output, 'utf8')
+            .split('\n')
+            .filter(Boolean)
+            .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+        ),
+      };
     }
     if (r.status !== 0) {
       failed = { step: step.name ?? step.id ?? '?', code: r.status ?? -1 };
@@ -120,7 +131,10 @@ describe('integrations shipped in the repository', function () {
       assert.equal(run.failed, undefined, run.logs);
       assert.equal(run.steps.lint!.outputs['exit-code'], '0');
       assert.equal(run.gh, '');
-      assert.equal(run.used.some((u) => u.uses.startsWith('github/codeql-action')), false);
+      assert.equal(
+        run.used.some((u) => u.uses.startsWith('github/codeql-action')),
+        false,
+      );
       assert.equal(existsSync(join(dir, 'policylint.sarif')), false);
       const lenient = runAction({ 'fail-on-error': 'false', report: 'false', today: TODAY }, workspace({ 'draft.md': DRAFT }), {});
       assert.equal(lenient.failed, undefined);
@@ -144,7 +158,10 @@ describe('integrations shipped in the repository', function () {
         assert.deepEqual(hook.types, ['markdown']);
         assert.ok(pkg.bin[hook.entry.split(/\s+/)[0]!], `${hook.entry} is a bin of the package`);
       }
-      assert.deepEqual(hooks.map((h) => h.id), ['policylint', 'policylint-fix']);
+      assert.deepEqual(
+        hooks.map((h) => h.id),
+        ['policylint', 'policylint-fix'],
+      );
     });
 
     it('fails the commit on a draft with errors, passes a complete one, and the fix hook fixes', () => {
@@ -166,8 +183,22 @@ describe('integrations shipped in the repository', function () {
       assert.equal(packed.status, 0, packed.stderr);
       const [info] = JSON.parse(packed.stdout) as { filename: string; files: { path: string }[] }[];
       const paths = new Set(info!.files.map((f) => f.path));
-      for (const needed of ['bin/policylint.js', 'out/server/src/cli/cli.js', 'out/server/src/cli/worker.js', 'out/server/src/cli/report/html.js', 'rules/adoption.yml', 'rules/schema/config.schema.json', 'README.md', 'package.json']) assert.ok(paths.has(needed), needed);
-      assert.equal([...paths].some((p) => p.startsWith('out/test/') || p.startsWith('test/')), false, 'no tests in the package');
+      for (const needed of [
+        'bin/policylint.js',
+        'out/server/src/cli/cli.js',
+        'out/server/src/cli/worker.js',
+        'out/server/src/cli/report/html.js',
+        'rules/adoption.yml',
+        'rules/schema/config.schema.json',
+        'README.md',
+        'package.json',
+      ])
+        assert.ok(paths.has(needed), needed);
+      assert.equal(
+        [...paths].some((p) => p.startsWith('out/test/') || p.startsWith('test/')),
+        false,
+        'no tests in the package',
+      );
       // Installed as npm lays it out: the package under node_modules/policylint, its
       // dependencies beside it (linked to this checkout's, since the registry is not used here).
       const project = mkdtempSync(join(tmpdir(), 'policylint-install-'));

@@ -52,7 +52,12 @@ describe('policylint report --format html in Chromium', function () {
     const errors: string[] = [];
     tab.on('pageerror', (error) => errors.push(error.message));
     await tab.goto(page);
-    const column = (name: string) => tab.$$eval(`#register tbody tr`, (rows, index) => rows.map((row) => (row as unknown as Row).cells[index]!.getAttribute('data-value')), ['file', 'title', 'type', 'adoptedBy', 'adoptedOn', 'paragraph', 'reviewCycle', 'reviewDue', 'responsible', 'followUp', 'status', 'errors', 'warnings'].indexOf(name));
+    const column = (name: string) =>
+      tab.$$eval(
+        `#register tbody tr`,
+        (rows, index) => rows.map((row) => (row as unknown as Row).cells[index]!.getAttribute('data-value')),
+        ['file', 'title', 'type', 'adoptedBy', 'adoptedOn', 'paragraph', 'reviewCycle', 'reviewDue', 'responsible', 'followUp', 'status', 'errors', 'warnings'].indexOf(name),
+      );
     assert.deepEqual(await column('file'), ['a-overdue.md', 'b-soon.md', 'c-ok.md', 'd-incomplete.md']);
     const overdue = tab.locator('tr.status-overdue');
     assert.equal(await overdue.count(), 1);
@@ -81,7 +86,10 @@ describe('policylint report --format html in Chromium', function () {
     const tab = await browser.newPage();
     await tab.goto(`${page}#sort=-errors`);
     const errors = await tab.$$eval('#register tbody tr', (rows) => rows.map((row) => Number((row as unknown as Row).cells[11]!.getAttribute('data-value'))));
-    assert.deepEqual(errors, [...errors].sort((a, b) => b - a));
+    assert.deepEqual(
+      errors,
+      [...errors].sort((a, b) => b - a),
+    );
     assert.ok(errors[0]! >= 1);
     assert.equal(await tab.getAttribute('#register', 'data-sorted'), '-errors');
     await tab.close();

@@ -39,8 +39,7 @@ function parseCsv(text: string): string[][] {
       if (c === '"' && text[i + 1] === '"') {
         cell += '"';
         i++;
-      }
-      else if (c === '"') quoted = false;
+      } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
     else if (c === ',') {
@@ -52,8 +51,7 @@ function parseCsv(text: string): string[][] {
       row = [];
       cell = '';
       i++;
-    }
-    else cell += c;
+    } else cell += c;
   }
   return rows;
 }
@@ -69,7 +67,10 @@ describe('policylint report', function () {
     const r = cli(['report', 'styrdokument', '-f', 'json'], dir);
     assert.equal(r.code, 0, r.stderr);
     const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
-    assert.deepEqual(rows.map((row) => row.file), Object.keys(EXPECTED));
+    assert.deepEqual(
+      rows.map((row) => row.file),
+      Object.keys(EXPECTED),
+    );
     for (const row of rows) {
       assert.deepEqual(Object.keys(row), COLUMNS);
       const want = EXPECTED[row.file as string]!;
@@ -131,7 +132,9 @@ describe('policylint report', function () {
 
   it('markdown: a pipe in a title does not break the table', () => {
     const w = workspace({ 'p.md': '# Policy | bilaga\n\nText.\n' });
-    const row = cli(['report', 'p.md'], w).stdout.split('\n').find((l) => l.includes('p.md'))!;
+    const row = cli(['report', 'p.md'], w)
+      .stdout.split('\n')
+      .find((l) => l.includes('p.md'))!;
     assert.equal(row.split(/(?<!\\)\|/).length - 2, COLUMNS.length);
   });
 

@@ -65,7 +65,10 @@ describe('extension logic (pure modules)', () => {
     const ruleSet = loadRuleSet();
 
     it('offers the five document types', () => {
-      assert.deepEqual(documentTypeChoices().map((c) => c.type), ['policy', 'strategi', 'riktlinje', 'program', 'plan']);
+      assert.deepEqual(
+        documentTypeChoices().map((c) => c.type),
+        ['policy', 'strategi', 'riktlinje', 'program', 'plan'],
+      );
       assert.equal(suggestedFileName('strategi'), 'internationell-strategi.md');
     });
 
@@ -74,10 +77,17 @@ describe('extension logic (pure modules)', () => {
       assert.match(text, /^---\nstatus: utkast\ntyp: strategi\nbeslutad-av: kommunfullmäktige\nbeslutad: ÅÅÅÅ-MM-DD\nparagraf: "§ nn"\n/);
       assert.match(text, /\n# Internationell strategi\n/);
       const headings = [...text.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
-      assert.deepEqual(headings, ruleSet.sections.map((s) => s.title.sv));
+      assert.deepEqual(
+        headings,
+        ruleSet.sections.map((s) => s.title.sv),
+      );
       const stops = [...snippet.matchAll(/\$\{(\d+)[:|]/g)].map((m) => Number(m[1]));
       assert.deepEqual(stops, [...new Set(stops)], 'each tab stop once');
-      assert.deepEqual([...stops].sort((a, b) => a - b), stops, 'in document order');
+      assert.deepEqual(
+        [...stops].sort((a, b) => a - b),
+        stops,
+        'in document order',
+      );
     });
 
     it('produces a draft the engine finds every section in, and whose every placeholder it reports', () => {
@@ -88,7 +98,11 @@ describe('extension logic (pure modules)', () => {
       const placeholders = result.diagnostics.filter((d) => d.ruleId === 'placeholder');
       // A new draft says so (status: utkast): placeholders are warnings, and each one is found.
       assert.ok(placeholders.every((d) => d.severity === 'warning'));
-      for (const [, bracketed] of text.matchAll(/(\[[^\]\n]+\])(?!\()/g)) assert.ok(placeholders.some((d) => d.data?.found === bracketed), `${bracketed} not reported`);
+      for (const [, bracketed] of text.matchAll(/(\[[^\]\n]+\])(?!\()/g))
+        assert.ok(
+          placeholders.some((d) => d.data?.found === bracketed),
+          `${bracketed} not reported`,
+        );
       assert.ok(placeholders.some((d) => d.data?.found === 'ÅÅÅÅ-MM-DD') && placeholders.some((d) => d.data?.found === '§ nn'));
     });
 
@@ -115,8 +129,26 @@ describe('extension logic (pure modules)', () => {
       language: 'sv',
       counts: { errors: 1, warnings: 0, infos: 0 },
       items: [
-        { ruleId: 'purpose', title: 'Syfte saknas', element: 'Syfte', state: 'finns', facts: [], status: 'found', range: { start: { line: 3, character: 0 }, end: { line: 3, character: 8 } }, sources: [{ municipality: 'Åmåls kommun', document: 'Åmål i världen', quote: 'Åmåls kommuns internationella arbete ska syfta', uri: 'file:///r/amal.md#L40' }] },
-        { ruleId: 'follow-up', title: 'Uppföljning saknas', element: 'Uppföljning och utvärdering', state: 'ofullständigt', facts: ['Uppföljning: årligen, rad 12'], status: 'incomplete', message: 'Uppföljning nämns men utan mottagare.', sources: [] },
+        {
+          ruleId: 'purpose',
+          title: 'Syfte saknas',
+          element: 'Syfte',
+          state: 'finns',
+          facts: [],
+          status: 'found',
+          range: { start: { line: 3, character: 0 }, end: { line: 3, character: 8 } },
+          sources: [{ municipality: 'Åmåls kommun', document: 'Åmål i världen', quote: 'Åmåls kommuns internationella arbete ska syfta', uri: 'file:///r/amal.md#L40' }],
+        },
+        {
+          ruleId: 'follow-up',
+          title: 'Uppföljning saknas',
+          element: 'Uppföljning och utvärdering',
+          state: 'ofullständigt',
+          facts: ['Uppföljning: årligen, rad 12'],
+          status: 'incomplete',
+          message: 'Uppföljning nämns men utan mottagare.',
+          sources: [],
+        },
         { ruleId: 'financing', title: 'Finansiering saknas', element: 'Ekonomi och finansiering', state: 'regeln avstängd', facts: [], status: 'off', sources: [] },
       ],
     };
@@ -124,11 +156,14 @@ describe('extension logic (pure modules)', () => {
     it("names each element and its state in the document's language, with what the document says beside it", () => {
       inSwedish();
       const nodes = checklist(result);
-      assert.deepEqual(nodes.map((n) => [n.label, n.icon, n.description]), [
-        ['Syfte: finns', 'pass', ''],
-        ['Uppföljning och utvärdering: ofullständigt', 'warning', 'Uppföljning: årligen, rad 12'],
-        ['Ekonomi och finansiering: regeln avstängd', 'circle-slash', ''],
-      ]);
+      assert.deepEqual(
+        nodes.map((n) => [n.label, n.icon, n.description]),
+        [
+          ['Syfte: finns', 'pass', ''],
+          ['Uppföljning och utvärdering: ofullständigt', 'warning', 'Uppföljning: årligen, rad 12'],
+          ['Ekonomi och finansiering: regeln avstängd', 'circle-slash', ''],
+        ],
+      );
       assert.equal(nodes[0]!.children[0]!.label, 'Åmåls kommun — Åmål i världen');
       assert.deepEqual(nodes[0]!.children[0]!.target, { kind: 'source', uri: 'file:///r/amal.md#L40', quote: 'Åmåls kommuns internationella arbete ska syfta' });
       assert.equal(nodes[1]!.tooltip, 'Uppföljning nämns men utan mottagare.\nUppföljning: årligen, rad 12');

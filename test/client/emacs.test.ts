@@ -11,7 +11,9 @@ import { REPO } from '../helpers/paths.js';
  * draft opened in gfm-mode must get policylint's diagnostics through Flymake, with the
  * languageId eglot derives from the mode ("gfm"). Skipped where there is no emacs with eglot.
  */
-const probe = spawnSync('emacs', ['--batch', '--eval', "(progn (package-initialize) (princ (if (and (locate-library \"eglot\") (locate-library \"markdown-mode\")) emacs-version \"\")))"], { encoding: 'utf8' });
+const probe = spawnSync('emacs', ['--batch', '--eval', '(progn (package-initialize) (princ (if (and (locate-library "eglot") (locate-library "markdown-mode")) emacs-version "")))'], {
+  encoding: 'utf8',
+});
 const version = probe.status === 0 && probe.stdout.trim() ? probe.stdout.trim() : undefined;
 
 function recipe(): string {
@@ -63,8 +65,14 @@ ${recipe()}
       assert.equal(run.status, 0, run.stderr);
       const diagnostics = readFileSync(out, 'utf8').split('\n').filter(Boolean);
       // Flymake's text: "policylint [rule]: message".
-      assert.ok(diagnostics.some((d) => /^policylint \[skall\]: Skriv "ska"/.test(d)), `${diagnostics.join('\n')}\n${run.stderr}`);
-      assert.ok(diagnostics.some((d) => /^policylint \[adoption\]/.test(d)), diagnostics.join('\n'));
+      assert.ok(
+        diagnostics.some((d) => /^policylint \[skall\]: Skriv "ska"/.test(d)),
+        `${diagnostics.join('\n')}\n${run.stderr}`,
+      );
+      assert.ok(
+        diagnostics.some((d) => /^policylint \[adoption\]/.test(d)),
+        diagnostics.join('\n'),
+      );
       assert.match(readFileSync(events, 'utf8'), /:languageId "gfm"/, 'eglot names the language after the mode');
     } finally {
       rmSync(dir, { recursive: true, force: true });

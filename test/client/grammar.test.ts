@@ -62,7 +62,9 @@ describe('TextMate injection grammar (vscode-textmate + vscode-oniguruma)', () =
     const raw = JSON.parse(readFileSync(join(REPO, 'syntaxes', 'policylint.injection.tmLanguage.json'), 'utf8')) as { scopeName: string; $comment: string };
     assert.equal(raw.scopeName, INJECTION);
     assert.match(raw.$comment, /generate-grammar/);
-    const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { contributes: Record<string, unknown> & { semanticTokenScopes?: { language?: string; scopes: Record<string, string[]> }[] } };
+    const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as {
+      contributes: Record<string, unknown> & { semanticTokenScopes?: { language?: string; scopes: Record<string, string[]> }[] };
+    };
     // A grammar cannot tell a README from a policy: colouring comes from the server instead.
     assert.equal(JSON.stringify(pkg.contributes.grammars ?? []).includes(INJECTION), false, 'the grammar is not injected into Markdown');
     const scopes = pkg.contributes.semanticTokenScopes?.find((s) => s.language === 'markdown')?.scopes ?? {};
@@ -71,7 +73,9 @@ describe('TextMate injection grammar (vscode-textmate + vscode-oniguruma)', () =
   });
 
   it('colours every known body of the bodies data', () => {
-    const bodies = loadRuleSet().bodies.known.flatMap((b) => b.patterns).filter((p) => !p.includes(' '));
+    const bodies = loadRuleSet()
+      .bodies.known.flatMap((b) => b.patterns)
+      .filter((p) => !p.includes(' '));
     assert.ok(bodies.length > 40);
     for (const phrase of bodies) {
       // "*nämnden" → "Skolnämnden", "kommunstyrelse*" → "kommunstyrelsen".
@@ -79,7 +83,12 @@ describe('TextMate injection grammar (vscode-textmate + vscode-oniguruma)', () =
       assert.equal(scopeOf(`Det gäller ${sample} i år.`, sample), 'entity.name.type.body.policylint', phrase);
     }
     // Abbreviations only in capitals: "ks" is not a body.
-    assert.deepEqual(tokens('Se ks och KS.').filter(([, scope]) => scope).map(([t]) => t), ['KS']);
+    assert.deepEqual(
+      tokens('Se ks och KS.')
+        .filter(([, scope]) => scope)
+        .map(([t]) => t),
+      ['KS'],
+    );
   });
 
   it('highlights obligation words, with skall marked archaic', () => {
@@ -157,7 +166,9 @@ describe('semantic tokens (the server colours governing documents only)', () => 
     const client = new LspClient({ workspaceFolders: [dir] });
     try {
       const init = await client.request<InitializeResult>('initialize', {
-        processId: process.pid, rootUri: null, workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'w' }],
+        processId: process.pid,
+        rootUri: null,
+        workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'w' }],
         capabilities: { textDocument: { semanticTokens: { requests: { full: true }, tokenTypes: [], tokenModifiers: [], formats: ['relative'] } }, workspace: { configuration: true } },
       });
       await client.notify('initialized', {});
@@ -171,7 +182,11 @@ describe('semantic tokens (the server colours governing documents only)', () => 
       // [line delta, start, length, type, modifiers] for "Kommunstyrelsen", "skall", "årligen".
       const decoded = [];
       for (let i = 0; i < tokensOfDraft.length; i += 5) decoded.push([legend.tokenTypes[tokensOfDraft[i + 3]!], tokensOfDraft[i + 2], tokensOfDraft[i + 4]]);
-      assert.deepEqual(decoded.slice(-3), [['type', 15, 0], ['keyword', 5, 1], ['string', 7, 0]]);
+      assert.deepEqual(decoded.slice(-3), [
+        ['type', 15, 0],
+        ['keyword', 5, 1],
+        ['string', 7, 0],
+      ]);
       assert.deepEqual(legend.tokenModifiers, ['archaic']);
     } finally {
       await client.shutdown();

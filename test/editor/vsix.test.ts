@@ -32,9 +32,21 @@ describe('the packaged .vsix', function () {
   it('ships the bundles, rules, rule docs, dictionary, grammar, snippets, strings, icon and docs', () => {
     const vsix = listVsix(file);
     const names = new Set(vsix.entries.map((e) => e.name));
-    for (const f of ['dist/client.cjs', 'dist/server.cjs', 'dist/cli.cjs', 'dist/dictionary/index.aff', 'dist/dictionary/index.dic',
-      'rules/sections.yml', 'rules/adoption.yml', 'rules/schema/config.schema.json', 'rules/presets/recommended.yml',
-      'rules/vocabulary/bodies.yml', 'rules/sources/amal.md', 'docs/rules/adoption.md', 'images/icon.png']) {
+    for (const f of [
+      'dist/client.cjs',
+      'dist/server.cjs',
+      'dist/cli.cjs',
+      'dist/dictionary/index.aff',
+      'dist/dictionary/index.dic',
+      'rules/sections.yml',
+      'rules/adoption.yml',
+      'rules/schema/config.schema.json',
+      'rules/presets/recommended.yml',
+      'rules/vocabulary/bodies.yml',
+      'rules/sources/amal.md',
+      'docs/rules/adoption.md',
+      'images/icon.png',
+    ]) {
       assert.ok(names.has(`extension/${f}`), `${f} is missing`);
     }
     const manifest = JSON.parse(vsix.read('extension/package.json')!.toString('utf8')) as Manifest;
@@ -44,10 +56,19 @@ describe('the packaged .vsix', function () {
     for (const s of manifest.contributes?.snippets ?? []) assert.ok(names.has(`extension/${s.path.replace(/^\.\//, '')}`), s.path);
     // Colouring is the server's semantic tokens (governing documents only), mapped to the grammar's scopes.
     assert.equal((manifest.contributes?.grammars ?? []).length, 0, 'no grammar injected into every Markdown file');
-    assert.ok(manifest.contributes?.semanticTokenScopes?.some((s: { language?: string }) => s.language === 'markdown'), 'semantic token scopes for Markdown');
+    assert.ok(
+      manifest.contributes?.semanticTokenScopes?.some((s: { language?: string }) => s.language === 'markdown'),
+      'semantic token scopes for Markdown',
+    );
     assert.ok(names.has('extension/syntaxes/policylint.injection.tmLanguage.json'), 'the generated grammar ships for TextMate tools');
-    assert.ok([...names].some((n) => /^extension\/package\.nls\.sv\.json$/.test(n)), 'Swedish strings (package.nls.sv.json)');
-    assert.ok([...names].some((n) => /^extension\/l10n\/bundle\.l10n\.sv\.json$/.test(n)), 'Swedish strings (l10n/bundle.l10n.sv.json)');
+    assert.ok(
+      [...names].some((n) => /^extension\/package\.nls\.sv\.json$/.test(n)),
+      'Swedish strings (package.nls.sv.json)',
+    );
+    assert.ok(
+      [...names].some((n) => /^extension\/l10n\/bundle\.l10n\.sv\.json$/.test(n)),
+      'Swedish strings (l10n/bundle.l10n.sv.json)',
+    );
     // No dependencies left to install: everything is bundled.
     assert.equal(manifest.dependencies, undefined);
   });

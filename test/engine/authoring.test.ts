@@ -27,7 +27,10 @@ describe('rule authoring', () => {
       findAll(re, 'Fler e-tjänster och E-tjanst, men inte etjänst.').map((m) => m.text),
       ['e-tjänster', 'E-tjanst'],
     );
-    assert.deepEqual(findAll(compilePattern('EU-program|EU-projekt'), 'EU-programmet, EU-program').map((m) => m.text), ['EU-program']);
+    assert.deepEqual(
+      findAll(compilePattern('EU-program|EU-projekt'), 'EU-programmet, EU-program').map((m) => m.text),
+      ['EU-program'],
+    );
   });
 
   it('a rule file with a hyphenated pattern loads', () => {
@@ -82,7 +85,10 @@ describe('rule authoring', () => {
     };
     walk(schema, '');
     // An `if` only selects a branch by the check's kind; every key a rule author writes is explained.
-    assert.deepEqual(undescribed.filter((p) => !/\/if[./]/.test(p)), []);
+    assert.deepEqual(
+      undescribed.filter((p) => !/\/if[./]/.test(p)),
+      [],
+    );
   });
 
   it('the configuration schema lists every rule with its title', () => {

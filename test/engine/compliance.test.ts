@@ -53,12 +53,18 @@ describe('compliance report (engine)', () => {
     assert.deepEqual(purpose.element, { sv: 'Syfte', en: 'Purpose' });
     const review = entries.get('review-cycle')!;
     assert.equal(review.status, 'missing');
-    assert.equal(review.diagnostic, result.diagnostics.find((d) => d.ruleId === 'review-cycle'));
+    assert.equal(
+      review.diagnostic,
+      result.diagnostics.find((d) => d.ruleId === 'review-cycle'),
+    );
     assert.equal(review.state.sv, 'saknas');
     // The adoption rule has no section: its element is the decision, with the facts read.
     const adoption = entries.get('adoption')!;
     assert.equal(adoption.element.sv, 'Beslut');
-    assert.ok(adoption.facts.some((f) => /kommunfullmäktige/i.test(f)), adoption.facts.join(' | '));
+    assert.ok(
+      adoption.facts.some((f) => /kommunfullmäktige/i.test(f)),
+      adoption.facts.join(' | '),
+    );
   });
 
   it('a section the type does not need is optional; a rule turned off says so', () => {

@@ -69,7 +69,10 @@ describe('development corpus', () => {
     this.timeout(120000);
     const thresholds = JSON.parse(readFileSync(join(CORPUS, 'thresholds.json'), 'utf8')) as Thresholds;
     for (const rule of CORE_RULES) assert.ok(thresholds[rule], `thresholds.json has no figures for ${rule}`);
-    const result = evaluate(drafts.map((d) => ({ file: d.file, text: d.text, expect: d.labels.expect, forms: d.labels.forms })), TODAY);
+    const result = evaluate(
+      drafts.map((d) => ({ file: d.file, text: d.text, expect: d.labels.expect, forms: d.labels.forms })),
+      TODAY,
+    );
     for (const rule of CORE_RULES) assert.equal(scores(result.rules[rule]).n, drafts.filter((d) => d.labels.expect[rule]).length);
     assert.deepEqual(regressions(result, thresholds), []);
   });

@@ -76,7 +76,10 @@ describe('rule files', () => {
 
   it('a schema error names the file, the line and the key', () => {
     const dir = brokenRules((d) => writeFileSync(join(d, 'skall.yml'), readFileSync(join(d, 'skall.yml'), 'utf8').replace('severity: info', 'severity: fatal')));
-    assert.throws(() => loadRuleSet(dir), (e: unknown) => e instanceof FileError && e.file.endsWith('skall.yml') && e.line === 3 && /severity/.test(e.message));
+    assert.throws(
+      () => loadRuleSet(dir),
+      (e: unknown) => e instanceof FileError && e.file.endsWith('skall.yml') && e.line === 3 && /severity/.test(e.message),
+    );
   });
 
   it('a changed schema is compiled at load, not checked with the prebuilt validator', () => {
@@ -126,7 +129,13 @@ describe('missing-section fixes', () => {
     // The section is there; its placeholders are not an answer: the rule still says what is
     // missing, and every placeholder is reported until the official fills it in.
     const after = lintText(edited, { today: TODAY }).diagnostics;
-    assert.deepEqual(after.filter((d) => d.ruleId === 'follow-up').map((d) => d.messageKey), ['partial']);
-    assert.deepEqual(after.filter((d) => d.ruleId === 'placeholder').map((d) => d.data?.found), ['[hur ofta]', '[vilket organ]', '[i vilken rapport]']);
+    assert.deepEqual(
+      after.filter((d) => d.ruleId === 'follow-up').map((d) => d.messageKey),
+      ['partial'],
+    );
+    assert.deepEqual(
+      after.filter((d) => d.ruleId === 'placeholder').map((d) => d.data?.found),
+      ['[hur ofta]', '[vilket organ]', '[i vilken rapport]'],
+    );
   });
 });

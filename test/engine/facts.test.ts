@@ -24,7 +24,9 @@ const named = (f: GovernanceFacts): string[] => f.responsibilities.filter((r) =>
 const completeFollowUp = (f: GovernanceFacts) => f.followUp.find((u) => u.missing.length === 0);
 
 function severities(text: string, ruleId: string, config?: ResolvedConfig): string[] {
-  return lintText(text, { today: TODAY, ruleSet, ...(config ? { config } : {}) }).diagnostics.filter((d) => d.ruleId === ruleId).map((d) => `${d.severity}:${d.messageKey ?? ''}`);
+  return lintText(text, { today: TODAY, ruleSet, ...(config ? { config } : {}) })
+    .diagnostics.filter((d) => d.ruleId === ruleId)
+    .map((d) => `${d.severity}:${d.messageKey ?? ''}`);
 }
 
 describe('governance facts of the four source documents', () => {
@@ -90,7 +92,10 @@ describe('governance facts of the four source documents', () => {
     const result = lintText(text, { today: TODAY, ruleSet });
     const lines = describeFacts(result.facts, result.document.lines);
     assert.ok(lines.includes('Revideras: vart fjärde år, rad 85'), lines.join('\n'));
-    assert.ok(lines.some((l) => l.startsWith('Antagen: kommunfullmäktige, 2007-04-25, § 85, rad 3')), lines.join('\n'));
+    assert.ok(
+      lines.some((l) => l.startsWith('Antagen: kommunfullmäktige, 2007-04-25, § 85, rad 3')),
+      lines.join('\n'),
+    );
   });
 });
 
@@ -104,7 +109,9 @@ describe('governance facts in the forms real documents use', () => {
   });
 
   it('a run-on header where a PDF conversion lost the line breaks', () => {
-    const f = factsOf('Transkript\n\n1 PLAN Dnr RS 2022/680 Regional kulturplan Dokumenttyp: Plan Antaget av: Regionstyrelsen Antaget: 2023-12-27 § 203 Dokumentansvarig Kulturchefen Revideras senast 2027-12-31 Kulturplanen anger prioriteringar.\n');
+    const f = factsOf(
+      'Transkript\n\n1 PLAN Dnr RS 2022/680 Regional kulturplan Dokumenttyp: Plan Antaget av: Regionstyrelsen Antaget: 2023-12-27 § 203 Dokumentansvarig Kulturchefen Revideras senast 2027-12-31 Kulturplanen anger prioriteringar.\n',
+    );
     assert.equal(f.adoption?.body, 'Regionstyrelsen');
     assert.equal(f.adoption?.date, '2023-12-27');
     assert.equal(f.adoption?.paragraph, '§ 203');
@@ -116,7 +123,9 @@ describe('governance facts in the forms real documents use', () => {
     const table = factsOf('# Riktlinje\n\n| Beslutsinstans | Kommunstyrelsen |\n| --- | --- |\n| Beslutsdatum | 2024-02-14 |\n| Revideras | Vart fjärde år |\n\n## Syfte\n\nText.\n');
     assert.equal(table.adoption?.body, 'Kommunstyrelsen');
     assert.equal(table.review[0]?.years, 4);
-    const history = factsOf('# Riktlinjer för styrning\n\n## Beslutshistorik\n\n| Version | Beslut | Ändring |\n| --- | --- | --- |\n| 1.0 | Kommunfullmäktige 2016-04-12 § 89 | Ny |\n| 2.0 | Kommunfullmäktige 2025-03-13 § 57 | Ny styrmodell |\n');
+    const history = factsOf(
+      '# Riktlinjer för styrning\n\n## Beslutshistorik\n\n| Version | Beslut | Ändring |\n| --- | --- | --- |\n| 1.0 | Kommunfullmäktige 2016-04-12 § 89 | Ny |\n| 2.0 | Kommunfullmäktige 2025-03-13 § 57 | Ny styrmodell |\n',
+    );
     assert.equal(history.adoption?.date, '2025-03-13');
     assert.equal(history.adoption?.paragraph, '§ 57');
   });
@@ -129,7 +138,7 @@ describe('governance facts in the forms real documents use', () => {
     assert.equal(factsOf('# Program\n\nKommunstyrelsen beslutade den 10 maj 2026 att lämna förslaget till kommunfullmäktige.\n').adoption, undefined);
   });
 
-  it('review cadences: election, mandate period, one year at a time, the title\'s period, a deadline as a full date', () => {
+  it("review cadences: election, mandate period, one year at a time, the title's period, a deadline as a full date", () => {
     const kind = (text: string): string[] => factsOf(text).review.map((r) => r.kind);
     assert.deepEqual(kind('# S\n\nStrategin ska revideras senast ett år efter varje ordinarie val.\n'), ['election']);
     assert.deepEqual(kind('# S\n\nStrategin ska ses över en gång per mandatperiod.\n'), ['mandate-period']);
@@ -143,10 +152,19 @@ describe('governance facts in the forms real documents use', () => {
   });
 
   it('not a review cycle: "vid behov", until further notice, a scope statement, a follow-up cadence', () => {
-    assert.deepEqual(factsOf('# P\n\nPolicyn revideras vid behov.\n').review.map((r) => r.kind), ['as-needed']);
-    assert.deepEqual(factsOf('# P\n\n**Giltighetstid:** Till beslut om upphörande\n\nText.\n').review.map((r) => r.kind), ['until-further-notice']);
+    assert.deepEqual(
+      factsOf('# P\n\nPolicyn revideras vid behov.\n').review.map((r) => r.kind),
+      ['as-needed'],
+    );
+    assert.deepEqual(
+      factsOf('# P\n\n**Giltighetstid:** Till beslut om upphörande\n\nText.\n').review.map((r) => r.kind),
+      ['until-further-notice'],
+    );
     assert.deepEqual(factsOf('# P\n\nPolicyn gäller för samtliga nämnder och bolag.\n').review, []);
-    assert.deepEqual(factsOf('# P\n\nPolicyn följs upp årligen och revideras vid behov.\n').review.map((r) => r.kind), ['as-needed']);
+    assert.deepEqual(
+      factsOf('# P\n\nPolicyn följs upp årligen och revideras vid behov.\n').review.map((r) => r.kind),
+      ['as-needed'],
+    );
   });
 
   it('responsibility: relative clauses, "ansvarig för … är", officials, short forms, groups the document defines; not everybody', () => {

@@ -38,16 +38,22 @@ describe('readability (LIX)', () => {
     const result = documentReadability(doc);
     assert.deepEqual({ words: result.document.words, sentences: result.document.sentences, longWords: result.document.longWords }, { words: 9, sentences: 3, longWords: 2 });
     assert.equal(result.document.lix, Math.round((9 / 3 + 200 / 9) * 10) / 10);
-    assert.deepEqual(result.sections.map((s) => [s.heading.text, s.words, s.sentences, s.longWords]), [
-      ['Rubrik med mycket långa rubrikord', 6, 2, 2],
-      ['Nästa', 3, 1, 0],
-    ]);
+    assert.deepEqual(
+      result.sections.map((s) => [s.heading.text, s.words, s.sentences, s.longWords]),
+      [
+        ['Rubrik med mycket långa rubrikord', 6, 2, 2],
+        ['Nästa', 3, 1, 0],
+      ],
+    );
   });
 
   it('takes the ceiling and the section size from the options', () => {
     const text = readFileSync(join(FIXTURES, 'rules', 'lix', 'plain-document.md'), 'utf8');
     assert.deepEqual(hits(text, 'lix'), []);
-    assert.deepEqual(hits(text, 'lix', withOptions('lix', { ceiling: 25, minWords: 20 })).map((h) => h.split(':')[0]), ['document', 'section']);
+    assert.deepEqual(
+      hits(text, 'lix', withOptions('lix', { ceiling: 25, minWords: 20 })).map((h) => h.split(':')[0]),
+      ['document', 'section'],
+    );
   });
 
   it('long-sentence takes its limit from the options', () => {
@@ -99,7 +105,9 @@ describe('presets', () => {
   it('recommended leaves ordinary official text (LIX 50–60) alone; klarsprak judges it and its sections against 55', () => {
     const text = readFileSync(join(REPO, 'examples', 'vanersborg-internationell-policy.md'), 'utf8');
     const lixOf = (config: ResolvedConfig): string[] =>
-      lintText(text, { today: TODAY, ruleSet, config }).diagnostics.filter((d) => d.ruleId === 'lix').map((d) => `${d.severity}:${d.messageKey}`);
+      lintText(text, { today: TODAY, ruleSet, config })
+        .diagnostics.filter((d) => d.ruleId === 'lix')
+        .map((d) => `${d.severity}:${d.messageKey}`);
     assert.deepEqual(lixOf(loader.resolvePreset('recommended')), []);
     const strict = lixOf(loader.resolvePreset('klarsprak'));
     assert.equal(strict[0], 'warning:document');
@@ -111,14 +119,20 @@ describe('links and images', () => {
   it('are found with their text and target, outside code, inline HTML included', () => {
     const text = 'Se [här](a.html) och <a href="b.html">läs <b>mer</b></a>.\n\n![Karta](k.png) `![](x.png)`\n\n<img src="c.png" alt="">\n\n```\n[här](kod.html)\n```\n';
     const found = findLinksAndImages(text);
-    assert.deepEqual(found.links.map((l) => [l.text, l.url, text.slice(l.textRange.start, l.textRange.end)]), [
-      ['här', 'a.html', 'här'],
-      ['läs mer', 'b.html', 'läs <b>mer</b>'],
-    ]);
-    assert.deepEqual(found.images.map((i) => [i.alt, i.url]), [
-      ['Karta', 'k.png'],
-      ['', 'c.png'],
-    ]);
+    assert.deepEqual(
+      found.links.map((l) => [l.text, l.url, text.slice(l.textRange.start, l.textRange.end)]),
+      [
+        ['här', 'a.html', 'här'],
+        ['läs mer', 'b.html', 'läs <b>mer</b>'],
+      ],
+    );
+    assert.deepEqual(
+      found.images.map((i) => [i.alt, i.url]),
+      [
+        ['Karta', 'k.png'],
+        ['', 'c.png'],
+      ],
+    );
   });
 });
 
@@ -168,7 +182,10 @@ describe('the new rules on clean drafts', () => {
     it(`${name}: no finding from ${NEW_RULES.length} new rules`, () => {
       const text = readFileSync(join(dir, name), 'utf8');
       const found = lintText(text, { today: TODAY, ruleSet }).diagnostics.filter((d) => NEW_RULES.includes(d.ruleId));
-      assert.deepEqual(found.map((d) => `${d.ruleId}: ${d.message.sv}`), []);
+      assert.deepEqual(
+        found.map((d) => `${d.ruleId}: ${d.message.sv}`),
+        [],
+      );
     });
   }
 });

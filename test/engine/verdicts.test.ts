@@ -42,7 +42,9 @@ describe('verdicts on the four source documents', () => {
 
   it('Alingsås: outdated-name names Ungdomsstyrelsen and Internationella programkontoret', () => {
     const text = readFileSync(join(FIXTURES, 'seeds', 'alingsas.md'), 'utf8');
-    const names = lintText(text, { today: TODAY }).diagnostics.filter((d) => d.ruleId === 'outdated-name').map((d) => text.slice(d.range.start, d.range.end).toLowerCase());
+    const names = lintText(text, { today: TODAY })
+      .diagnostics.filter((d) => d.ruleId === 'outdated-name')
+      .map((d) => text.slice(d.range.start, d.range.end).toLowerCase());
     assert.deepEqual(names.sort(), ['internationella programkontoret', 'ungdomsstyrelsen']);
   });
 
@@ -50,7 +52,9 @@ describe('verdicts on the four source documents', () => {
     const fired = rulesFired('lidkoping-ocr.md', services);
     assert.deepEqual(core(fired), ['adoption', 'review-cycle']);
     const text = readFileSync(join(FIXTURES, 'seeds', 'lidkoping-ocr.md'), 'utf8');
-    const periods = lintText(text, { today: TODAY }).diagnostics.filter((d) => d.ruleId === 'expired-period').map((d) => text.slice(d.range.start, d.range.end));
+    const periods = lintText(text, { today: TODAY })
+      .diagnostics.filter((d) => d.ruleId === 'expired-period')
+      .map((d) => text.slice(d.range.start, d.range.end));
     assert.deepEqual(periods, ['2020-2022']);
   });
 

@@ -27,7 +27,13 @@ describe('policylint --fix on OCR-damaged text', function () {
     const clean = read('test/fixtures/seeds/amal.md');
     const run = await runFix(ocr, env);
     const cleanFixed = (await runFix(clean, env)).fixed;
-    const c = compareFix(ocr, run.fixed, clean, run.wordDiagnostics.map((d) => d.range), cleanFixed);
+    const c = compareFix(
+      ocr,
+      run.fixed,
+      clean,
+      run.wordDiagnostics.map((d) => d.range),
+      cleanFixed,
+    );
     assert.ok(c.damaged > 300, `damaged ${c.damaged}`);
     assertGoals('Åmål', c, true);
     // All changes, other rules' fixes included, stay under the goal too.
@@ -41,7 +47,13 @@ describe('policylint --fix on OCR-damaged text', function () {
     assert.notEqual(damaged, clean);
     const run = await runFix(damaged, env);
     const cleanFixed = (await runFix(clean, env)).fixed;
-    const c = compareFix(damaged, run.fixed, clean, run.wordDiagnostics.map((d) => d.range), cleanFixed);
+    const c = compareFix(
+      damaged,
+      run.fixed,
+      clean,
+      run.wordDiagnostics.map((d) => d.range),
+      cleanFixed,
+    );
     assert.ok(c.damaged > 150, `damaged ${c.damaged}`);
     assertGoals('Arvika seed 7', c);
   });
@@ -78,7 +90,13 @@ describe('policylint --fix on OCR-damaged text', function () {
       const damaged = applyDamage(clean, kind, 5);
       const run = await runFix(damaged, env);
       const cleanFixed = (await runFix(clean, env)).fixed;
-      const c = compareFix(comparisonView(damaged, kind), run.fixed, clean, run.wordDiagnostics.map((d) => d.range), cleanFixed);
+      const c = compareFix(
+        comparisonView(damaged, kind),
+        run.fixed,
+        clean,
+        run.wordDiagnostics.map((d) => d.range),
+        cleanFixed,
+      );
       assert.ok(c.damaged > 0, kind);
       assert.ok(c.restored / c.damaged >= 0.9, `${kind}: restored ${c.restored}/${c.damaged}: ${c.notRestored.join('; ')}`);
       assert.equal(c.rightChanged - c.rightChangedByOtherRules, 0, c.wronglyChanged.join('; '));

@@ -18,7 +18,14 @@ function timed(run: () => void): number {
 function counting(speller: Speller): { speller: Speller; calls: () => number } {
   let calls = 0;
   return {
-    speller: { correct: (w) => { calls++; return speller.correct(w); }, suggest: (w) => speller.suggest(w), addWords: (w) => speller.addWords(w) },
+    speller: {
+      correct: (w) => {
+        calls++;
+        return speller.correct(w);
+      },
+      suggest: (w) => speller.suggest(w),
+      addWords: (w) => speller.addWords(w),
+    },
     calls: () => calls,
   };
 }
@@ -60,7 +67,10 @@ describe('OCR search on hostile input (issue 17)', function () {
     // Fresh variants of the key so the cache of other tests does not answer.
     const starved = repairCandidates(word, speller, { budget: { left: 0 }, maxEdits: 3 });
     assert.deepEqual(starved, []);
-    assert.deepEqual(repairCandidates(word, speller, { maxEdits: 3 }).map((c) => c.word), ['mål']);
+    assert.deepEqual(
+      repairCandidates(word, speller, { maxEdits: 3 }).map((c) => c.word),
+      ['mål'],
+    );
   });
 
   it('still repairs glyph merges within the budget ("Véastra", "méal")', () => {
@@ -70,9 +80,14 @@ describe('OCR search on hostile input (issue 17)', function () {
 
   it('"VéaVéaVéaVéaVéaVéaVéa" in a paragraph: under 2 s, reported as unreadable, not spelled', () => {
     let found!: ReturnType<typeof checkWords>;
-    const ms = timed(() => { found = checkWords('Kommunen ska VéaVéaVéaVéaVéaVéaVéa detta.', speller); });
+    const ms = timed(() => {
+      found = checkWords('Kommunen ska VéaVéaVéaVéaVéaVéaVéa detta.', speller);
+    });
     assert.ok(ms < 2000, `${ms} ms`);
-    assert.deepEqual(found.ocr.map((f) => [f.word, f.repair.kind]), [['VéaVéaVéaVéaVéaVéaVéa', 'unreadable']]);
+    assert.deepEqual(
+      found.ocr.map((f) => [f.word, f.repair.kind]),
+      [['VéaVéaVéaVéaVéaVéaVéa', 'unreadable']],
+    );
     assert.deepEqual(found.spelling, []);
   });
 
@@ -80,7 +95,9 @@ describe('OCR search on hostile input (issue 17)', function () {
     for (const word of ['a'.repeat(15000), 'aoaéo'.repeat(3000), 'oå'.repeat(7500)]) {
       const text = `Malet ar att skapa mojligheter for unga. ${word} och mer.`;
       let found!: ReturnType<typeof checkWords>;
-      const ms = timed(() => { found = checkWords(text, speller); });
+      const ms = timed(() => {
+        found = checkWords(text, speller);
+      });
       assert.ok(ms < 2000, `${ms} ms`);
       assert.ok(found.spelling.every((m) => m.word.length <= 64));
       assert.ok(found.ocr.every((f) => f.repair.kind === 'unreadable' || f.word.length <= SEARCH_LIMITS.maxWordLength));
@@ -88,7 +105,7 @@ describe('OCR search on hostile input (issue 17)', function () {
     assert.deepEqual(repairCandidates('oa'.repeat(7500), speller), []);
   });
 
-  it('the PDF-damage detectors are linear in a word\'s length (60,000 letters with a ligature, a hyphen)', () => {
+  it("the PDF-damage detectors are linear in a word's length (60,000 letters with a ligature, a hyphen)", () => {
     const long = 'x'.repeat(60000);
     // The long words have no ligature themselves; one elsewhere in the passage.
     const text = `Kommunen ska ${long} och ${long}-${long} och ${long}-\n${long} arbeta \u{FB01}nt.`;
@@ -99,9 +116,18 @@ describe('OCR search on hostile input (issue 17)', function () {
   it('a 40 KB base64 paragraph is one unreadable-text finding, found in under 2 s', () => {
     const text = `Bilagan följer nedan.\n\n${base64Paragraph(30000)}\n\nKommunen ska arbeta vidare.`;
     let found!: ReturnType<typeof checkWords>;
-    const ms = timed(() => { found = checkWords(text, speller); });
+    const ms = timed(() => {
+      found = checkWords(text, speller);
+    });
     assert.ok(ms < 2000, `${ms} ms`);
-    assert.equal(found.spelling.length, 0, found.spelling.slice(0, 5).map((m) => m.word).join(' '));
+    assert.equal(
+      found.spelling.length,
+      0,
+      found.spelling
+        .slice(0, 5)
+        .map((m) => m.word)
+        .join(' '),
+    );
     assert.equal(found.ocr.length, 1);
     assert.equal(found.ocr[0]!.repair.kind, 'unreadable');
     assert.ok(found.ocr[0]!.word.length > 39000);

@@ -61,9 +61,18 @@ describe('ocr-artifact', () => {
     const fors = edits.filter((e) => e.original === 'for');
     assert.ok(fors.length >= 3);
     assert.ok(fors.every((e) => e.start < POOR.length && e.replacement === 'för'));
-    assert.ok(edits.every((e) => e.start < POOR.length), 'nothing changes in the normal paragraph');
-    assert.ok(edits.some((e) => e.original === 'ar' && e.replacement === 'år'), '"varje ar" → "år"');
-    assert.ok(edits.some((e) => e.original === 'ar' && e.replacement === 'är'), '"Malet ar" → "är"');
+    assert.ok(
+      edits.every((e) => e.start < POOR.length),
+      'nothing changes in the normal paragraph',
+    );
+    assert.ok(
+      edits.some((e) => e.original === 'ar' && e.replacement === 'år'),
+      '"varje ar" → "år"',
+    );
+    assert.ok(
+      edits.some((e) => e.original === 'ar' && e.replacement === 'är'),
+      '"Malet ar" → "är"',
+    );
   });
 
   it('leaves a normal Swedish text alone', () => {
@@ -80,7 +89,11 @@ describe('ocr-artifact', () => {
     assert.equal(restored.length, clean.length);
     const flaggedStarts = [...spelling, ...found].map((f) => f.start);
     let offset = 0;
-    let damaged = 0, flagged = 0, fixed = 0, right = 0, changed = 0;
+    let damaged = 0,
+      flagged = 0,
+      fixed = 0,
+      right = 0,
+      changed = 0;
     damagedWords.forEach((w, i) => {
       const start = ocr.indexOf(w, offset);
       offset = start + w.length;
@@ -116,8 +129,7 @@ describe('ocr-artifact', () => {
     const restore = (text: string) => applyEdits(text, restoreText(text, speller));
     // Typed without å/ä/ö, with the aa/ae/oe convention; written for this test.
     const TYPED =
-      'Kommunen arbetar paa ett aarligt saett med maal och moejligheter foer unga. Aamaal kommun ' +
-      'foeljer upp arbetet varje aar och redovisar resultatet foer kommunstyrelsen naer det aer klart.';
+      'Kommunen arbetar paa ett aarligt saett med maal och moejligheter foer unga. Aamaal kommun ' + 'foeljer upp arbetet varje aar och redovisar resultatet foer kommunstyrelsen naer det aer klart.';
 
     it('"aa"/"ae"/"oe" typed for å/ä/ö is its own class: paa → på, never "påa"', () => {
       const out = restore(TYPED);

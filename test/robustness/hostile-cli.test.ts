@@ -38,7 +38,10 @@ describe('hostile: the CLI in a hostile workspace', function () {
     symlinkSync(join(outside, 'credentials.md'), join(dir, 'notes.md'));
     const r = timed(['-f', 'json', '.'], dir);
     assert.doesNotMatch(r.stdout + r.stderr, /AKIAHEMLIGNYCKEL/);
-    assert.deepEqual(json(r.stdout).map((f) => f.filePath), [join(dir, 'a.md')]);
+    assert.deepEqual(
+      json(r.stdout).map((f) => f.filePath),
+      [join(dir, 'a.md')],
+    );
     assert.match(r.stderr, /notes\.md: symbolisk länk ut ur mappen/);
   });
 
@@ -81,7 +84,11 @@ describe('hostile: the CLI in a hostile workspace', function () {
     const zero = workspace({ 'a.md': DRAFT });
     symlinkSync('/dev/zero', join(zero, '.policylintrc.yaml'));
     const environ = workspace({ 'a.md': DRAFT, '.policylintrc.yaml': 'extends: /proc/self/environ\n' });
-    for (const [dir, message] of [[fifo, /FIFO/], [zero, /ut ur arbetsytan/], [environ, /inte är en konfiguration/]] as const) {
+    for (const [dir, message] of [
+      [fifo, /FIFO/],
+      [zero, /ut ur arbetsytan/],
+      [environ, /inte är en konfiguration/],
+    ] as const) {
       const r = timed(['.'], dir, 15_000);
       assert.equal(r.code, 2, r.stderr);
       assert.match(r.stderr, message);
@@ -96,7 +103,10 @@ describe('hostile: the CLI in a hostile workspace', function () {
     assert.equal(readFileSync(join(dir, 'a.md'), 'utf8'), DRAFT);
     const [result] = json(r.stdout);
     assert.match(result!.messages[0]!.message, /filen är skrivskyddad/);
-    assert.ok(result!.messages.some((m) => m.ruleId === 'skall'), 'the unfixed finding is still reported');
+    assert.ok(
+      result!.messages.some((m) => m.ruleId === 'skall'),
+      'the unfixed finding is still reported',
+    );
   });
 
   it('--fix in a read-only folder names no temp file, exits 1 and prints the results', () => {
@@ -139,7 +149,10 @@ describe('hostile: the CLI in a hostile workspace', function () {
     const dir = workspace({ 'a.md': le });
     const r = timed(['-f', 'json', 'a.md'], dir);
     const messages = json(r.stdout)[0]!.messages;
-    assert.ok(messages.some((m) => m.ruleId === 'skall'), JSON.stringify(messages));
+    assert.ok(
+      messages.some((m) => m.ruleId === 'skall'),
+      JSON.stringify(messages),
+    );
     assert.ok(!messages.some((m) => m.fatal));
     timed(['--fix', 'a.md'], dir);
     const written = readFileSync(join(dir, 'a.md'));
@@ -206,7 +219,15 @@ describe('hostile: expanding inputs', () => {
 describe('hostile: formatting very many messages', () => {
   it('stylish prints 200,000 messages of one file without a stack overflow', () => {
     const message: Message = { ruleId: 'skall', severity: 'error', message: 'Skriv "ska"', line: 1, column: 1, endLine: 1, endColumn: 6, sources: [], fix: null };
-    const result: FileResult = { filePath: '/w/a.md', messages: Array.from({ length: 200_000 }, () => message), errorCount: 200_000, warningCount: 0, infoCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 };
+    const result: FileResult = {
+      filePath: '/w/a.md',
+      messages: Array.from({ length: 200_000 }, () => message),
+      errorCount: 200_000,
+      warningCount: 0,
+      infoCount: 0,
+      fixableErrorCount: 0,
+      fixableWarningCount: 0,
+    };
     const out = formatStylish([result], 'sv', false, '/w');
     assert.match(out, /200000 problem \(200000 fel/);
   });

@@ -133,7 +133,10 @@ describe('hostile: configuration files', function () {
 
   it('a YAML alias bomb is a file error, not a ReferenceError', () => {
     let bomb = 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n';
-    for (let i = 1; i < 12; i++) bomb += `a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]\n`;
+    for (let i = 1; i < 12; i++)
+      bomb += `a${i}: &a${i} [${Array(10)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]\n`;
     const root = dir({ '.policylintrc.yaml': `${bomb}words: *a11\n`, 'a.md': '# P\n' });
     const error = within(2000, () => configError(root));
     assert.match(error.message, /YAML-alias/);
@@ -205,7 +208,10 @@ describe('hostile: no silent loss', function () {
       const result = lintText('# Policy\n\nDet skall ske.\n', { ruleSet, today: TODAY });
       const failed = result.diagnostics.filter((d) => d.messageKey === 'internal');
       assert.ok(failed.some((d) => d.ruleId === 'skall' && /Regeln skall kunde inte granska/.test(d.message.sv) && /RangeError/.test(d.message.sv)));
-      assert.ok(result.diagnostics.some((d) => d.ruleId === 'purpose'), 'the other checks ran');
+      assert.ok(
+        result.diagnostics.some((d) => d.ruleId === 'purpose'),
+        'the other checks ran',
+      );
     } finally {
       CHECKS[rule.check.kind] = original;
     }

@@ -31,13 +31,23 @@ function fuzzSeed(): number {
   return seed;
 }
 
-type Entry =
-  | { kind: 'draft'; text: string }
-  | { kind: 'bytes'; bytes: number[] }
-  | { kind: 'link'; target: string }
-  | { kind: 'fifo' };
+type Entry = { kind: 'draft'; text: string } | { kind: 'bytes'; bytes: number[] } | { kind: 'link'; target: string } | { kind: 'fifo' };
 
-const NAMES = ['a.md', 'b.markdown', 'notes.md', 'sub/c.md', 'sub/deep/d.md', 'x', 'sub', '.gitignore', '.policylintrc.yaml', 'sub/.policylintrc.yml', '.policylint/ordlista.txt', 'shared.yaml', '.policylint'];
+const NAMES = [
+  'a.md',
+  'b.markdown',
+  'notes.md',
+  'sub/c.md',
+  'sub/deep/d.md',
+  'x',
+  'sub',
+  '.gitignore',
+  '.policylintrc.yaml',
+  'sub/.policylintrc.yml',
+  '.policylint/ordlista.txt',
+  'shared.yaml',
+  '.policylint',
+];
 const TEXTS = [
   '# Policy för test\n\nDet skall ske.\n',
   '---\ntyp: policy\n---\n# Policy\n\nKommunstyrelsen ansvarar.\n',

@@ -148,7 +148,10 @@ describe('hostile: the language server in a hostile workspace', function () {
     try {
       await client.initialize();
       const uri = pathToFileURL(join(root, 'a.md')).href;
-      await assert.rejects(client.connection.sendRequest('workspace/executeCommand', { command: 'policylint.server.addToWordList', arguments: [{ uri, word: 'ord\nextends: /etc/passwd' }] }), /ett ord|one word/);
+      await assert.rejects(
+        client.connection.sendRequest('workspace/executeCommand', { command: 'policylint.server.addToWordList', arguments: [{ uri, word: 'ord\nextends: /etc/passwd' }] }),
+        /ett ord|one word/,
+      );
       assert.ok(!existsSync(join(root, '.policylint', 'ordlista.txt')));
       symlinkSync(join(outside, 'target.txt'), join(root, '.policylint', 'ordlista.txt'));
       await assert.rejects(client.connection.sendRequest('workspace/executeCommand', { command: 'policylint.server.addToWordList', arguments: [{ uri, word: 'Strandvik' }] }), /länk|link/);

@@ -53,30 +53,32 @@ const SEPARATORS = [' ', ' och ', ', ', '. ', ' &amp; ', ' \\* ', ' &#8211; ', '
 const sentence = fc.tuple(fc.constantFrom(...PROSE), fc.constantFrom(...SEPARATORS), fc.constantFrom(...PROSE, ...PROTECTED)).map(([a, sep, b]) => `${a}${sep}${b}`);
 
 /** A block: the same sentences in the containers whose text the parser rewrites. */
-const block = fc.tuple(fc.constantFrom('p', 'wrapped-list', 'ordered', 'quote', 'table', 'heading', 'indented-code', 'fenced-code', 'html'), fc.array(sentence, { minLength: 1, maxLength: 3 })).map(([kind, parts]) => {
-  const text = parts.join('. ');
-  switch (kind) {
-    case 'wrapped-list':
-      return `- ${parts.join('\n  ')}`;
-    case 'ordered':
-      return `2) ${parts.join('\n   ')}`;
-    case 'quote':
-      return `> ${parts.join('\n> ')}`;
-    case 'table':
-      return `| a | b |\n| --- | --- |\n| ${parts[0]!.replace(/\|/g, '\\|')} \\| x | ${parts.slice(1).join(' ') || 'y'} |`;
-    case 'heading':
-      return `## ${parts[0]}`;
-    case 'indented-code':
-      // The comment ends a list before it, so the indented line is code, not a list paragraph.
-      return `<!-- kod -->\n\n    ${text}`;
-    case 'fenced-code':
-      return `\`\`\`\n${text}\n\`\`\``;
-    case 'html':
-      return `<div>\n${text}\n</div>`;
-    default:
-      return text;
-  }
-});
+const block = fc
+  .tuple(fc.constantFrom('p', 'wrapped-list', 'ordered', 'quote', 'table', 'heading', 'indented-code', 'fenced-code', 'html'), fc.array(sentence, { minLength: 1, maxLength: 3 }))
+  .map(([kind, parts]) => {
+    const text = parts.join('. ');
+    switch (kind) {
+      case 'wrapped-list':
+        return `- ${parts.join('\n  ')}`;
+      case 'ordered':
+        return `2) ${parts.join('\n   ')}`;
+      case 'quote':
+        return `> ${parts.join('\n> ')}`;
+      case 'table':
+        return `| a | b |\n| --- | --- |\n| ${parts[0]!.replace(/\|/g, '\\|')} \\| x | ${parts.slice(1).join(' ') || 'y'} |`;
+      case 'heading':
+        return `## ${parts[0]}`;
+      case 'indented-code':
+        // The comment ends a list before it, so the indented line is code, not a list paragraph.
+        return `<!-- kod -->\n\n    ${text}`;
+      case 'fenced-code':
+        return `\`\`\`\n${text}\n\`\`\``;
+      case 'html':
+        return `<div>\n${text}\n</div>`;
+      default:
+        return text;
+    }
+  });
 
 const documentArb = fc.tuple(fc.array(block, { minLength: 1, maxLength: 8 }), fc.boolean()).map(([blocks, crlf]) => {
   const text = `# Internationell policy för Testby kommun\n\n${blocks.join('\n\n')}\n`;
@@ -101,7 +103,11 @@ function fixUntilStable(text: string, services: Services): string {
   let current = text;
   for (let pass = 0; pass < 10; pass++) {
     const outcome = applyFixes(current, lintText(current, { today: TODAY, ruleSet, services: { ...services } }).diagnostics);
-    assert.deepEqual(outcome.dropped.map((d) => d.ruleId), [], 'a safe fix did not hold the text it matched');
+    assert.deepEqual(
+      outcome.dropped.map((d) => d.ruleId),
+      [],
+      'a safe fix did not hold the text it matched',
+    );
     if (outcome.applied === 0) return current;
     current = outcome.text;
   }

@@ -64,10 +64,14 @@ describe('language server under stress', function () {
       }
     }
     await Promise.all(pending);
-    const last = await client.until(() => {
-      const p = client.published.get(uri);
-      return p && p.version === version ? p : undefined;
-    }, 'diagnostics for the last version', 60_000);
+    const last = await client.until(
+      () => {
+        const p = client.published.get(uri);
+        return p && p.version === version ? p : undefined;
+      },
+      'diagnostics for the last version',
+      60_000,
+    );
     const published = last.diagnostics.map((d) => `${String(d.code)}@${d.range.start.line}:${d.range.start.character} ${messageText(d)}`).sort();
     assert.deepEqual(published, freshLint(text));
 

@@ -122,7 +122,10 @@ describe('language server over stdio (pull diagnostics)', function () {
     const docUri = await client.open(join(ws.policies, 'rubrik.md'), `${DRAFT}\n## `);
     const line = DRAFT.split('\n').length;
     const items = await client.complete(docUri, { line, character: 3 }, ' ');
-    assert.ok(items.some((i) => i.label === '## Syfte'), items.map((i) => i.label).join(', '));
+    assert.ok(
+      items.some((i) => i.label === '## Syfte'),
+      items.map((i) => i.label).join(', '),
+    );
     // Elsewhere a space still opens nothing.
     assert.deepEqual(await client.complete(uri, { line: 2, character: 5 }, ' '), []);
   });
@@ -366,7 +369,10 @@ describe('language server over stdio (pull diagnostics)', function () {
     const result = await client.request<{ file: string }>('workspace/executeCommand', { command: 'policylint.server.enableHere', arguments: [{ uri: docUri }] });
     assert.equal(result.file, join(ws.root, '.policylintrc.yaml'));
     assert.match(readFileSync(result.file, 'utf8'), /^extends: policylint:recommended$/m);
-    assert.ok((await client.pullItems(docUri)).some((d) => d.code === 'skall'), 'linted once the config is there');
+    assert.ok(
+      (await client.pullItems(docUri)).some((d) => d.code === 'skall'),
+      'linted once the config is there',
+    );
     await assert.rejects(client.request('workspace/executeCommand', { command: 'policylint.server.enableHere', arguments: [{ uri: docUri }] }), /finns redan/);
     rmSync(result.file);
     await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(result.file).href, type: 3 }] });

@@ -26,7 +26,10 @@ describe('spelling: names, abbreviations and English (issue 13 step 4)', () => {
   it('still catches a misspelling at the end of a sentence and a cut abbreviation the dictionary lacks', () => {
     // findMisspellings alone: in checkWords ocr-artifact takes "hållbarr" (a repairable word).
     const found = findMisspellings('Arbetet ska vara hållbarr. Det gäller xq.zv. också.', speller).filter((m) => !m.name);
-    assert.deepEqual(found.map((m) => m.word), ['hållbarr', 'xq', 'zv']);
+    assert.deepEqual(
+      found.map((m) => m.word),
+      ['hållbarr', 'xq', 'zv'],
+    );
   });
 
   it('notes a run of capitalised unknown words as a name, not a warning ("North Sweden European Office")', () => {

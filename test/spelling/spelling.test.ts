@@ -37,8 +37,16 @@ describe('spelling: Hunspell speller', () => {
   it('clean Åmål and Alingsås texts: no spelling or OCR alarms', () => {
     for (const seed of ['001', '002'] as const) {
       const { spelling, ocr } = checkWords(readSeed(seed), speller);
-      assert.deepEqual(spelling.map((s) => s.word), [], `spelling in ${seed}`);
-      assert.deepEqual(ocr.map((o) => o.word), [], `ocr in ${seed}`);
+      assert.deepEqual(
+        spelling.map((s) => s.word),
+        [],
+        `spelling in ${seed}`,
+      );
+      assert.deepEqual(
+        ocr.map((o) => o.word),
+        [],
+        `ocr in ${seed}`,
+      );
     }
   });
 
@@ -47,7 +55,10 @@ describe('spelling: Hunspell speller', () => {
       'Se https://www.vgregion.se/utvecklingsstrategi-for-vastra och skriv till kansli@amal.se. ' +
       'Beslut KS 2024/512 enligt § 85 år 2021–2030. ARKO (elva gränskommuner i samverkan) ' +
       'och Sveriges Kommuner och Regioner (SKR) samarbetar; ARKO:s arbete och SKR fortsätter. XQZW saknas.';
-    assert.deepEqual(findMisspellings(text, speller).map((m) => m.word), ['XQZW']);
+    assert.deepEqual(
+      findMisspellings(text, speller).map((m) => m.word),
+      ['XQZW'],
+    );
   });
 
   it('accepts the first half of a coordinated compound ("nytto- respektive riskanalys")', () => {

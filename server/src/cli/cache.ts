@@ -21,7 +21,10 @@ export class LintCache {
   private entries: Record<string, Entry> = {};
   private dirty = false;
 
-  private constructor(readonly file: string, private readonly version: string) {}
+  private constructor(
+    readonly file: string,
+    private readonly version: string,
+  ) {}
 
   static load(file: string, version: string): LintCache {
     const cache = new LintCache(file, version);

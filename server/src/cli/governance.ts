@@ -47,7 +47,10 @@ export function governanceOf(result: LintResult): Governance {
   if (goalsSection) {
     const blocks = goalsSection.blocks.map((i) => result.document.blocks[i]!).filter((b) => b.kind !== 'heading');
     const items = blocks.some((b) => b.listItem) ? blocks.filter((b) => b.listItem) : blocks;
-    goals = items.slice(0, MAX_ITEMS).map((b) => clip(b.text)).filter(Boolean);
+    goals = items
+      .slice(0, MAX_ITEMS)
+      .map((b) => clip(b.text))
+      .filter(Boolean);
   }
   return {
     title: clip(result.title),
@@ -57,8 +60,13 @@ export function governanceOf(result: LintResult): Governance {
     reviewDue: due ? { date: due.date, basis: due.basis } : null,
     owner: facts.owner ? clip(facts.owner.value) : null,
     responsibilities: facts.responsibilities.slice(0, MAX_ITEMS).map((r) => ({ actor: r.actor, role: r.role, kind: r.kind, duty: r.duty ? clip(r.duty) : null })),
-    followUp: facts.followUp.slice(0, MAX_ITEMS).map((f) => ({ what: f.what ? clip(f.what) : null, frequency: f.frequency ?? f.unclear ?? null, recipient: f.recipient ?? null, evidence: clip(f.evidence) })),
+    followUp: facts.followUp
+      .slice(0, MAX_ITEMS)
+      .map((f) => ({ what: f.what ? clip(f.what) : null, frequency: f.frequency ?? f.unclear ?? null, recipient: f.recipient ?? null, evidence: clip(f.evidence) })),
     goals,
-    sections: result.sections.filter((s) => s.heading.text !== result.title).slice(0, MAX_ITEMS).map((s) => clip(s.heading.text)),
+    sections: result.sections
+      .filter((s) => s.heading.text !== result.title)
+      .slice(0, MAX_ITEMS)
+      .map((s) => clip(s.heading.text)),
   };
 }

@@ -19,12 +19,16 @@ export function readDraft(path: string, maxBytes: number = DEFAULT_LIMITS.docume
   const bytes = read.bytes;
   const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf16be' : undefined;
   if (utf16) {
-    if (bytes.length % 2 !== 0) return { ok: false, cause: { sv: 'UTF-16 med byte-ordningsmärke, men ett udda antal byte (trasig fil)', en: 'UTF-16 with a byte order mark, but an odd number of bytes (damaged file)' } };
+    if (bytes.length % 2 !== 0)
+      return { ok: false, cause: { sv: 'UTF-16 med byte-ordningsmärke, men ett udda antal byte (trasig fil)', en: 'UTF-16 with a byte order mark, but an odd number of bytes (damaged file)' } };
     try {
       // The BOM is dropped: the text is linted as if it were UTF-8, and written back as UTF-16.
       return { ok: true, text: new TextDecoder(utf16 === 'utf16le' ? 'utf-16le' : 'utf-16be', { fatal: true }).decode(bytes), encoding: utf16 };
     } catch {
-      return { ok: false, cause: { sv: 'UTF-16 med byte-ordningsmärke, men med ogiltiga tecken; spara filen som UTF-8', en: 'UTF-16 with a byte order mark, but with invalid characters; save the file as UTF-8' } };
+      return {
+        ok: false,
+        cause: { sv: 'UTF-16 med byte-ordningsmärke, men med ogiltiga tecken; spara filen som UTF-8', en: 'UTF-16 with a byte order mark, but with invalid characters; save the file as UTF-8' },
+      };
     }
   }
   const nul = bytes.subarray(0, 8192).indexOf(0);
@@ -45,7 +49,7 @@ function lineAt(bytes: Buffer, offset: number): number {
 
 /** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
 function firstInvalidUtf8(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i]!;
     const need = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
     if (need < 0) return i;

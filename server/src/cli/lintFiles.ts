@@ -21,7 +21,9 @@ export interface LintFilesOptions {
 /** A safe fix whose range did not hold its text is a bug in policylint: say so, change nothing. */
 function reportDroppedFix(filePath: string, text: string, d: Diagnostic): void {
   const { line, column } = new LineIndex(text).position(d.range.start);
-  process.stderr.write(`policylint: intern bugg: rättelsen från ${d.ruleId} i ${filePath}:${line}:${column} tillämpades inte (texten stämde inte) / internal bug: fix not applied (text did not match)\n`);
+  process.stderr.write(
+    `policylint: intern bugg: rättelsen från ${d.ruleId} i ${filePath}:${line}:${column} tillämpades inte (texten stämde inte) / internal bug: fix not applied (text did not match)\n`,
+  );
 }
 
 /** At most this many fix passes: fixes that overlap wait for the next pass. */
@@ -33,7 +35,14 @@ export async function lintFile(filePath: string, options: LintFilesOptions): Pro
   if (isIgnored(config, filePath)) return undefined;
   const read = readDraft(filePath, options.limits?.documentBytes);
   if (!read.ok) return summarise(filePath, [fileMessage(read.cause[options.lang], read.line, true)], new Set());
-  const lintOptions = { config, ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: options.reportUnusedDisableDirectives } : {}), ...(options.today ? { today: options.today } : {}), ...(options.services ? { services: options.services } : {}), ...(options.limits ? { limits: options.limits } : {}), ruleSet: options.ruleSet };
+  const lintOptions = {
+    config,
+    ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: options.reportUnusedDisableDirectives } : {}),
+    ...(options.today ? { today: options.today } : {}),
+    ...(options.services ? { services: options.services } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
+    ruleSet: options.ruleSet,
+  };
   let text = read.text;
   let result = lintText(text, lintOptions);
   const extra: Message[] = [];
@@ -82,7 +91,14 @@ function resultOf(filePath: string, text: string, result: LintResult, lang: Lang
 export function lintSource(filePath: string, text: string, options: Omit<LintFilesOptions, 'fix'>): FileResult | undefined {
   const config = options.configs.forFile(filePath);
   if (isIgnored(config, filePath)) return undefined;
-  const result = lintText(text, { config, ruleSet: options.ruleSet, ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: options.reportUnusedDisableDirectives } : {}), ...(options.today ? { today: options.today } : {}), ...(options.services ? { services: options.services } : {}), ...(options.limits ? { limits: options.limits } : {}) });
+  const result = lintText(text, {
+    config,
+    ruleSet: options.ruleSet,
+    ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: options.reportUnusedDisableDirectives } : {}),
+    ...(options.today ? { today: options.today } : {}),
+    ...(options.services ? { services: options.services } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
+  });
   return resultOf(filePath, text, result, options.lang);
 }
 

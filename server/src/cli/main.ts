@@ -2,7 +2,20 @@ import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { isDynamicPattern } from 'globby';
 import { Command, Option, CommanderError } from 'commander';
-import { ConfigLoader, FileError, loadRuleSet, loadServices, packageVersion, parseLimits, readFileSafely, resolveLimits, todayIso, type Language, type Limits, type ResolvedConfig } from '../engine/index.js';
+import {
+  ConfigLoader,
+  FileError,
+  loadRuleSet,
+  loadServices,
+  packageVersion,
+  parseLimits,
+  readFileSafely,
+  resolveLimits,
+  todayIso,
+  type Language,
+  type Limits,
+  type ResolvedConfig,
+} from '../engine/index.js';
 import { expandInputs, UsageError } from './files.js';
 import { lintFile } from './lintFiles.js';
 import { formatFacts } from './formatters/facts.js';
@@ -115,7 +128,26 @@ export async function run(argv: string[], io = { out: process.stdout, err: proce
     }
     throw error;
   }
-  const opts = program.opts<{ reportUnusedDisableDirectives?: boolean; outputFile?: string; color?: boolean; config?: string | false; stdin?: boolean; stdinFilename?: string; format: string; fix?: boolean; maxWarnings?: number; lang?: Language; printConfig?: string; init?: boolean; today?: string; quiet?: boolean; cache?: boolean; cacheLocation?: string; workers?: number; limit?: Partial<Limits> }>();
+  const opts = program.opts<{
+    reportUnusedDisableDirectives?: boolean;
+    outputFile?: string;
+    color?: boolean;
+    config?: string | false;
+    stdin?: boolean;
+    stdinFilename?: string;
+    format: string;
+    fix?: boolean;
+    maxWarnings?: number;
+    lang?: Language;
+    printConfig?: string;
+    init?: boolean;
+    today?: string;
+    quiet?: boolean;
+    cache?: boolean;
+    cacheLocation?: string;
+    workers?: number;
+    limit?: Partial<Limits>;
+  }>();
   const cwd = process.cwd();
   const exitCode = ({ errors, warnings }: { errors: number; warnings: number }): number => {
     if (mode === 'report') return EXIT.ok;
@@ -151,7 +183,18 @@ export async function run(argv: string[], io = { out: process.stdout, err: proce
     }
     const today = opts.today ?? todayIso();
     const lang = opts.lang ?? 'sv';
-    const printOptions = (stdin?: { filePath: string; text: string }): PrintOptions => ({ mode, format: opts.format, ruleSet, lang, version, cwd, today, quiet: Boolean(opts.quiet), color: opts.color ?? (opts.outputFile ? false : colorEnabled(process.stdout)), ...(stdin ? { stdin } : {}) });
+    const printOptions = (stdin?: { filePath: string; text: string }): PrintOptions => ({
+      mode,
+      format: opts.format,
+      ruleSet,
+      lang,
+      version,
+      cwd,
+      today,
+      quiet: Boolean(opts.quiet),
+      color: opts.color ?? (opts.outputFile ? false : colorEnabled(process.stdout)),
+      ...(stdin ? { stdin } : {}),
+    });
     const print = (results: Iterable<FileResult>, stdin?: { filePath: string; text: string }) => printResults(results, openSink(opts.outputFile, io.out, cwd), printOptions(stdin));
     if (mode === 'report' && opts.fix) throw new UsageError('report ändrar inga filer; kör --fix utan report / report changes no files; run --fix without it');
     if (opts.stdin) {
@@ -169,7 +212,12 @@ export async function run(argv: string[], io = { out: process.stdout, err: proce
       sink.close();
       return EXIT.ok;
     }
-    const cache = opts.cache ? LintCache.load(resolve(cwd, opts.cacheLocation ?? '.policylintcache'), `${version}${configFile === undefined ? '' : `+config:${configFile || 'none'}`}${opts.reportUnusedDisableDirectives ? '+unused' : ''}`) : undefined;
+    const cache = opts.cache
+      ? LintCache.load(
+          resolve(cwd, opts.cacheLocation ?? '.policylintcache'),
+          `${version}${configFile === undefined ? '' : `+config:${configFile || 'none'}`}${opts.reportUnusedDisableDirectives ? '+unused' : ''}`,
+        )
+      : undefined;
     // Results are printed (or kept by a format that needs them all) in file order as they come,
     // and dropped: a run over thousands of drafts holds only the files still being linted.
     const printer = startPrinting(openSink(opts.outputFile, io.out, cwd), printOptions());
@@ -201,7 +249,12 @@ export async function run(argv: string[], io = { out: process.stdout, err: proce
     if (pending.length === 0) {
       // Every file was a cache hit: no workers, no dictionary.
     } else if (workers > 0) {
-      await lintInWorkers(pending.map((i) => files[i]!), setup, workers, (k, result) => finished(pending[k]!, withSources(result, ruleSet)));
+      await lintInWorkers(
+        pending.map((i) => files[i]!),
+        setup,
+        workers,
+        (k, result) => finished(pending[k]!, withSources(result, ruleSet)),
+      );
     } else {
       const services = await loadServices();
       for (const i of pending) {

@@ -23,10 +23,7 @@ export interface WorkerRequest {
   file: string;
 }
 
-export type WorkerResponse =
-  | { id: number; result: FileResult | undefined }
-  | { id: number; configError: string }
-  | { id: number; crash: string };
+export type WorkerResponse = { id: number; result: FileResult | undefined } | { id: number; configError: string } | { id: number; crash: string };
 
 declare const __policylintDir: string | undefined;
 

@@ -19,7 +19,16 @@ async function answer(request: WorkerRequest): Promise<void> {
   let response: WorkerResponse;
   try {
     const lang = setup.lang ?? configs.forFile(request.file).language ?? 'sv';
-    const result = await lintFile(request.file, { ruleSet, configs, lang, fix: setup.fix, limits: setup.limits, ...(setup.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: setup.reportUnusedDisableDirectives } : {}), services: { ...(await services) }, ...(setup.today ? { today: setup.today } : {}) });
+    const result = await lintFile(request.file, {
+      ruleSet,
+      configs,
+      lang,
+      fix: setup.fix,
+      limits: setup.limits,
+      ...(setup.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: setup.reportUnusedDisableDirectives } : {}),
+      services: { ...(await services) },
+      ...(setup.today ? { today: setup.today } : {}),
+    });
     response = { id: request.id, result: withoutSources(result) };
   } catch (error) {
     response = error instanceof FileError ? { id: request.id, configError: error.message } : { id: request.id, crash: error instanceof Error ? (error.stack ?? error.message) : String(error) };

@@ -83,9 +83,7 @@ export function complianceReport(result: LintResult, ruleSet: RuleSet, config: R
   if (lix.words > 0) report.readability = `LIX ${Math.round(lix.lix)} (${LIX_LEVELS[lix.level][lang]})`;
 
   const order = ruleSet.sections.map((s) => s.id);
-  const rules = [...ruleSet.rules.values()]
-    .filter((r) => ELEMENT_KINDS.has(r.check.kind))
-    .sort((a, b) => (a.section ? order.indexOf(a.section) : -1) - (b.section ? order.indexOf(b.section) : -1));
+  const rules = [...ruleSet.rules.values()].filter((r) => ELEMENT_KINDS.has(r.check.kind)).sort((a, b) => (a.section ? order.indexOf(a.section) : -1) - (b.section ? order.indexOf(b.section) : -1));
   const sections = result.sections;
 
   for (const rule of rules) {

@@ -25,7 +25,10 @@ export function parseDirectives(doc: PolicyDocument): Directive[] {
     const m = DIRECTIVE.exec(c.value);
     if (!m) continue;
     // "rule-a, rule-b -- why" : ids before an optional "--" explanation.
-    const ids = m[2]!.split('--')[0]!.split(/[\s,]+/).filter(Boolean);
+    const ids = m[2]!
+      .split('--')[0]!
+      .split(/[\s,]+/)
+      .filter(Boolean);
     out.push({ kind: m[1] as Directive['kind'], ids, offset: c.start, end: c.end, line: doc.lines.lineOf(c.start) });
   }
   return out;

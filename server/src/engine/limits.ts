@@ -45,7 +45,10 @@ export const LIMIT_NAMES = Object.keys(DEFAULT_LIMITS) as (keyof Limits)[];
 /** Parses `name=value,name=value`; throws on an unknown name or a value that is not a whole number ≥ 1. */
 export function parseLimits(spec: string): Partial<Limits> {
   const out: Partial<Limits> = {};
-  for (const part of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of spec
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [name, value] = part.split('=').map((s) => s.trim());
     if (!LIMIT_NAMES.includes(name as keyof Limits)) throw new Error(`okänd gräns "${name}"; finns: ${LIMIT_NAMES.join(', ')} / unknown limit`);
     const n = Number(value);
@@ -102,14 +105,17 @@ export function checkDocumentLimits(text: string, limits: Limits): LimitExceeded
   let frontMatterKeys = 0;
   let inFrontMatter = text.startsWith('---\n') || text.startsWith('---\r\n') || text.startsWith('\uFEFF---\n') || text.startsWith('\uFEFF---\r\n');
   let first = true;
-  for (let start = 0; start <= text.length; ) {
+  for (let start = 0; start <= text.length;) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     if (inFrontMatter) {
       if (!first && /^(---|\.\.\.)\r?$/.test(text.slice(start, Math.min(end, start + 5)))) inFrontMatter = false;
       else if (!first && /^[^\s#-][^:\n]*:/.test(text.slice(start, Math.min(end, start + 200)))) {
         if (++frontMatterKeys > limits.frontMatterKeys) {
-          return exceeded('frontMatterKeys', frontMatterKeys, limits.frontMatterKeys, start, { sv: `fler än ${limits.frontMatterKeys} nycklar i front matter`, en: `more than ${limits.frontMatterKeys} front matter keys` });
+          return exceeded('frontMatterKeys', frontMatterKeys, limits.frontMatterKeys, start, {
+            sv: `fler än ${limits.frontMatterKeys} nycklar i front matter`,
+            en: `more than ${limits.frontMatterKeys} front matter keys`,
+          });
         }
       }
       first = false;
@@ -128,10 +134,24 @@ export function checkDocumentLimits(text: string, limits: Limits): LimitExceeded
       if (c === 42 /* * */ || c === 95 /* _ */) {
         run = text.charCodeAt(i - 1) === c ? run + 1 : 1;
         if (run > limits.delimiterRun) {
-          return exceeded('delimiterRun', run, limits.delimiterRun, i, { sv: `fler än ${limits.delimiterRun} tecken ${String.fromCharCode(c)} i följd`, en: `more than ${limits.delimiterRun} ${String.fromCharCode(c)} characters in a row` }, true);
+          return exceeded(
+            'delimiterRun',
+            run,
+            limits.delimiterRun,
+            i,
+            { sv: `fler än ${limits.delimiterRun} tecken ${String.fromCharCode(c)} i följd`, en: `more than ${limits.delimiterRun} ${String.fromCharCode(c)} characters in a row` },
+            true,
+          );
         }
         if (++delimiters > limits.emphasisDelimiters) {
-          return exceeded('emphasisDelimiters', delimiters, limits.emphasisDelimiters, i, { sv: `fler än ${limits.emphasisDelimiters} tecken * eller _ i ett stycke`, en: `more than ${limits.emphasisDelimiters} * or _ characters in one paragraph` }, true);
+          return exceeded(
+            'emphasisDelimiters',
+            delimiters,
+            limits.emphasisDelimiters,
+            i,
+            { sv: `fler än ${limits.emphasisDelimiters} tecken * eller _ i ett stycke`, en: `more than ${limits.emphasisDelimiters} * or _ characters in one paragraph` },
+            true,
+          );
         }
       } else if (c === 91 /* [ */ && text.charCodeAt(i + 1) === 94 /* ^ */) {
         if (++footnotes > limits.footnotes) {

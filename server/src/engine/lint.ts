@@ -129,7 +129,15 @@ function lintBody(text: string, options: LintOptions): LintResult {
     doc = parseDocument(text, options.parseCache);
     ctx = createContext(doc, ruleSet, options.config, today, options.services, options.parseCache?.blocks);
   } catch (error) {
-    return refused(text, { ruleId: SYNTAX_RULE, range: { start: 0, end: 0 }, message: { sv: `Dokumentet kunde inte tolkas (internt fel: ${errorName(error)}); inget granskades`, en: `The document could not be parsed (internal error: ${errorName(error)}); nothing was checked` }, messageKey: 'internal' });
+    return refused(text, {
+      ruleId: SYNTAX_RULE,
+      range: { start: 0, end: 0 },
+      message: {
+        sv: `Dokumentet kunde inte tolkas (internt fel: ${errorName(error)}); inget granskades`,
+        en: `The document could not be parsed (internal error: ${errorName(error)}); nothing was checked`,
+      },
+      messageKey: 'internal',
+    });
   }
   const findings: Finding[] = [];
   // Facts first: every governance rule is a predicate over them. A failure here is reported,
@@ -138,7 +146,15 @@ function lintBody(text: string, options: LintOptions): LintResult {
     ctx.facts = extractFacts(ctx);
   } catch (error) {
     ctx.facts = noFacts();
-    findings.push({ ruleId: SYNTAX_RULE, range: { start: doc.bodyStart, end: doc.bodyStart }, messageKey: 'internal', message: { sv: `Dokumentets styrningsuppgifter kunde inte läsas (internt fel: ${errorName(error)})`, en: `The document's governance facts could not be read (internal error: ${errorName(error)})` } });
+    findings.push({
+      ruleId: SYNTAX_RULE,
+      range: { start: doc.bodyStart, end: doc.bodyStart },
+      messageKey: 'internal',
+      message: {
+        sv: `Dokumentets styrningsuppgifter kunde inte läsas (internt fel: ${errorName(error)})`,
+        en: `The document's governance facts could not be read (internal error: ${errorName(error)})`,
+      },
+    });
   }
   const severities = new Map<string, Diagnostic['severity']>();
 
@@ -154,14 +170,28 @@ function lintBody(text: string, options: LintOptions): LintResult {
     try {
       found = check(rule, ctx);
     } catch (error) {
-      found = [{ ruleId: rule.id, range: { start: doc.bodyStart, end: doc.bodyStart }, messageKey: 'internal', message: { sv: `Regeln ${rule.id} kunde inte granska dokumentet (internt fel: ${errorName(error)})`, en: `The rule ${rule.id} could not check the document (internal error: ${errorName(error)})` } }];
+      found = [
+        {
+          ruleId: rule.id,
+          range: { start: doc.bodyStart, end: doc.bodyStart },
+          messageKey: 'internal',
+          message: {
+            sv: `Regeln ${rule.id} kunde inte granska dokumentet (internt fel: ${errorName(error)})`,
+            en: `The rule ${rule.id} could not check the document (internal error: ${errorName(error)})`,
+          },
+        },
+      ];
     }
     for (const finding of found) findings.push(finding);
   }
 
   if (doc.frontMatter?.error) {
     const fm = doc.frontMatter;
-    findings.push({ ruleId: SYNTAX_RULE, range: { start: fm.start, end: Math.min(fm.end, fm.start + 3) }, message: { sv: `Front matter kan inte läsas: ${fm.error}`, en: `Front matter cannot be parsed: ${fm.error}` } });
+    findings.push({
+      ruleId: SYNTAX_RULE,
+      range: { start: fm.start, end: Math.min(fm.end, fm.start + 3) },
+      message: { sv: `Front matter kan inte läsas: ${fm.error}`, en: `Front matter cannot be parsed: ${fm.error}` },
+    });
     severities.set(SYNTAX_RULE, 'error');
   }
   const directives = parseDirectives(doc);
@@ -205,7 +235,9 @@ function lintBody(text: string, options: LintOptions): LintResult {
 /** The error's kind and first line, for a finding (no stack: it is shown to users). */
 function errorName(error: unknown): string {
   const e = error as Error | undefined;
-  return `${e?.name ?? 'Error'}: ${String(e?.message ?? error).split('\n')[0]!.slice(0, 120)}`;
+  return `${e?.name ?? 'Error'}: ${String(e?.message ?? error)
+    .split('\n')[0]!
+    .slice(0, 120)}`;
 }
 
 /** A result for a text that was not parsed: the one finding that says why, as an error. */

@@ -42,7 +42,10 @@ export function escapeSnippetText(text: string): string {
 export function phraseOf(pattern: string): string | undefined {
   const withoutOptional = pattern.replace(/\[[^\]]*\]/g, ' ');
   if (/[*{}]|\.\.\./.test(withoutOptional)) return undefined;
-  const words = withoutOptional.split(/\s+/).filter(Boolean).map((w) => w.split('|')[0]!);
+  const words = withoutOptional
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => w.split('|')[0]!);
   const phrase = words.join(' ').trim();
   return phrase || undefined;
 }
@@ -91,7 +94,10 @@ export function vocabularyChoices(ruleSet: RuleSet): { adoptingBodies: string[];
   // A bracketed choice ("[hur ofta]") is the placeholder the official replaces, not a value.
   const values = (list: string[]): string[] => list.filter((v) => !/^\[.*\]$/.test(v));
   const find = (re: RegExp, sectionId?: string): string[] | undefined =>
-    (sectionId ? snippetChoiceLists(ruleSet, sectionId) : []).concat(snippetChoiceLists(ruleSet)).map(values).find((l) => l.length > 1 && l.every((v) => matchesWhole(re, v)));
+    (sectionId ? snippetChoiceLists(ruleSet, sectionId) : [])
+      .concat(snippetChoiceLists(ruleSet))
+      .map(values)
+      .find((l) => l.length > 1 && l.every((v) => matchesWhole(re, v)));
   const reviewSection = sectionOf((r) => r.check.kind === 'statement' && (r.check.metadata ?? []).includes('revideras'));
   const ownerSection = sectionOf((r) => r.check.kind === 'responsibility');
 

@@ -177,7 +177,12 @@ export function codeActions(doc: TextDocument, state: LintState, params: CodeAct
         }
         if (options.commands) {
           const args: AddWordArgs = { uri: doc.uri, word };
-          actions.push({ title: t('addWord', lang, word), kind: CodeActionKind.QuickFix, diagnostics: [lsp], command: { title: t('addWord', lang, word), command: Commands.addToWordList, arguments: [args] } });
+          actions.push({
+            title: t('addWord', lang, word),
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [lsp],
+            command: { title: t('addWord', lang, word), command: Commands.addToWordList, arguments: [args] },
+          });
         }
       }
 
@@ -190,7 +195,11 @@ export function codeActions(doc: TextDocument, state: LintState, params: CodeAct
     }
     // Disabling comes after the real fixes, once per rule and kind.
     const seen = new Set<string>();
-    for (const a of disables) if (!seen.has(a.title)) { actions.push(a); seen.add(a.title); }
+    for (const a of disables)
+      if (!seen.has(a.title)) {
+        actions.push(a);
+        seen.add(a.title);
+      }
   }
 
   if (wants(only, FIX_ALL_KIND) && (only !== undefined || result.diagnostics.some((d) => d.fixes?.some((f) => f.safe)))) {

@@ -50,11 +50,22 @@ function escape(text: string): string {
  * slower), which also takes a coordinated first part along ("barn- och utbildningsnämnden").
  */
 export function bodyPhrasesSource(phrases: readonly string[]): string {
-  const core = (phrase: string): string => phrase.replace(/^\*|\*$/g, '').split(/\s+/).map(escape).join('\\s+');
+  const core = (phrase: string): string =>
+    phrase
+      .replace(/^\*|\*$/g, '')
+      .split(/\s+/)
+      .map(escape)
+      .join('\\s+');
   const suffix = (phrase: string): string => (phrase.endsWith('*') ? '\\p{L}*' : '');
   const byLength = (a: string, b: string): number => b.length - a.length || a.localeCompare(b);
-  const whole = phrases.filter((p) => !p.startsWith('*')).sort(byLength).map((p) => core(p) + suffix(p));
-  const endings = phrases.filter((p) => p.startsWith('*')).sort(byLength).map((p) => core(p) + suffix(p));
+  const whole = phrases
+    .filter((p) => !p.startsWith('*'))
+    .sort(byLength)
+    .map((p) => core(p) + suffix(p));
+  const endings = phrases
+    .filter((p) => p.startsWith('*'))
+    .sort(byLength)
+    .map((p) => core(p) + suffix(p));
   const branches = [...whole];
   if (endings.length) branches.push(`(?:\\p{L}+-\\s(?:och|eller)\\s)?\\p{L}*(?:${endings.join('|')})`);
   return branches.join('|');
@@ -69,18 +80,45 @@ export function highlightPatterns(bodies: BodyPhrases): HighlightPattern[] {
   const words = phrases.filter((p) => !isAbbreviation(p));
   const abbreviations = phrases.filter(isAbbreviation).sort((a, b) => b.length - a.length || a.localeCompare(b));
   const p = (group: HighlightPattern['group'], scope: string, tokenType: HighlightTokenType, source: string, ignoreCase: boolean, modifiers: string[] = []): HighlightPattern => ({
-    group, scope, tokenType, modifiers, source, ignoreCase,
+    group,
+    scope,
+    tokenType,
+    modifiers,
+    source,
+    ignoreCase,
   });
   const patterns: HighlightPattern[] = [
-    p('diarienummer', 'constant.other.reference.diarienummer.policylint', 'number', `${BEFORE}(?:(?:[Dd][Nn][Rr]|[Dd]iarienr|[Dd]iarienummer)\\.?:?\\s*)?\\p{Lu}{2,5}\\s?(?:19|20)\\d{2}[/:.-]\\d{1,5}${CASE_END}`, false),
+    p(
+      'diarienummer',
+      'constant.other.reference.diarienummer.policylint',
+      'number',
+      `${BEFORE}(?:(?:[Dd][Nn][Rr]|[Dd]iarienr|[Dd]iarienummer)\\.?:?\\s*)?\\p{Lu}{2,5}\\s?(?:19|20)\\d{2}[/:.-]\\d{1,5}${CASE_END}`,
+      false,
+    ),
     p('diarienummer', 'constant.other.reference.diarienummer.policylint', 'number', `${BEFORE}(?:dnr|diarienr)\\.?:?\\s*(?:19|20)\\d{2}[/:.-]\\d{1,5}${CASE_END}`, true),
     p('paragraph-reference', 'constant.other.reference.paragraph.policylint', 'number', `§§?\\s*\\d+(?:\\s*[–-]\\s*\\d+)?(?:\\s+[a-z])?${AFTER}`, false),
     p('paragraph-reference', 'constant.other.reference.paragraph.policylint', 'number', `${BEFORE}\\d+(?:\\s*[a-z])?\\s+§`, false),
     p('date', 'constant.numeric.date.policylint', 'number', word('\\d{4}-\\d{2}-\\d{2}'), false),
     p('date', 'constant.numeric.date.policylint', 'number', word('\\d{1,2}\\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\\s+\\d{4}'), true),
     p('date', 'constant.numeric.date.period.policylint', 'number', word('(?:19|20)\\d{2}\\s?[–-]\\s?(?:19|20)?\\d{2}'), false),
-    p('interval', 'string.other.interval.policylint', 'string', word('(?:vart|var|varje)\\s+(?:andra|tredje|fjärde|femte)\\s+år|vartannat\\s+år|varannat\\s+år|(?:varje|per|varje\\s+ny|en\\s+gång\\s+per|en\\s+gång\\s+varje|inför\\s+varje(?:\\s+ny)?)\\s+mandatperiod|(?:under|i\\s+början\\s+av|efter(?:\\s+varje)?)\\s+mandatperiod(?:en)?|senast\\s+(?:ett|två)\\s+år\\s+efter(?:\\s+varje|\\s+ett)?\\s+(?:val|valet|valår)'), true),
-    p('frequency', 'string.other.frequency.policylint', 'string', word('årligen|årsvis|halvårsvis|kvartalsvis|månadsvis|tertialvis|(?:varje|var)\\s+år|(?:en|två)\\s+(?:gång|gånger)\\s+(?:per|om|varje|i)\\s+(?:år|året|halvår|månad|kvartal|tertial|mandatperiod)|(?:varje|vart|per)\\s+(?:halvår|tertial|kvartal|månad)|löpande\\s+under\\s+året|i\\s+(?:samband\\s+med\\s+(?:den\\s+|kommunens\\s+)?)?(?:årsredovisning(?:en)?|verksamhetsberättelse(?:n)?|delårsrapport(?:en)?|årsbokslut(?:et)?)'), true),
+    p(
+      'interval',
+      'string.other.interval.policylint',
+      'string',
+      word(
+        '(?:vart|var|varje)\\s+(?:andra|tredje|fjärde|femte)\\s+år|vartannat\\s+år|varannat\\s+år|(?:varje|per|varje\\s+ny|en\\s+gång\\s+per|en\\s+gång\\s+varje|inför\\s+varje(?:\\s+ny)?)\\s+mandatperiod|(?:under|i\\s+början\\s+av|efter(?:\\s+varje)?)\\s+mandatperiod(?:en)?|senast\\s+(?:ett|två)\\s+år\\s+efter(?:\\s+varje|\\s+ett)?\\s+(?:val|valet|valår)',
+      ),
+      true,
+    ),
+    p(
+      'frequency',
+      'string.other.frequency.policylint',
+      'string',
+      word(
+        'årligen|årsvis|halvårsvis|kvartalsvis|månadsvis|tertialvis|(?:varje|var)\\s+år|(?:en|två)\\s+(?:gång|gånger)\\s+(?:per|om|varje|i)\\s+(?:år|året|halvår|månad|kvartal|tertial|mandatperiod)|(?:varje|vart|per)\\s+(?:halvår|tertial|kvartal|månad)|löpande\\s+under\\s+året|i\\s+(?:samband\\s+med\\s+(?:den\\s+|kommunens\\s+)?)?(?:årsredovisning(?:en)?|verksamhetsberättelse(?:n)?|delårsrapport(?:en)?|årsbokslut(?:et)?)',
+      ),
+      true,
+    ),
     p('body', 'entity.name.type.body.policylint', 'type', word(bodyPhrasesSource(words)), true),
     p('body', 'entity.name.type.body.policylint', 'type', word(abbreviations.map(escape).join('|')), false),
     p('obligation', 'keyword.other.obligation.archaic.policylint', 'keyword', word('skall'), true, ['archaic']),

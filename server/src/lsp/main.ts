@@ -31,10 +31,14 @@ if (args.includes('--help') || args.includes('-h')) {
   process.stderr.write(USAGE);
   process.exitCode = 2;
 } else if (args.includes('--stdio') || args.includes('--node-ipc')) {
-  const { reader, writer } = strictTransport(args.includes('--stdio') ? 'stdio' : 'node-ipc', (reason) => {
-    process.stderr.write(`policylint-server: ${reason}; exiting so the client can restart the server\n`);
-    process.exit(1);
-  }, () => process.exit(1));
+  const { reader, writer } = strictTransport(
+    args.includes('--stdio') ? 'stdio' : 'node-ipc',
+    (reason) => {
+      process.stderr.write(`policylint-server: ${reason}; exiting so the client can restart the server\n`);
+      process.exit(1);
+    },
+    () => process.exit(1),
+  );
   startServer(createConnection(ProposedFeatures.all, reader, writer));
 } else {
   startServer(createConnection(ProposedFeatures.all));

@@ -113,9 +113,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const today = options.today ?? process.env.POLICYLINT_TODAY;
     linter = new Linter({ ruleSet, folders: () => folders, ...(today ? { today } : {}) });
     highlighter = new Highlighter(ruleSet.bodies);
-    settings = new SettingsCache(
-      client.configuration ? (uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: 'policylint' }) : undefined,
-    );
+    settings = new SettingsCache(client.configuration ? (uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: 'policylint' }) : undefined);
     const init = params.initializationOptions as { settings?: unknown } | undefined;
     if (init?.settings) settings.setGlobal(init.settings);
 
@@ -202,12 +200,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const line = Math.max(0, (error.line ?? 1) - 1);
       void connection.sendDiagnostics({
         uri,
-        diagnostics: [{ range: { start: { line, character: 0 }, end: { line, character: LINE_END } }, severity: DiagnosticSeverity.Error, source: DIAGNOSTIC_SOURCE, code: 'config', message: error.cause_ }],
+        diagnostics: [
+          { range: { start: { line, character: 0 }, end: { line, character: LINE_END } }, severity: DiagnosticSeverity.Error, source: DIAGNOSTIC_SOURCE, code: 'config', message: error.cause_ },
+        ],
       });
     }
     if (!notified.has(key)) {
       notified.add(key);
-      connection.window.showErrorMessage(`policylint: ${error.file}${error.line ? `:${error.line}` : ''}: ${error.cause_}. Standardreglerna används tills filen är rättad. / The default rules apply until the file is fixed.`);
+      connection.window.showErrorMessage(
+        `policylint: ${error.file}${error.line ? `:${error.line}` : ''}: ${error.cause_}. Standardreglerna används tills filen är rättad. / The default rules apply until the file is fixed.`,
+      );
     }
   }
 
@@ -229,14 +231,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         pending.delete(uri);
         const doc = documents.get(uri);
         if (!doc) return;
-        void lintDocument(doc).then((state) => {
-          // A newer version arrived while settings were fetched: its own timer publishes.
-          if (documents.get(uri)?.version !== state.version) return;
-          void connection.sendDiagnostics({ uri, version: state.version, diagnostics: state.diagnostics });
-        }, (error: unknown) => {
-          log(`lint failed for ${uri}: ${(error as Thrown)?.stack ?? String(error)}`);
-          void connection.sendDiagnostics({ uri, diagnostics: [internalErrorDiagnostic(error)] });
-        });
+        void lintDocument(doc).then(
+          (state) => {
+            // A newer version arrived while settings were fetched: its own timer publishes.
+            if (documents.get(uri)?.version !== state.version) return;
+            void connection.sendDiagnostics({ uri, version: state.version, diagnostics: state.diagnostics });
+          },
+          (error: unknown) => {
+            log(`lint failed for ${uri}: ${(error as Thrown)?.stack ?? String(error)}`);
+            void connection.sendDiagnostics({ uri, diagnostics: [internalErrorDiagnostic(error)] });
+          },
+        );
       }, delay),
     );
   }
@@ -266,17 +271,24 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!client.pull) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
-  connection.languages.diagnostics.on(guarded(log, 'diagnostics', async (params, token): Promise<DocumentDiagnosticReport> => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    const cached = linter.cached(doc);
-    const s = await settings.get(doc.uri);
-    if (token.isCancellationRequested && !cached) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'cancelled', { retriggerRequest: true });
-    const state = await lintDocument(documents.get(doc.uri) ?? doc);
-    const resultId = `${state.version}:${state.generation}:${JSON.stringify(s)}`;
-    if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-    return { kind: DocumentDiagnosticReportKind.Full, resultId, items: state.diagnostics };
-  }, (error) => ({ kind: DocumentDiagnosticReportKind.Full, items: [internalErrorDiagnostic(error)] })));
+  connection.languages.diagnostics.on(
+    guarded(
+      log,
+      'diagnostics',
+      async (params, token): Promise<DocumentDiagnosticReport> => {
+        const doc = documents.get(params.textDocument.uri);
+        if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+        const cached = linter.cached(doc);
+        const s = await settings.get(doc.uri);
+        if (token.isCancellationRequested && !cached) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'cancelled', { retriggerRequest: true });
+        const state = await lintDocument(documents.get(doc.uri) ?? doc);
+        const resultId = `${state.version}:${state.generation}:${JSON.stringify(s)}`;
+        if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+        return { kind: DocumentDiagnosticReportKind.Full, resultId, items: state.diagnostics };
+      },
+      (error) => ({ kind: DocumentDiagnosticReportKind.Full, items: [internalErrorDiagnostic(error)] }),
+    ),
+  );
 
   connection.onDidChangeConfiguration((params) => {
     if (!client.configuration) settings.setGlobal((params.settings as { policylint?: unknown } | undefined)?.policylint);
@@ -294,87 +306,122 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   // ---- Features ----
 
-  connection.onHover(guarded(log, 'hover', async (params) => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc) return null;
-    const state = await lintDocument(doc);
-    return hover(doc, state, linter.ruleSet, params.position, { suggest: suggestions });
-  }, () => null));
+  connection.onHover(
+    guarded(
+      log,
+      'hover',
+      async (params) => {
+        const doc = documents.get(params.textDocument.uri);
+        if (!doc) return null;
+        const state = await lintDocument(doc);
+        return hover(doc, state, linter.ruleSet, params.position, { suggest: suggestions });
+      },
+      () => null,
+    ),
+  );
 
-  connection.onCompletion(guarded(log, 'completion', async (params) => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc) return [];
-    const state = await lintDocument(doc);
-    if (!state.inScope) return [];
-    const items = complete(doc, state, linter.ruleSet, params.position, { snippetSupport: client.snippets });
-    // A space or comma only opens the list inside a policylint comment, or after "## ", where
-    // the section list must stay open (it closed there, and did not come back).
-    const trigger = params.context?.triggerCharacter;
-    const line = doc.getText({ start: { line: params.position.line, character: 0 }, end: params.position });
-    const afterHashes = /^\s*#{1,6} $/.test(line);
-    if ((trigger === ' ' || trigger === ',') && !afterHashes && !items.every((i) => i.kind === 20 /* EnumMember */)) return [];
-    // Incomplete: the client asks again as the heading is typed, instead of filtering a stale list.
-    return /^\s*#/.test(line) ? { isIncomplete: true, items } : items;
-  }, () => []));
+  connection.onCompletion(
+    guarded(
+      log,
+      'completion',
+      async (params) => {
+        const doc = documents.get(params.textDocument.uri);
+        if (!doc) return [];
+        const state = await lintDocument(doc);
+        if (!state.inScope) return [];
+        const items = complete(doc, state, linter.ruleSet, params.position, { snippetSupport: client.snippets });
+        // A space or comma only opens the list inside a policylint comment, or after "## ", where
+        // the section list must stay open (it closed there, and did not come back).
+        const trigger = params.context?.triggerCharacter;
+        const line = doc.getText({ start: { line: params.position.line, character: 0 }, end: params.position });
+        const afterHashes = /^\s*#{1,6} $/.test(line);
+        if ((trigger === ' ' || trigger === ',') && !afterHashes && !items.every((i) => i.kind === 20 /* EnumMember */)) return [];
+        // Incomplete: the client asks again as the heading is typed, instead of filtering a stale list.
+        return /^\s*#/.test(line) ? { isIncomplete: true, items } : items;
+      },
+      () => [],
+    ),
+  );
 
-  connection.languages.semanticTokens.on(guarded(log, 'semantic tokens', async (params): Promise<SemanticTokens> => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc) return { data: [] };
-    const state = await lintDocument(doc);
-    // Coloured only where policylint lints: in scope and not ignored by the config.
-    return state.result ? highlighter.encode(doc.getText()) : { data: [] };
-  }, (): SemanticTokens => ({ data: [] })));
+  connection.languages.semanticTokens.on(
+    guarded(
+      log,
+      'semantic tokens',
+      async (params): Promise<SemanticTokens> => {
+        const doc = documents.get(params.textDocument.uri);
+        if (!doc) return { data: [] };
+        const state = await lintDocument(doc);
+        // Coloured only where policylint lints: in scope and not ignored by the config.
+        return state.result ? highlighter.encode(doc.getText()) : { data: [] };
+      },
+      (): SemanticTokens => ({ data: [] }),
+    ),
+  );
 
-  connection.onCodeAction(guarded(log, 'code actions', async (params) => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc) return [];
-    const state = await lintDocument(doc);
-    return codeActions(doc, state, params, { snippetEdits: client.snippetEdits, suggest: suggestions, commands: true, ruleTitle: (id, lang) => linter.ruleSet.rules.get(id)?.title[lang] });
-  }, () => []));
+  connection.onCodeAction(
+    guarded(
+      log,
+      'code actions',
+      async (params) => {
+        const doc = documents.get(params.textDocument.uri);
+        if (!doc) return [];
+        const state = await lintDocument(doc);
+        return codeActions(doc, state, params, { snippetEdits: client.snippetEdits, suggest: suggestions, commands: true, ruleTitle: (id, lang) => linter.ruleSet.rules.get(id)?.title[lang] });
+      },
+      () => [],
+    ),
+  );
 
-  connection.onExecuteCommand(guarded(log, 'executeCommand', async (params) => {
-    switch (params.command) {
-      case Commands.lintWorkspace:
-        return lintWorkspace();
-      case Commands.enableHere: {
-        const path = filePathOf((params.arguments?.[0] as { uri?: string } | undefined)?.uri ?? '');
-        if (!path) throw new ResponseError(-32602, 'enableHere: { uri } of a file on disk expected');
-        const folder = folders.filter((f) => path.startsWith(f + sep)).sort((a, b) => b.length - a.length)[0] ?? dirname(path);
-        try {
-          const file = await writeInitialConfig(folder);
-          linter.invalidateConfigs();
-          refreshAll();
-          return { file };
-        } catch (error) {
-          if (error instanceof ConfigExistsError) throw new ResponseError(-32602, error.message);
-          throw error;
+  connection.onExecuteCommand(
+    guarded(
+      log,
+      'executeCommand',
+      async (params) => {
+        switch (params.command) {
+          case Commands.lintWorkspace:
+            return lintWorkspace();
+          case Commands.enableHere: {
+            const path = filePathOf((params.arguments?.[0] as { uri?: string } | undefined)?.uri ?? '');
+            if (!path) throw new ResponseError(-32602, 'enableHere: { uri } of a file on disk expected');
+            const folder = folders.filter((f) => path.startsWith(f + sep)).sort((a, b) => b.length - a.length)[0] ?? dirname(path);
+            try {
+              const file = await writeInitialConfig(folder);
+              linter.invalidateConfigs();
+              refreshAll();
+              return { file };
+            } catch (error) {
+              if (error instanceof ConfigExistsError) throw new ResponseError(-32602, error.message);
+              throw error;
+            }
+          }
+          case Commands.addToWordList: {
+            const args = params.arguments?.[0] as AddWordArgs | undefined;
+            if (!args?.uri || !args.word) throw new ResponseError(-32602, 'addToWordList: { uri, word } expected');
+            const path = filePathOf(args.uri);
+            if (!path) throw new ResponseError(-32602, 'addToWordList: the document has no file on disk');
+            const { config } = linter.configs.forFile(path);
+            const folder = folders.filter((f) => path.startsWith(f)).sort((a, b) => b.length - a.length)[0];
+            const file = wordListTarget(config, folder, dirname(path));
+            let added: boolean;
+            try {
+              added = await addWord(file, args.word, folder);
+            } catch (error) {
+              if (error instanceof WordListError) throw new ResponseError(-32602, error.message);
+              throw error;
+            }
+            linter.invalidateConfigs();
+            refreshAll();
+            return { file, added };
+          }
+          default:
+            throw new ResponseError(-32601, `unknown command ${params.command}`);
         }
-      }
-      case Commands.addToWordList: {
-        const args = params.arguments?.[0] as AddWordArgs | undefined;
-        if (!args?.uri || !args.word) throw new ResponseError(-32602, 'addToWordList: { uri, word } expected');
-        const path = filePathOf(args.uri);
-        if (!path) throw new ResponseError(-32602, 'addToWordList: the document has no file on disk');
-        const { config } = linter.configs.forFile(path);
-        const folder = folders.filter((f) => path.startsWith(f)).sort((a, b) => b.length - a.length)[0];
-        const file = wordListTarget(config, folder, dirname(path));
-        let added: boolean;
-        try {
-          added = await addWord(file, args.word, folder);
-        } catch (error) {
-          if (error instanceof WordListError) throw new ResponseError(-32602, error.message);
-          throw error;
-        }
-        linter.invalidateConfigs();
-        refreshAll();
-        return { file, added };
-      }
-      default:
-        throw new ResponseError(-32601, `unknown command ${params.command}`);
-    }
-  }, (error) => {
-    throw new ResponseError(-32603, `policylint: ${(error as Thrown)?.message ?? String(error)}`);
-  }));
+      },
+      (error) => {
+        throw new ResponseError(-32603, `policylint: ${(error as Thrown)?.message ?? String(error)}`);
+      },
+    ),
+  );
 
   onRequest(connection, log, ComplianceRequest, async ({ uri }) => {
     const doc = documents.get(uri) ?? (await loadDocument(uri));
@@ -452,11 +499,26 @@ function onRequest<P, R>(connection: Connection, log: (message: string) => void,
   const fail = (error: unknown): R => {
     throw new ResponseError(-32603, `${spec.method}: ${(error as Thrown)?.message ?? String(error)}`);
   };
-  connection.onRequest(spec.method, guarded(log, spec.method, async (params: unknown) => handler(params as P), fail));
+  connection.onRequest(
+    spec.method,
+    guarded(log, spec.method, async (params: unknown) => handler(params as P), fail),
+  );
 }
 
 /** What a pull client shows when linting itself failed: said, not silently empty. */
-function internalErrorDiagnostic(error: unknown): { range: { start: { line: number; character: number }; end: { line: number; character: number } }; severity: DiagnosticSeverity; source: string; code: string; message: string } {
+function internalErrorDiagnostic(error: unknown): {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  severity: DiagnosticSeverity;
+  source: string;
+  code: string;
+  message: string;
+} {
   const what = `${(error as Thrown)?.name ?? 'Error'}: ${String((error as Thrown)?.message ?? error).split('\n')[0]}`;
-  return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Error, source: DIAGNOSTIC_SOURCE, code: 'internal', message: `policylint kunde inte granska dokumentet (internt fel: ${what}) / could not check the document (internal error)` };
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Error,
+    source: DIAGNOSTIC_SOURCE,
+    code: 'internal',
+    message: `policylint kunde inte granska dokumentet (internt fel: ${what}) / could not check the document (internal error)`,
+  };
 }

@@ -11,7 +11,7 @@ import { DEFAULT_LIMITS, WORD_LIST, isInside, parseWordList, readFileSafely, typ
  */
 export function wordListTarget(config: ResolvedConfig | undefined, folder: string | undefined, documentDir: string): string {
   if (config?.wordListFile) return config.wordListFile;
-  const base = config?.file ? dirname(config.file) : folder ?? documentDir;
+  const base = config?.file ? dirname(config.file) : (folder ?? documentDir);
   return join(base, WORD_LIST);
 }
 
@@ -29,7 +29,8 @@ const SINGLE_WORD = /^[^\s#\p{C}]{1,64}$/u;
  * and never over a file that is not a regular, writable word list.
  */
 export async function addWord(file: string, word: string, folder?: string): Promise<boolean> {
-  if (!SINGLE_WORD.test(word)) throw new WordListError('Ordlistan tar ett ord i taget, utan mellanrum, radbrytningar eller # / The word list takes one word at a time, without spaces, line breaks or #');
+  if (!SINGLE_WORD.test(word))
+    throw new WordListError('Ordlistan tar ett ord i taget, utan mellanrum, radbrytningar eller # / The word list takes one word at a time, without spaces, line breaks or #');
   const dir = dirname(file);
   for (const path of [dir, file]) {
     const stats = lstatIfExists(path);

@@ -25,7 +25,10 @@ describe('quick fix', () => {
       const missing = (d: readonly vscode.Diagnostic[]): boolean => /anger inte hur arbetet följs upp/.test(byRule(d, 'follow-up')?.message ?? '');
       const after = await waitForDiagnostics(uri, (d) => !missing(d) && !!byRule(d, 'placeholder'), 'the missing-section error to give way to placeholders');
       const placeholders = after.filter((d) => ruleOf(d) === 'placeholder');
-      assert.ok(placeholders.some((d) => /\[hur ofta\]/.test(d.message)), summary(after));
+      assert.ok(
+        placeholders.some((d) => /\[hur ofta\]/.test(d.message)),
+        summary(after),
+      );
     } finally {
       await vscode.commands.executeCommand('workbench.action.files.revert');
     }

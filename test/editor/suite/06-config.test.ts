@@ -13,9 +13,11 @@ describe('configuration', () => {
     try {
       await replaceAll(config, original.replace(/^(\s*)skall: warning$/m, '$1skall: error').replace(/^rules:$/m, 'rules:\n  follow-up: warning'));
       await open('utkast/ofullstandig-policy.md');
-      const ds = await waitForDiagnostics(draft, (d) =>
-        byRule(d, 'skall')?.severity === vscode.DiagnosticSeverity.Error && byRule(d, 'follow-up')?.severity === vscode.DiagnosticSeverity.Warning,
-        'skall as an error and follow-up as a warning');
+      const ds = await waitForDiagnostics(
+        draft,
+        (d) => byRule(d, 'skall')?.severity === vscode.DiagnosticSeverity.Error && byRule(d, 'follow-up')?.severity === vscode.DiagnosticSeverity.Warning,
+        'skall as an error and follow-up as a warning',
+      );
       assert.ok(byRule(ds, 'skall'));
 
       await replaceAll(config, original.replace(/^(\s*)skall: warning$/m, '$1skall: "off"'));

@@ -11,11 +11,15 @@ describe('"Ny policy från mall"', () => {
     const command = Promise.resolve(vscode.commands.executeCommand('policylint.newFromTemplate', { documentType: 'policy' })).finally(() => {
       finished = true;
     });
-    await waitFor(async () => {
-      if (finished) return true;
-      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-      return false;
-    }, 'the command to create the draft', 20_000);
+    await waitFor(
+      async () => {
+        if (finished) return true;
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        return false;
+      },
+      'the command to create the draft',
+      20_000,
+    );
     await command;
     const editor = await waitFor(() => {
       const e = vscode.window.activeTextEditor;
@@ -34,7 +38,10 @@ describe('"Ny policy från mall"', () => {
       // Never "no problems": every placeholder is reported, as a warning in a draft.
       const placeholders = ds.filter((d) => ruleOf(d) === 'placeholder');
       assert.ok(placeholders.length >= 5, summary(ds));
-      assert.ok(placeholders.every((d) => d.severity === vscode.DiagnosticSeverity.Warning), summary(placeholders));
+      assert.ok(
+        placeholders.every((d) => d.severity === vscode.DiagnosticSeverity.Warning),
+        summary(placeholders),
+      );
       // A draft names the body that will decide; the date and § come with the decision.
       assert.equal(byRule(ds, 'adoption'), undefined, summary(ds));
     } finally {

@@ -38,12 +38,18 @@ describe('the first minute', () => {
     await open('utkast/manga-fel.md');
     const ds = await waitForDiagnostics(uri, (d) => d.length > 3, 'the draft with many problems');
     for (const d of ds) assert.ok((d.relatedInformation ?? []).length <= 1, `${ruleOf(d)} has ${d.relatedInformation?.length} related locations`);
-    assert.ok(ds.every((d) => !d.tags?.includes(vscode.DiagnosticTag.Deprecated)), 'nothing is struck through');
+    assert.ok(
+      ds.every((d) => !d.tags?.includes(vscode.DiagnosticTag.Deprecated)),
+      'nothing is struck through',
+    );
   });
 
   it('offers "Rätta alla ”skall” i dokumentet" beside the single fix, and it fixes every one', async () => {
     const editor = await vscode.window.showTextDocument(
-      await vscode.workspace.openTextDocument({ language: 'markdown', content: '# Internationell policy för Vänersby kommun\n\nKommunen skall arbeta internationellt. Nämnderna skall delta.\n\nSkall policyn ändras beslutar kommunfullmäktige.\n' }),
+      await vscode.workspace.openTextDocument({
+        language: 'markdown',
+        content: '# Internationell policy för Vänersby kommun\n\nKommunen skall arbeta internationellt. Nämnderna skall delta.\n\nSkall policyn ändras beslutar kommunfullmäktige.\n',
+      }),
     );
     const uri = editor.document.uri;
     const ds = await waitForDiagnostics(uri, (d) => d.filter((x) => ruleOf(x) === 'skall').length === 3, 'three skall');
@@ -53,7 +59,10 @@ describe('the first minute', () => {
       return (actions ?? []).find((a) => a.title.startsWith('Rätta alla ”skall” i dokumentet'));
     }, 'the fix-all-skall action');
     assert.ok(await vscode.workspace.applyEdit(all.edit!));
-    assert.equal(editor.document.getText(), '# Internationell policy för Vänersby kommun\n\nKommunen ska arbeta internationellt. Nämnderna ska delta.\n\nSka policyn ändras beslutar kommunfullmäktige.\n');
+    assert.equal(
+      editor.document.getText(),
+      '# Internationell policy för Vänersby kommun\n\nKommunen ska arbeta internationellt. Nämnderna ska delta.\n\nSka policyn ändras beslutar kommunfullmäktige.\n',
+    );
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });

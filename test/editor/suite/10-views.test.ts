@@ -35,8 +35,14 @@ describe('views (one screenshot each)', () => {
       const words = await colouredWords(draft);
       return words.some(([w]) => w === 'skall') ? words : undefined;
     }, 'semantic tokens in the draft');
-    assert.deepEqual(coloured.find(([w]) => w === 'skall'), ['skall', 'keyword', ['archaic']]);
-    assert.deepEqual(coloured.find(([w]) => w === 'Kommunstyrelsen'), ['Kommunstyrelsen', 'type', []]);
+    assert.deepEqual(
+      coloured.find(([w]) => w === 'skall'),
+      ['skall', 'keyword', ['archaic']],
+    );
+    assert.deepEqual(
+      coloured.find(([w]) => w === 'Kommunstyrelsen'),
+      ['Kommunstyrelsen', 'type', []],
+    );
     assert.deepEqual(await colouredWords(readme), [], 'a README is not coloured');
     await screenshot('colouring');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');

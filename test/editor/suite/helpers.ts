@@ -77,10 +77,14 @@ export function policylintDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
 
 /** Waits until the document's policylint diagnostics satisfy `ok`; returns them. */
 export function waitForDiagnostics(uri: vscode.Uri, ok: (ds: vscode.Diagnostic[]) => boolean, what: string, ms = WAIT_MS): Promise<vscode.Diagnostic[]> {
-  return waitFor(() => {
-    const ds = policylintDiagnostics(uri);
-    return ok(ds) ? ds : undefined;
-  }, `${what} (now: ${summary(policylintDiagnostics(uri))})`, ms);
+  return waitFor(
+    () => {
+      const ds = policylintDiagnostics(uri);
+      return ok(ds) ? ds : undefined;
+    },
+    `${what} (now: ${summary(policylintDiagnostics(uri))})`,
+    ms,
+  );
 }
 
 /** "follow-up:Error@0, skall:Warning@10": for messages. */
@@ -105,12 +109,14 @@ export function sectionTitles(): string[] {
 
 /** Markdown of a hover (or a list of them) as plain text, with Markdown escapes undone. */
 export function hoverText(hovers: readonly vscode.Hover[]): string {
-  return hovers
-    .flatMap((h) => h.contents)
-    // eslint-disable-next-line @typescript-eslint/no-deprecated -- Hover.contents is typed with the deprecated MarkedString, whose { language, value } form holds its text in `value`
-    .map((c) => (typeof c === 'string' ? c : c.value))
-    .join('\n')
-    .replace(/\\([\\`*_[\]<>#|])/g, '$1');
+  return (
+    hovers
+      .flatMap((h) => h.contents)
+      // eslint-disable-next-line @typescript-eslint/no-deprecated -- Hover.contents is typed with the deprecated MarkedString, whose { language, value } form holds its text in `value`
+      .map((c) => (typeof c === 'string' ? c : c.value))
+      .join('\n')
+      .replace(/\\([\\`*_[\]<>#|])/g, '$1')
+  );
 }
 
 /** Replaces a document's whole text through a workspace edit (as typing would) and saves it. */

@@ -42,7 +42,11 @@ export async function run(): Promise<void> {
     ...(process.env.POLICYLINT_EDITOR_TEST_GREP ? { grep: process.env.POLICYLINT_EDITOR_TEST_GREP } : {}),
   });
   if (now === 'after-reload') mocha.addFile(join(__dirname, 'reload.checks.js'));
-  else for (const file of readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(join(__dirname, file));
+  else
+    for (const file of readdirSync(__dirname)
+      .filter((f) => f.endsWith('.test.js'))
+      .sort())
+      mocha.addFile(join(__dirname, file));
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));
   // The Problems panel for the runner's screenshot (code-server only; no-op otherwise).
   if (now === 'suite') await showProblemsForScreenshot();

@@ -24,8 +24,16 @@ describe('after Developer: Reload Window', () => {
     const all = files(logs);
     // The language client's output channel: one file per extension host (a reload starts a new one).
     const channels = all.filter((f) => /\/exthost\d+\/policylint\.policylint\/policylint\.log$/.test(f));
-    assert.ok(channels.length >= 3, `the policylint output of the suite, the reloaded window and this one (found: ${channels.join(', ') || 'none'}; logs: ${all.map((f) => f.slice(logs.length)).join(', ')})`);
-    const failures = all.flatMap((f) => readFileSync(f, 'utf8').split('\n').filter((l) => /Starting server failed|Stopping server (failed|timed out)|Client is not running|Pending response rejected/.test(l)).map((l) => `${f.slice(logs.length)}: ${l}`));
+    assert.ok(
+      channels.length >= 3,
+      `the policylint output of the suite, the reloaded window and this one (found: ${channels.join(', ') || 'none'}; logs: ${all.map((f) => f.slice(logs.length)).join(', ')})`,
+    );
+    const failures = all.flatMap((f) =>
+      readFileSync(f, 'utf8')
+        .split('\n')
+        .filter((l) => /Starting server failed|Stopping server (failed|timed out)|Client is not running|Pending response rejected/.test(l))
+        .map((l) => `${f.slice(logs.length)}: ${l}`),
+    );
     assert.deepEqual(failures, []);
   });
 });

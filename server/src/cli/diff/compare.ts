@@ -49,7 +49,11 @@ function responsibilityChanges(before: Governance['responsibilities'], after: Go
   const roles = [...new Set([...before, ...after].map((r) => r.role))];
   const out: FactChange[] = [];
   for (const role of roles) {
-    const changes = listChanges('responsible', before.filter((r) => r.role === role).map((r) => r.actor), after.filter((r) => r.role === role).map((r) => r.actor));
+    const changes = listChanges(
+      'responsible',
+      before.filter((r) => r.role === role).map((r) => r.actor),
+      after.filter((r) => r.role === role).map((r) => r.actor),
+    );
     const removed = changes.filter((c) => c.change === 'removed');
     const added = changes.filter((c) => c.change === 'added');
     const pairs = Math.min(removed.length, added.length);
@@ -97,7 +101,11 @@ export function compareResults(before: FileResult, after: FileResult, today: str
     ...single('reviewDue', r0.reviewDue, r1.reviewDue),
     ...single('owner', g0?.owner ?? null, g1?.owner ?? null),
     ...responsibilityChanges(g0?.responsibilities ?? [], g1?.responsibilities ?? []),
-    ...listChanges('followUp', (g0?.followUp ?? []).map((f) => f.evidence), (g1?.followUp ?? []).map((f) => f.evidence)),
+    ...listChanges(
+      'followUp',
+      (g0?.followUp ?? []).map((f) => f.evidence),
+      (g1?.followUp ?? []).map((f) => f.evidence),
+    ),
     ...listChanges('goal', g0?.goals ?? [], g1?.goals ?? []),
     ...listChanges('section', g0?.sections ?? [], g1?.sections ?? []),
     ...problemChanges(before.messages, after.messages),

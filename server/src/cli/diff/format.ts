@@ -7,13 +7,59 @@ export const DIFF_FORMATS = ['stylish', 'markdown', 'json'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
 
 const FACT: Record<Language, Record<string, string>> = {
-  sv: { title: 'Titel', type: 'Dokumenttyp', adoptedBy: 'Antagen av', adoptedOn: 'Antagen', paragraph: 'Paragraf', reviewCycle: 'Revideringscykel', reviewDue: 'Revideras senast', owner: 'Dokumentansvarig', responsible: 'Ansvar', followUp: 'Uppföljning', goal: 'Mål', section: 'Avsnitt', problem: 'Problem' },
-  en: { title: 'Title', type: 'Document type', adoptedBy: 'Adopted by', adoptedOn: 'Adopted on', paragraph: 'Paragraph', reviewCycle: 'Review cycle', reviewDue: 'Review due', owner: 'Document owner', responsible: 'Responsibility', followUp: 'Follow-up', goal: 'Goal', section: 'Section', problem: 'Problem' },
+  sv: {
+    title: 'Titel',
+    type: 'Dokumenttyp',
+    adoptedBy: 'Antagen av',
+    adoptedOn: 'Antagen',
+    paragraph: 'Paragraf',
+    reviewCycle: 'Revideringscykel',
+    reviewDue: 'Revideras senast',
+    owner: 'Dokumentansvarig',
+    responsible: 'Ansvar',
+    followUp: 'Uppföljning',
+    goal: 'Mål',
+    section: 'Avsnitt',
+    problem: 'Problem',
+  },
+  en: {
+    title: 'Title',
+    type: 'Document type',
+    adoptedBy: 'Adopted by',
+    adoptedOn: 'Adopted on',
+    paragraph: 'Paragraph',
+    reviewCycle: 'Review cycle',
+    reviewDue: 'Review due',
+    owner: 'Document owner',
+    responsible: 'Responsibility',
+    followUp: 'Follow-up',
+    goal: 'Goal',
+    section: 'Section',
+    problem: 'Problem',
+  },
 };
 
 const WORDS = {
-  sv: { added: 'tillagd', removed: 'borttagen', changed: 'ändrad', introduced: 'nytt', resolved: 'löst', none: 'Inga ändringar i styrningen och inga nya eller lösta problem.', heading: 'Ändringar i styrningen', problems: 'Problem' },
-  en: { added: 'added', removed: 'removed', changed: 'changed', introduced: 'new', resolved: 'resolved', none: 'No change in governance and no problems introduced or resolved.', heading: 'Changes in governance', problems: 'Problems' },
+  sv: {
+    added: 'tillagd',
+    removed: 'borttagen',
+    changed: 'ändrad',
+    introduced: 'nytt',
+    resolved: 'löst',
+    none: 'Inga ändringar i styrningen och inga nya eller lösta problem.',
+    heading: 'Ändringar i styrningen',
+    problems: 'Problem',
+  },
+  en: {
+    added: 'added',
+    removed: 'removed',
+    changed: 'changed',
+    introduced: 'new',
+    resolved: 'resolved',
+    none: 'No change in governance and no problems introduced or resolved.',
+    heading: 'Changes in governance',
+    problems: 'Problems',
+  },
 };
 
 function show(value: unknown): string {

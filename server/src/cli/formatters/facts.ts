@@ -8,5 +8,9 @@ export interface FactsRecord {
 
 /** `--format facts`: what each draft says about its own governance, one record per file, as JSON. */
 export function formatFacts(records: FactsRecord[]): string {
-  return `${JSON.stringify(records.map((r) => ({ filePath: r.filePath, facts: positionFacts(r.facts, r.lines) })), null, 2)}\n`;
+  return `${JSON.stringify(
+    records.map((r) => ({ filePath: r.filePath, facts: positionFacts(r.facts, r.lines) })),
+    null,
+    2,
+  )}\n`;
 }

@@ -18,7 +18,14 @@ export function relativeUri(cwd: string, filePath: string): string {
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
 /** SARIF 2.1.0 for GitHub code scanning: rule metadata with help links, one result per message. */
-export function formatSarif(results: FileResult[], ruleSet: RuleSet, lang: Language, version: string, cwd = process.cwd(), source: (r: FileResult) => SourceText | undefined = () => undefined): string {
+export function formatSarif(
+  results: FileResult[],
+  ruleSet: RuleSet,
+  lang: Language,
+  version: string,
+  cwd = process.cwd(),
+  source: (r: FileResult) => SourceText | undefined = () => undefined,
+): string {
   const formatter = sarifFormatter({ ruleSet, lang, version, cwd, source });
   return results.map((r) => formatter.file(r)).join('') + formatter.end();
 }
@@ -103,13 +110,17 @@ export function sarifFormatter(ctx: Pick<FormatContext, 'ruleSet' | 'lang' | 've
 
 function fixOf(fix: NonNullable<FileResult['messages'][number]['fix']>, uri: string, source: SourceText | undefined, lang: Language): unknown {
   const [start, end] = fix.range;
-  const lines = source ? (() => {
-    const a = source.position(start);
-    const b = source.position(end);
-    return { startLine: a.line, startColumn: a.column, endLine: b.line, endColumn: b.column };
-  })() : {};
+  const lines = source
+    ? (() => {
+        const a = source.position(start);
+        const b = source.position(end);
+        return { startLine: a.line, startColumn: a.column, endLine: b.line, endColumn: b.column };
+      })()
+    : {};
   return {
     description: { text: lang === 'sv' ? `Ersätt med "${fix.text}"` : `Replace with "${fix.text}"` },
-    artifactChanges: [{ artifactLocation: { uri, uriBaseId: 'SRCROOT' }, replacements: [{ deletedRegion: { ...lines, charOffset: start, charLength: end - start }, insertedContent: { text: fix.text } }] }],
+    artifactChanges: [
+      { artifactLocation: { uri, uriBaseId: 'SRCROOT' }, replacements: [{ deletedRegion: { ...lines, charOffset: start, charLength: end - start }, insertedContent: { text: fix.text } }] },
+    ],
   };
 }

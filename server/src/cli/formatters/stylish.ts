@@ -4,8 +4,28 @@ import type { FileResult } from '../results.js';
 import { palette } from './color.js';
 
 const WORDS = {
-  sv: { error: 'fel', warning: 'varning', info: 'info', problems: (n: number) => `${n} problem`, errors: 'fel', warnings: 'varningar', infos: 'info', fixable: (e: number, w: number) => `${e} fel och ${w} varningar kan rättas med --fix.`, clean: 'Inga problem hittades.' },
-  en: { error: 'error', warning: 'warning', info: 'info', problems: (n: number) => `${n} problem${n === 1 ? '' : 's'}`, errors: 'errors', warnings: 'warnings', infos: 'info', fixable: (e: number, w: number) => `${e} errors and ${w} warnings potentially fixable with --fix.`, clean: 'No problems found.' },
+  sv: {
+    error: 'fel',
+    warning: 'varning',
+    info: 'info',
+    problems: (n: number) => `${n} problem`,
+    errors: 'fel',
+    warnings: 'varningar',
+    infos: 'info',
+    fixable: (e: number, w: number) => `${e} fel och ${w} varningar kan rättas med --fix.`,
+    clean: 'Inga problem hittades.',
+  },
+  en: {
+    error: 'error',
+    warning: 'warning',
+    info: 'info',
+    problems: (n: number) => `${n} problem${n === 1 ? '' : 's'}`,
+    errors: 'errors',
+    warnings: 'warnings',
+    infos: 'info',
+    fixable: (e: number, w: number) => `${e} errors and ${w} warnings potentially fixable with --fix.`,
+    clean: 'No problems found.',
+  },
 };
 
 /**

@@ -62,7 +62,14 @@ const MARK: Record<Status, string> = { ok: '✅', 'due-soon': '⏳', overdue: '�
 export function formatMarkdown(rows: ReportRow[], ctx: ReportContext): string {
   const h = HEADERS[ctx.lang];
   // Pipes and line breaks would break the table; HTML in a title must not render in a comment.
-  const cell = (value: string | number | null): string => (value === null || value === '' ? '–' : String(value).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/[\r\n]+/g, ' '));
+  const cell = (value: string | number | null): string =>
+    value === null || value === ''
+      ? '–'
+      : String(value)
+          .replace(/\\/g, '\\\\')
+          .replace(/\|/g, '\\|')
+          .replace(/</g, '&lt;')
+          .replace(/[\r\n]+/g, ' ');
   const lines = [
     `## ${TITLE[ctx.lang]}`,
     '',
@@ -70,7 +77,10 @@ export function formatMarkdown(rows: ReportRow[], ctx: ReportContext): string {
     '',
     `| ${COLUMNS.map((c) => h[c]).join(' | ')} |`,
     `| ${COLUMNS.map((c) => (c === 'errors' || c === 'warnings' ? '---:' : '---')).join(' | ')} |`,
-    ...rows.map((row) => `| ${COLUMNS.map((c) => (c === 'status' ? `${MARK[row.status]} ${STATUS[ctx.lang][row.status]}` : c === 'file' ? `\`${row.file.replace(/`/g, "'").replace(/\|/g, '\\|')}\`` : cell(row[c]))).join(' | ')} |`),
+    ...rows.map(
+      (row) =>
+        `| ${COLUMNS.map((c) => (c === 'status' ? `${MARK[row.status]} ${STATUS[ctx.lang][row.status]}` : c === 'file' ? `\`${row.file.replace(/`/g, "'").replace(/\|/g, '\\|')}\`` : cell(row[c]))).join(' | ')} |`,
+    ),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -79,7 +79,10 @@ footer { margin-top: 1rem; color: #555; font-size: .85rem; }
 export function renderHtml(rows: ReportRow[], ctx: ReportContext): string {
   const h = HEADERS[ctx.lang];
   const counts = countStatuses(rows);
-  const head = COLUMNS.map((c) => `<th scope="col" data-column="${c}"${c === 'errors' || c === 'warnings' ? ' data-type="number"' : ''} aria-sort="${c === 'file' ? 'ascending' : 'none'}"><button type="button">${escapeHtml(h[c])}</button></th>`).join('');
+  const head = COLUMNS.map(
+    (c) =>
+      `<th scope="col" data-column="${c}"${c === 'errors' || c === 'warnings' ? ' data-type="number"' : ''} aria-sort="${c === 'file' ? 'ascending' : 'none'}"><button type="button">${escapeHtml(h[c])}</button></th>`,
+  ).join('');
   const body = rows
     .map((row) => {
       const cells = COLUMNS.map((c) => {

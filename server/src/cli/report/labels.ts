@@ -2,8 +2,36 @@ import type { Language } from '../../engine/index.js';
 import type { Column, Status } from './rows.js';
 
 export const HEADERS: Record<Language, Record<Column, string>> = {
-  sv: { file: 'Fil', title: 'Titel', type: 'Typ', adoptedBy: 'Antagen av', adoptedOn: 'Antagen', paragraph: 'Paragraf', reviewCycle: 'Revideringscykel', reviewDue: 'Revideras senast', responsible: 'Ansvarig', followUp: 'Uppföljning', status: 'Status', errors: 'Fel', warnings: 'Varningar' },
-  en: { file: 'File', title: 'Title', type: 'Type', adoptedBy: 'Adopted by', adoptedOn: 'Adopted on', paragraph: 'Paragraph', reviewCycle: 'Review cycle', reviewDue: 'Review due', responsible: 'Responsible', followUp: 'Follow-up', status: 'Status', errors: 'Errors', warnings: 'Warnings' },
+  sv: {
+    file: 'Fil',
+    title: 'Titel',
+    type: 'Typ',
+    adoptedBy: 'Antagen av',
+    adoptedOn: 'Antagen',
+    paragraph: 'Paragraf',
+    reviewCycle: 'Revideringscykel',
+    reviewDue: 'Revideras senast',
+    responsible: 'Ansvarig',
+    followUp: 'Uppföljning',
+    status: 'Status',
+    errors: 'Fel',
+    warnings: 'Varningar',
+  },
+  en: {
+    file: 'File',
+    title: 'Title',
+    type: 'Type',
+    adoptedBy: 'Adopted by',
+    adoptedOn: 'Adopted on',
+    paragraph: 'Paragraph',
+    reviewCycle: 'Review cycle',
+    reviewDue: 'Review due',
+    responsible: 'Responsible',
+    followUp: 'Follow-up',
+    status: 'Status',
+    errors: 'Errors',
+    warnings: 'Warnings',
+  },
 };
 
 export const STATUS: Record<Language, Record<Status, string>> = {

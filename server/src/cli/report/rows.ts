@@ -68,4 +68,3 @@ export function reportRow(result: FileResult, today: string, cwd: string): Repor
     warnings: result.warningCount,
   };
 }
-

@@ -1,9 +1,30 @@
 /** Swedish dates as officials write them, tolerant of OCR damage (å/ä/ö lost). */
 
 const MONTHS: Record<string, number> = {
-  januari: 1, februari: 2, mars: 3, april: 4, maj: 5, juni: 6, juli: 7,
-  augusti: 8, september: 9, oktober: 10, november: 11, december: 12,
-  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, okt: 10, nov: 11, dec: 12,
+  januari: 1,
+  februari: 2,
+  mars: 3,
+  april: 4,
+  maj: 5,
+  juni: 6,
+  juli: 7,
+  augusti: 8,
+  september: 9,
+  oktober: 10,
+  november: 11,
+  december: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  okt: 10,
+  nov: 11,
+  dec: 12,
 };
 
 export interface FoundDate {
@@ -15,7 +36,9 @@ export interface FoundDate {
   yearOnly: boolean;
 }
 
-const MONTH_NAMES = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
+const MONTH_NAMES = Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
 const DATE_RE = new RegExp(
   String.raw`(?<![\p{N}])(?:(?<iy>(?:19|20)\d\d)-(?<im>\d\d?)-(?<id>\d\d?)|(?<sd>\d{1,2})(?:\s+|\s*/\s*)(?<sm>${MONTH_NAMES}|\d{1,2})\.?\s+(?<sy>(?:19|20)\d\d)|(?<my>(?:${MONTH_NAMES})\s+(?:19|20)\d\d))(?![\p{N}])`,
   'giu',
@@ -40,13 +63,17 @@ export function findDates(text: string): FoundDate[] {
     let mo: number;
     let d: number;
     if (g.iy) {
-      y = +g.iy; mo = +g.im!; d = +g.id!;
+      y = +g.iy;
+      mo = +g.im!;
+      d = +g.id!;
     } else if (g.sy) {
-      y = +g.sy; d = +g.sd!;
+      y = +g.sy;
+      d = +g.sd!;
       mo = /^\d+$/.test(g.sm!) ? +g.sm! : MONTHS[g.sm!.toLowerCase()]!;
     } else {
       const [name, year] = g.my!.split(/\s+/);
-      y = +year!; mo = MONTHS[name!.toLowerCase()]!;
+      y = +year!;
+      mo = MONTHS[name!.toLowerCase()]!;
       d = new Date(Date.UTC(y, mo, 0)).getUTCDate();
     }
     if (!valid(y, mo, d)) continue;

@@ -34,7 +34,6 @@ function linesEnd(doc: PolicyDocument): number {
   return Math.min(section?.start ?? doc.text.length, blockLimit);
 }
 
-
 /**
  * The metadata key a label names, or undefined. Labels are tried pattern by pattern: an
  * alternation stops at the first alternative that matches, which may be a shorter label
@@ -47,7 +46,10 @@ function labelReader(labels: Record<string, string[]>, patterns: PatternCache): 
     const compiled = Object.entries(labels).flatMap(([key, list]) => list.map((pattern) => [key, patterns.get([pattern])] as const));
     const answers = new Map<string, string | undefined>();
     reader = (label: string): string | undefined => {
-      const clean = label.replace(/[:*_#]+/g, ' ').replace(/\s+/g, ' ').trim();
+      const clean = label
+        .replace(/[:*_#]+/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
       if (!clean || clean.length > 60) return undefined;
       if (answers.has(clean)) return answers.get(clean);
       let found: string | undefined;
@@ -221,7 +223,10 @@ function labelsInLine(fullLine: string, offset: number, inHead: boolean, keyOf: 
     const valueEnd = hits[k + 1]?.start ?? line.length;
     const raw = line.slice(hit.end, valueEnd);
     const lead = raw.length - raw.replace(/^(?:\*\*|__|[\s:–-])+/u, '').length;
-    const value = raw.slice(lead).replace(/\*\*|__/g, '').replace(/[\s,;|.]+$/u, '');
+    const value = raw
+      .slice(lead)
+      .replace(/\*\*|__/g, '')
+      .replace(/[\s,;|.]+$/u, '');
     if (!value) return;
     const start = offset + hit.end + lead;
     out.push({ key: hit.key, value, range: { start, end: start + value.length }, label: { start: offset + hit.start, end: offset + hit.end } });
@@ -233,7 +238,11 @@ function labelsInLine(fullLine: string, offset: number, inHead: boolean, keyOf: 
  * "Beslutad av" on one line and "Kommunfullmäktige" on the next: metadata as PDF
  * conversions and copied web pages leave it, within a paragraph or as one-line paragraphs.
  */
-function labelPerLine(doc: PolicyDocument, keyOf: (label: string) => string | undefined, put: (key: string | undefined, value: string, range: OffsetRange, origin: MetadataValue['origin'], labelRange?: OffsetRange) => void): void {
+function labelPerLine(
+  doc: PolicyDocument,
+  keyOf: (label: string) => string | undefined,
+  put: (key: string | undefined, value: string, range: OffsetRange, origin: MetadataValue['origin'], labelRange?: OffsetRange) => void,
+): void {
   const end = linesEnd(doc);
   const lines: { text: string; start: number }[] = [];
   const lineRe = /[^\r\n]+/g;
@@ -264,7 +273,6 @@ function keyLine(text: string, fm: { start: number; end: number }, key: string):
   if (!m) return { start: fm.start, end: fm.end };
   return { start: fm.start + m.index + (m[0].length - m[0].trimStart().length), end: fm.start + m.index + m[0].trimEnd().length };
 }
-
 
 /** The document type: front matter or metadata `typ`, else a word in the title. */
 export function detectDocumentType(metadata: Map<string, MetadataValue>, title: string, types: DocumentTypesFile): string | undefined {

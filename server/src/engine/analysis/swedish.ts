@@ -22,7 +22,14 @@ const cache = new WeakMap<SwedishWords, SwedishPatterns>();
 
 /** Alternatives matching the words literally; a space in a phrase matches any white space. */
 function alternatives(words: readonly string[]): string {
-  return words.map((w) => w.trim().replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/\s+/g, String.raw`\s+`)).join('|');
+  return words
+    .map((w) =>
+      w
+        .trim()
+        .replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+        .replace(/\s+/g, String.raw`\s+`),
+    )
+    .join('|');
 }
 
 export function swedishPatterns(words: SwedishWords): SwedishPatterns {

@@ -117,7 +117,7 @@ export const checkLanguageOfParts: Check = (rule, ctx) => {
   const findings: Finding[] = [];
   const sentences = ctx.doc.sentences;
   const cache = ctx.blockCache;
-  for (let first = 0; first < sentences.length; ) {
+  for (let first = 0; first < sentences.length;) {
     // The sentences of one block: a run, all from one chunk (an editor keeps the verdict with its first).
     let last = first;
     while (last + 1 < sentences.length && sentences[last + 1]!.block === sentences[first]!.block) last++;

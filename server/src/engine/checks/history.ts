@@ -7,11 +7,14 @@
 export type Tense = 'present' | 'maybe' | 'past';
 
 /** Words that put a name in the past or say the text already knows the new one. */
-const PAST_MARKERS = /(?<![\p{L}\p{N}])(?:bytte|byter|bytt|ändrade)(?:\s+\S+){0,3}?\s+namn|(?<![\p{L}\p{N}])(?:hette|tidigare|dåvarande|före detta|f\.\s?d\.|numera|nuvarande|sedermera|ersattes|ombildades|uppgick|uppgått|slogs (?:ihop|samman)|lades (?:ned|ner)|avvecklades|fram till|historik|historiskt)(?![\p{L}\p{N}])/iu;
+const PAST_MARKERS =
+  /(?<![\p{L}\p{N}])(?:bytte|byter|bytt|ändrade)(?:\s+\S+){0,3}?\s+namn|(?<![\p{L}\p{N}])(?:hette|tidigare|dåvarande|före detta|f\.\s?d\.|numera|nuvarande|sedermera|ersattes|ombildades|uppgick|uppgått|slogs (?:ihop|samman)|lades (?:ned|ner)|avvecklades|fram till|historik|historiskt)(?![\p{L}\p{N}])/iu;
 
 /** Common past-tense verbs of municipal reports (weak -ade verbs are too often adjectives). */
 const PRETERITE = new Set(
-  'var hade fick gav tog antog blev gjorde kom gick såg fanns stod sade sa bildades grundades startade inledde beviljade beslutade genomförde arrangerade finansierade deltog bidrog stödde anordnade skickade bjöd medverkade ansökte ansvarade samarbetade drev ledde utsåg tilldelade fördelade'.split(' '),
+  'var hade fick gav tog antog blev gjorde kom gick såg fanns stod sade sa bildades grundades startade inledde beviljade beslutade genomförde arrangerade finansierade deltog bidrog stödde anordnade skickade bjöd medverkade ansökte ansvarade samarbetade drev ledde utsåg tilldelade fördelade'.split(
+    ' ',
+  ),
 );
 
 /** Perfect tense ("har under flera år deltagit", "har gett"): something that happened before now. */

@@ -40,4 +40,3 @@ export const CHECKS: Record<CheckDefinition['kind'], Check> = {
   'language-of-parts': checkLanguageOfParts,
   'agenda-goal': checkAgendaGoal,
 };
-

@@ -30,7 +30,8 @@ const MKR = /(?<![\p{L}\p{N}])mkr(?![\p{L}\p{N}])/gu;
 const LONG_NUMBER = /(?<![\p{L}\p{N}\-–/.:,])([1-9]\d{4,})(?![\p{L}\p{N}]|[-–/.:,]\p{N})/gu;
 const DOTTED_NUMBER = /(?<![\p{L}\p{N}\-–/.:,])([1-9]\d{0,2}(?:\.\d{3})+)(?![\p{L}\p{N}]|[-–/.:,]\p{N})/gu;
 /** Identifiers that are numbers but not quantities. */
-const IDENTIFIER_BEFORE = /(?:nr|nummer|dnr|diarienummer|diarienr|tel|telefon|tfn|postnummer|organisationsnummer|orgnr|org\.nr|sfs|§|kod|id|referens|ref\.?|konto|bankgiro|plusgiro|ISBN|ISSN)[\s.:]*$/iu;
+const IDENTIFIER_BEFORE =
+  /(?:nr|nummer|dnr|diarienummer|diarienr|tel|telefon|tfn|postnummer|organisationsnummer|orgnr|org\.nr|sfs|§|kod|id|referens|ref\.?|konto|bankgiro|plusgiro|ISBN|ISSN)[\s.:]*$/iu;
 
 function groupThousands(digits: string): string {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ' ');

@@ -14,13 +14,15 @@ export const checkOverdue: Check = (rule, ctx) => {
   if (!due || due.date >= ctx.today) return [];
   const adopted = (ctx.facts ?? extractFacts(ctx)).adoption?.date;
   const key = due.basis === 'interval' ? 'overdue' : 'expired';
-  return [{
-    ruleId: rule.id,
-    range: due.range,
-    message: message(rule, key, {
-      due: { sv: formatSwedishDate(due.date), en: due.date },
-      adopted: { sv: adopted ? formatSwedishDate(adopted) : '', en: adopted ?? '' },
-      years: String(due.years ?? ''),
-    }),
-  }];
+  return [
+    {
+      ruleId: rule.id,
+      range: due.range,
+      message: message(rule, key, {
+        due: { sv: formatSwedishDate(due.date), en: due.date },
+        adopted: { sv: adopted ? formatSwedishDate(adopted) : '', en: adopted ?? '' },
+        years: String(due.years ?? ''),
+      }),
+    },
+  ];
 };

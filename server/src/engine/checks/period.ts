@@ -16,7 +16,11 @@ export const checkPeriod: Check = (rule, ctx) => {
   const year = Number(ctx.today.slice(0, 4));
   const findings: Finding[] = [];
   const overdueRule = [...ctx.ruleSet.rules.values()].some((r) => r.check.kind === 'overdue');
-  const validity = overdueRule ? cycles(ctx.facts ?? extractFacts(ctx)).filter((f) => f.kind === 'end-date').map((f) => f.range) : [];
+  const validity = overdueRule
+    ? cycles(ctx.facts ?? extractFacts(ctx))
+        .filter((f) => f.kind === 'end-date')
+        .map((f) => f.range)
+    : [];
   for (const sentence of ctx.doc.sentences) {
     RANGE.lastIndex = 0;
     for (let m = RANGE.exec(sentence.text); m; m = RANGE.exec(sentence.text)) {

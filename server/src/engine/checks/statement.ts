@@ -13,7 +13,7 @@ function partList(rule: RuleDefinition, missing: string[]): Bilingual {
   const names = missing.map((p) => rule.messages[`part.${p}`] ?? { sv: p, en: p });
   const join = (lang: 'sv' | 'en', and: string): string => {
     const words = names.map((n) => n[lang]);
-    return words.length > 1 ? `${words.slice(0, -1).join(', ')} ${and} ${words[words.length - 1]}` : words[0] ?? '';
+    return words.length > 1 ? `${words.slice(0, -1).join(', ')} ${and} ${words[words.length - 1]}` : (words[0] ?? '');
   };
   return { sv: join('sv', 'och'), en: join('en', 'and') };
 }

@@ -62,7 +62,7 @@ function passages(ctx: CheckContext): PlacedPassage[] {
   return memo(ctx, 'passages', () => {
     const out: PlacedPassage[] = [];
     const sentences = ctx.doc.sentences;
-    for (let first = 0; first < sentences.length; ) {
+    for (let first = 0; first < sentences.length;) {
       // One passage per run of sentences in the same block.
       let last = first;
       while (last + 1 < sentences.length && sentences[last + 1]!.block === sentences[first]!.block) last++;
@@ -203,9 +203,14 @@ export const checkOcr: Check = (rule, ctx) => {
   });
   const edit = (range: OffsetRange, text: string, word: string): TextEdit => (text === '' ? removal(ctx.doc.text, range, word) : { ...range, text, expect: word });
   const safeEdits = located.filter(({ item }) => item.repair !== undefined).map(({ item, range }) => edit(range, item.repair!, item.word));
-  const restoreAll: Fix | undefined = safeEdits.length > 1
-    ? { title: format({ sv: 'Återställ svenska tecken i hela dokumentet ({n} ord)', en: 'Restore Swedish characters in the whole document ({n} words)' }, { n: String(safeEdits.length) }), edits: safeEdits, safe: false }
-    : undefined;
+  const restoreAll: Fix | undefined =
+    safeEdits.length > 1
+      ? {
+          title: format({ sv: 'Återställ svenska tecken i hela dokumentet ({n} ord)', en: 'Restore Swedish characters in the whole document ({n} words)' }, { n: String(safeEdits.length) }),
+          edits: safeEdits,
+          safe: false,
+        }
+      : undefined;
   const findings: Finding[] = located.map(({ item, range }) => {
     const fixes: Fix[] = item.fixes.map((fix) => ({ title: fix.title, edits: [edit(range, fix.text, item.word)], safe: fix.safe }));
     if (restoreAll) fixes.push(restoreAll);

@@ -11,7 +11,6 @@ import { resolveLimits, type Limits } from '../limits.js';
 import { lineOfPath, parseYamlText, validateYaml, type LoadedYaml } from '../rules/yamlFile.js';
 import { schemaValidator } from '../rules/schemaValidators.js';
 
-
 export const CONFIG_NAMES = ['.policylintrc.json', '.policylintrc.yaml', '.policylintrc.yml'];
 export const PRESETS = ['recommended', 'strict', 'policy', 'strategi', 'riktlinje', 'program', 'plan', 'klarsprak', 'tillganglighet'];
 
@@ -85,7 +84,10 @@ export class ConfigLoader {
   private readonly configFile: string | false | undefined;
   private readonly limits: Limits;
 
-  constructor(private readonly ruleSet: RuleSet, options: ConfigLoaderOptions = {}) {
+  constructor(
+    private readonly ruleSet: RuleSet,
+    options: ConfigLoaderOptions = {},
+  ) {
     this.validate = schemaValidator(join(ruleSet.directory, 'schema', 'config.schema.json'), 'config');
     this.rootsOption = options.roots;
     this.configFile = options.configFile === undefined || options.configFile === false ? options.configFile : resolve(options.configFile);
@@ -160,7 +162,11 @@ export class ConfigLoader {
   private layers(file: string, seen = new Set<string>(), from?: { file: string; loaded: LoadedYaml }): Layer[] {
     const abs = resolve(file);
     if (from && !CONFIG_EXTENSION.test(basename(abs))) {
-      throw new FileError(from.file, lineOfPath(from.loaded, '/extends'), `extends pekar på en fil som inte är en konfiguration (namnet ska sluta på .yaml, .yml eller .json) / extends names a file that is not a configuration file`);
+      throw new FileError(
+        from.file,
+        lineOfPath(from.loaded, '/extends'),
+        `extends pekar på en fil som inte är en konfiguration (namnet ska sluta på .yaml, .yml eller .json) / extends names a file that is not a configuration file`,
+      );
     }
     if (seen.has(abs)) throw new FileError(file, undefined, 'extends bildar en cirkel / extends forms a cycle');
     seen.add(abs);
@@ -173,7 +179,7 @@ export class ConfigLoader {
     const cached = this.cache.get(abs);
     if (cached && cached.mtimeMs === mtimeMs) return cached.layers;
     // An extends target inside the workspace (or named from it) must resolve inside it.
-    const within = from ? this.containmentFor(from.file) ?? this.containmentFor(abs) : this.containmentFor(abs);
+    const within = from ? (this.containmentFor(from.file) ?? this.containmentFor(abs)) : this.containmentFor(abs);
     const text = this.readText(abs, from ? { sv: 'extends-filen', en: 'the extends target' } : { sv: 'konfigurationen', en: 'the configuration' }, within);
     const loaded = parseYamlText(text, abs);
     if (loaded.data === null || loaded.data === undefined) loaded.data = {};

@@ -60,7 +60,17 @@ export function splitChunks(text: string): ChunkSpan[] {
     if (first && /^\uFEFF?---\s*$/.test(line)) inFrontMatter = true;
     else if (inFrontMatter) {
       if (/^---\s*$/.test(line)) inFrontMatter = false;
-    } else if (!inComment && !fence && !rawHtmlEnd && previousBlank && lineStart > chunkStart && /^[^\s]/.test(line) && !/^(?:```|~~~)/.test(line) && !FRONT_MATTER_FENCE.test(line) && !EMPTY_LIST_ITEM.test(line)) {
+    } else if (
+      !inComment &&
+      !fence &&
+      !rawHtmlEnd &&
+      previousBlank &&
+      lineStart > chunkStart &&
+      /^[^\s]/.test(line) &&
+      !/^(?:```|~~~)/.test(line) &&
+      !FRONT_MATTER_FENCE.test(line) &&
+      !EMPTY_LIST_ITEM.test(line)
+    ) {
       // A chunk starting with "---" would parse as front matter (only the document's start may);
       // an empty list item ("- ") parses by what precedes it (micromark makes it a paragraph
       // after indented code).

@@ -61,7 +61,11 @@ export function inlineText(node: Nodes, source: string, quoted: boolean): Inline
         if (!n.alt) return;
         const start = (n.position?.start.offset ?? 0) + 2;
         const mapped = align(n.alt, source, start, n.position?.end.offset ?? start);
-        push(n.alt, mapped.offsets, mapped.marks.map((m) => m | MARK.quoted));
+        push(
+          n.alt,
+          mapped.offsets,
+          mapped.marks.map((m) => m | MARK.quoted),
+        );
         return;
       }
       case 'link':
@@ -175,7 +179,10 @@ const LITERALS: [hint: RegExp, pattern: RegExp][] = [
   [/:\/\//, /\b(?:https?|ftp):\/\/[^\s<>"”»]*[^\s<>"”».,;:!?)\]]/giu],
   [/www\./i, /\bwww\.[^\s<>"”»]*[^\s<>"”».,;:!?)\]]/giu],
   [/@/, /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu],
-  [/\.(?:se|nu|com|org|net|eu|info|gov|int|fi|no|dk|de|uk)\b/i, /\b[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:se|nu|com|org|net|eu|info|gov|int|fi|no|dk|de|uk)\b(?:\/[^\s<>"”»]*[^\s<>"”».,;:!?)\]])?/giu],
+  [
+    /\.(?:se|nu|com|org|net|eu|info|gov|int|fi|no|dk|de|uk)\b/i,
+    /\b[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:se|nu|com|org|net|eu|info|gov|int|fi|no|dk|de|uk)\b(?:\/[^\s<>"”»]*[^\s<>"”».,;:!?)\]])?/giu,
+  ],
 ];
 const QUOTE_HINT = /["”“«»]/;
 const QUOTATIONS = /”[^”]{1,600}”|“[^“”]{1,600}[”“]|"[^"]{1,600}"|«[^«»]{1,600}»|»[^»«]{1,600}[»«]/gu;

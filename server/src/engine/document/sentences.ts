@@ -78,7 +78,8 @@ function slice(inline: BlockText, from: number, to: number, block: number, words
   return { text: inline.text.slice(from, to), offsets, marks, base: 0, start: offsets[0]!, end: offsets[offsets.length - 1]! + 1, block, words: shifted };
 }
 
-const offsetOf = (node: { position?: { start: { offset?: number | undefined }; end: { offset?: number | undefined } } | undefined }, side: 'start' | 'end'): number => node.position?.[side].offset ?? 0;
+const offsetOf = (node: { position?: { start: { offset?: number | undefined }; end: { offset?: number | undefined } } | undefined }, side: 'start' | 'end'): number =>
+  node.position?.[side].offset ?? 0;
 
 /**
  * Splits one block (paragraph, heading) into sentences with parse-latin, on the block's own

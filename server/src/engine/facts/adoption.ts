@@ -57,13 +57,15 @@ function readParts(text: string, ctx: CheckContext, from = 0): Parts {
   return parts;
 }
 
-
 /**
  * "Antagen av …" states this document's adoption when nothing but the document itself
  * (or filler) stands before the verb; "visionen, som antogs av …" is another document's.
  */
 function aboutThisDocument(text: string, verbIndex: number, inHead: boolean, own: RegExp, ctx: CheckContext): boolean {
-  let before = text.slice(0, verbIndex).replace(/[*_"”“]/g, ' ').trim();
+  let before = text
+    .slice(0, verbIndex)
+    .replace(/[*_"”“]/g, ' ')
+    .trim();
   const clause = before.split(/[;]|\.\s/u);
   before = clause[clause.length - 1]!.trim();
   const relative = /(?:^|[\s,])som\s*(?:senast\s+|ursprungligen\s+)?$/iu.exec(before);
@@ -105,7 +107,10 @@ function fromSentences(ctx: CheckContext, check: AdoptionCheck): { fact: Adoptio
   const firstSection = ctx.sections.find((s) => !s.heading.pseudo && (s.heading.depth >= 2 || s.heading.start > ctx.title.start));
   const skip = new Set(ctx.sections.filter((s) => s.id === 'relaterade').flatMap((s) => s.blocks));
   const out: { fact: AdoptionFact; complete: boolean }[] = [];
-  const labels = [...ctx.metadata.values()].map((v) => v.labelRange?.start).filter((n): n is number => n !== undefined).sort((a, b) => a - b);
+  const labels = [...ctx.metadata.values()]
+    .map((v) => v.labelRange?.start)
+    .filter((n): n is number => n !== undefined)
+    .sort((a, b) => a - b);
   const take = (sentence: Sentence, parts: Parts): void => {
     const fact: AdoptionFact = { ...parts, range: sentenceRange(sentence, 0, sentence.text.trimEnd().length), evidence: sentence.text.trim(), source: 'text' };
     out.push({ fact, complete: Boolean(parts.body && parts.date) });
@@ -151,7 +156,15 @@ function fromMetadata(metadata: Map<string, MetadataValue>, ctx: CheckContext): 
   const first = body ?? date ?? decision!;
   // The whole field, label included ("Beslutad av: Kommunfullmäktige"), so hover can quote it.
   const range = first.labelRange && first.labelRange.start < first.range.start ? { start: first.labelRange.start, end: first.range.end } : first.range;
-  const fact: AdoptionFact = { bodyKnown: false, range, evidence: [body, date, decision].filter(Boolean).map((v) => v!.value).join('; '), source: first.origin === 'front-matter' ? 'front-matter' : 'metadata' };
+  const fact: AdoptionFact = {
+    bodyKnown: false,
+    range,
+    evidence: [body, date, decision]
+      .filter(Boolean)
+      .map((v) => v!.value)
+      .join('; '),
+    source: first.origin === 'front-matter' ? 'front-matter' : 'metadata',
+  };
   const fill = (parts: Parts): void => {
     if (!fact.body && parts.body) {
       fact.body = parts.body;

@@ -15,7 +15,10 @@ const localPatterns = new WeakMap<object, RegExp | null>();
 
 /** A name as a phrase pattern from its letters: "Tillväxtutskottet" → "tillväxtutskott*". */
 export function nameToPattern(name: string): string | undefined {
-  const words = name.split(/\s+/).map((w) => w.replace(/[^\p{L}\p{N}-]/gu, '')).filter(Boolean);
+  const words = name
+    .split(/\s+/)
+    .map((w) => w.replace(/[^\p{L}\p{N}-]/gu, ''))
+    .filter(Boolean);
   if (words.length === 0) return undefined;
   const last = words[words.length - 1]!;
   const stem = last.length > 5 ? last.replace(/(?:erna|arna|orna|en|et|na|n)$/u, '') : last;
@@ -39,9 +42,12 @@ export function localBodyPattern(ctx: CheckContext): RegExp | undefined {
   return re ?? undefined;
 }
 
-const DEFINITION = /^(?:(?:En|Ett|Den|Det|Vår|Kommunens)\s+)?((?:[\p{L}][\p{L}-]*)(?:\s+[\p{L}-]+){0,3}?)\s+(?:\(([\p{Lu}]{2,8})\)\s+)?(?:består av|utgörs av|är (?:ett|en) (?:[\p{L}-]+\s+){0,2}?(?:utskott|organ|råd|grupp|nätverk|forum|beredning|förvaltning|enhet|kontor|bolag|nämnd|avdelning|funktion|samverkansorgan|styrgrupp|arbetsgrupp|referensgrupp|kansli|sekretariat)\p{L}*|inrättas|inrättades|tillsätts|sammanträder|har till uppgift)/u;
-const SETS_UP = /(?:inrättar|tillsätter|bildar|utser|skapar)\s+(?:kommunstyrelsen\s+|kommunen\s+)?(?:en|ett)\s+((?:[\p{Ll}-]+\s+)?[\p{L}-]*(?:grupp|råd|nätverk|forum|beredning|kommitté|team|styrgrupp|arbetsgrupp|utskott))\b/iu;
-const CONSISTING = /((?:[\p{L}-]+\s+)?[\p{L}-]*(?:grupp|gruppen|råd|rådet|nätverk|nätverket|forum|forumet|beredning|beredningen|kommitté|kommittén|team|teamet))\s+(?:bestående av|som består av|där .{1,40} ingår|med representanter)/iu;
+const DEFINITION =
+  /^(?:(?:En|Ett|Den|Det|Vår|Kommunens)\s+)?((?:[\p{L}][\p{L}-]*)(?:\s+[\p{L}-]+){0,3}?)\s+(?:\(([\p{Lu}]{2,8})\)\s+)?(?:består av|utgörs av|är (?:ett|en) (?:[\p{L}-]+\s+){0,2}?(?:utskott|organ|råd|grupp|nätverk|forum|beredning|förvaltning|enhet|kontor|bolag|nämnd|avdelning|funktion|samverkansorgan|styrgrupp|arbetsgrupp|referensgrupp|kansli|sekretariat)\p{L}*|inrättas|inrättades|tillsätts|sammanträder|har till uppgift)/u;
+const SETS_UP =
+  /(?:inrättar|tillsätter|bildar|utser|skapar)\s+(?:kommunstyrelsen\s+|kommunen\s+)?(?:en|ett)\s+((?:[\p{Ll}-]+\s+)?[\p{L}-]*(?:grupp|råd|nätverk|forum|beredning|kommitté|team|styrgrupp|arbetsgrupp|utskott))\b/iu;
+const CONSISTING =
+  /((?:[\p{L}-]+\s+)?[\p{L}-]*(?:grupp|gruppen|råd|rådet|nätverk|nätverket|forum|forumet|beredning|beredningen|kommitté|kommittén|team|teamet))\s+(?:bestående av|som består av|där .{1,40} ingår|med representanter)/iu;
 
 const DEFINED_NAMES = 'facts:defined-names';
 

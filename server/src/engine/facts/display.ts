@@ -80,7 +80,13 @@ export function describeFacts(facts: GovernanceFacts, lines: LineIndex, lang: La
     out.push(`${sv ? 'Ansvar' : 'Responsibility'}: ${join([`${r.actor} (${ROLE[r.role][lang]})`, r.duty, where(r, lines, lang)])}`);
   }
   for (const f of facts.followUp) out.push(followUpLine(f, lines, lang));
-  const text: [keyof GovernanceFacts, string, string][] = [['owner', 'Dokumentansvarig', 'Owner'], ['scope', 'Gäller för', 'Applies to'], ['version', 'Version', 'Version'], ['replaces', 'Ersätter', 'Replaces'], ['validFrom', 'Gäller från', 'Valid from']];
+  const text: [keyof GovernanceFacts, string, string][] = [
+    ['owner', 'Dokumentansvarig', 'Owner'],
+    ['scope', 'Gäller för', 'Applies to'],
+    ['version', 'Version', 'Version'],
+    ['replaces', 'Ersätter', 'Replaces'],
+    ['validFrom', 'Gäller från', 'Valid from'],
+  ];
   for (const [key, s, e] of text) {
     const f = facts[key] as (FactBase & { value: string }) | undefined;
     if (f) out.push(`${sv ? s : e}: ${f.value}, ${where(f, lines, lang)}`);

@@ -22,7 +22,6 @@ function textFact(v: MetadataValue | undefined): TextFact | undefined {
   return { value: v.value, range: v.range, evidence: v.value, source: v.origin === 'front-matter' ? 'front-matter' : 'metadata' };
 }
 
-
 /** Scope and what the document replaces, from its own sentences ("Policyn gäller för alla nämnder"). */
 function fromSentences(ctx: CheckContext): { scope?: TextFact; replaces?: TextFact } {
   const out: { scope?: TextFact; replaces?: TextFact } = {};
@@ -30,7 +29,8 @@ function fromSentences(ctx: CheckContext): { scope?: TextFact; replaces?: TextFa
   for (const s of ctx.doc.sentences) {
     const text = s.text.trim().replace(/[.]$/, '');
     const scope = !out.scope && SCOPE.exec(text);
-    if (scope && !/^(?:till|t\.o\.m|tills|under|från|\d)/iu.test(scope[1]!)) out.scope = { value: scope[1]!, range: sentenceRange(s, 0, s.text.trimEnd().length), evidence: s.text.trim(), source: 'text' };
+    if (scope && !/^(?:till|t\.o\.m|tills|under|från|\d)/iu.test(scope[1]!))
+      out.scope = { value: scope[1]!, range: sentenceRange(s, 0, s.text.trimEnd().length), evidence: s.text.trim(), source: 'text' };
     const replaces = !out.replaces && REPLACES.exec(text);
     if (replaces) out.replaces = { value: replaces[1]!, range: sentenceRange(s, 0, s.text.trimEnd().length), evidence: s.text.trim(), source: 'text' };
   }
@@ -64,7 +64,13 @@ export function extractFacts(ctx: CheckContext): GovernanceFacts {
     facts.related = related(ctx);
     facts.bodies = definedBodies(ctx);
     const sentences = fromSentences(ctx);
-    const fields: [keyof GovernanceFacts, string][] = [['owner', 'dokumentansvarig'], ['scope', 'giltig-for'], ['version', 'version'], ['replaces', 'ersatter'], ['validFrom', 'giltig-fran']];
+    const fields: [keyof GovernanceFacts, string][] = [
+      ['owner', 'dokumentansvarig'],
+      ['scope', 'giltig-for'],
+      ['version', 'version'],
+      ['replaces', 'ersatter'],
+      ['validFrom', 'giltig-fran'],
+    ];
     for (const [name, key] of fields) {
       const fact = textFact(metadata.get(key));
       if (fact) (facts as unknown as Record<string, TextFact>)[name] = fact;

@@ -36,7 +36,7 @@ export function extractFollowUp(rule: RuleDefinition | undefined, metadata: Map<
     if (!recipient && check.parts.recipient) missing.push('recipient');
     const unclear = !frequency && check.unclear ? findFirst(ctx.patterns.get(check.unclear), text) : undefined;
     // The recipient as a name ("kommunstyrelsen"), not the phrase that led to it ("anmälas till …").
-    const recipientName = recipient ? findBody(recipient.text, ctx)?.text ?? recipient.text.replace(/^(?:till|för|hos|inför|med|i)\s+/iu, '') : undefined;
+    const recipientName = recipient ? (findBody(recipient.text, ctx)?.text ?? recipient.text.replace(/^(?:till|för|hos|inför|med|i)\s+/iu, '')) : undefined;
     return { missing, ...(frequency ? { frequency: frequency.text } : {}), ...(recipientName ? { recipient: recipientName } : {}), ...(unclear ? { unclear: unclear.text } : {}) };
   };
   for (const key of check.metadata ?? []) {

@@ -10,7 +10,6 @@ import { swedishPatterns, type SwedishPatterns } from '../analysis/swedish.js';
 
 const MAX_FACTS = 200;
 
-
 interface Span {
   start: number;
   end: number;
@@ -157,7 +156,10 @@ export function extractResponsibilities(ctx: CheckContext): ResponsibilityFact[]
   const seen = new Set<string>();
   const push = (sentence: Sentence, span: Span, dutyFrom: number): void => {
     if (span.end <= span.start) return;
-    const actor = sentence.text.slice(span.start, span.end).trim().replace(/^[-–•*]\s*/u, '');
+    const actor = sentence.text
+      .slice(span.start, span.end)
+      .trim()
+      .replace(/^[-–•*]\s*/u, '');
     if (!actor) return;
     const key = `${sentence.start}:${span.start}`;
     if (seen.has(key)) return;
@@ -165,7 +167,14 @@ export function extractResponsibilities(ctx: CheckContext): ResponsibilityFact[]
     let kind = classifyActor(actor, ctx);
     if (kind === 'organisation' && isDefined(actor, sentence, check, ctx)) kind = 'defined';
     const duty = dutyAfter(sentence.text, dutyFrom);
-    const fact: ResponsibilityFact = { actor, kind, role: roleOf(`${sentence.text.slice(Math.max(0, span.start - 30), span.start)} ${duty ?? ''}`), range: sentenceRange(sentence, span.start, span.end), evidence: sentence.text.trim(), source: 'text' };
+    const fact: ResponsibilityFact = {
+      actor,
+      kind,
+      role: roleOf(`${sentence.text.slice(Math.max(0, span.start - 30), span.start)} ${duty ?? ''}`),
+      range: sentenceRange(sentence, span.start, span.end),
+      evidence: sentence.text.trim(),
+      source: 'text',
+    };
     if (duty) fact.duty = duty;
     out.push(fact);
   };
@@ -205,7 +214,15 @@ function tableAssignments(ctx: CheckContext): ResponsibilityFact[] {
           if (i === 0 || !MATRIX_HEADER.test(header[i]?.text ?? '')) return;
           const kind = classifyActor(cell.text, ctx);
           if (kind !== 'body' && kind !== 'defined') return;
-          out.push({ actor: cell.text.trim(), kind, role: roleOf(header[i]!.text), duty: row[0]!.text.trim(), range: { start: cell.start, end: cell.end }, evidence: row.map((c) => c.text).join(' | '), source: 'text' });
+          out.push({
+            actor: cell.text.trim(),
+            kind,
+            role: roleOf(header[i]!.text),
+            duty: row[0]!.text.trim(),
+            range: { start: cell.start, end: cell.end },
+            evidence: row.map((c) => c.text).join(' | '),
+            source: 'text',
+          });
         });
       }
     }
@@ -266,7 +283,10 @@ function roleList(ctx: CheckContext): ResponsibilityFact[] {
 /** Metadata that names an owner ("Dokumentansvarig: Kommunledningsförvaltningen"). */
 export function metadataResponsibilities(metadata: Map<string, MetadataValue>, ctx: CheckContext): ResponsibilityFact[] {
   const out: ResponsibilityFact[] = [];
-  const roles: [string, ResponsibilityRole][] = [['dokumentansvarig', 'owner'], ['uppfoljning-ansvar', 'follow-up']];
+  const roles: [string, ResponsibilityRole][] = [
+    ['dokumentansvarig', 'owner'],
+    ['uppfoljning-ansvar', 'follow-up'],
+  ];
   for (const [key, role] of roles) {
     const v = metadata.get(key);
     if (!v) continue;

@@ -58,7 +58,9 @@ function readStatement(match: StatementMatch, check: StatementCheck, ctx: CheckC
   const base = { range: match.range, evidence: match.sentence.text.trim(), source: 'text' as const };
   // Who revises: the subject before the verb ("Kommunstyrelsen reviderar …") or the agent ("revideras av …").
   const agent = /^\S*\s+(?:\S+\s+)?av\s+/u.exec(match.window.slice(match.trigger.index));
-  const by = findBody(subject.slice(Math.max(0, subject.lastIndexOf('. ') + 1)), ctx) ?? (agent ? findBody(match.window.slice(match.trigger.index + agent[0].length, match.trigger.index + agent[0].length + 60), ctx) : undefined);
+  const by =
+    findBody(subject.slice(Math.max(0, subject.lastIndexOf('. ') + 1)), ctx) ??
+    (agent ? findBody(match.window.slice(match.trigger.index + agent[0].length, match.trigger.index + agent[0].length + 60), ctx) : undefined);
   const withBy = <T extends ReviewFact>(fact: T): T => (by ? { ...fact, by: by.text } : fact);
   const asNeeded = check.asNeeded ? findFirst(ctx.patterns.get(check.asNeeded), match.window) : undefined;
   const cycle = match.at.cycle;

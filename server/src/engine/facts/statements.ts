@@ -23,7 +23,6 @@ export interface StatementMatch {
 /** At most this many statements per rule and document (facts are a summary, not an index). */
 export const MAX_STATEMENTS = 40;
 
-
 /**
  * Every sentence that makes a statement of the rule's kind (a trigger about one of its
  * topics, not excluded), with the parts it gives and lacks. Once per document and rule.

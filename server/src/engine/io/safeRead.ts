@@ -2,9 +2,7 @@ import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, type
 import { relative, isAbsolute, resolve } from 'node:path';
 import type { Bilingual } from '../types.js';
 
-export type SafeReadResult =
-  | { ok: true; bytes: Buffer; realPath: string }
-  | { ok: false; code: 'missing' | 'unreadable' | 'special' | 'too-large' | 'outside'; reason: Bilingual };
+export type SafeReadResult = { ok: true; bytes: Buffer; realPath: string } | { ok: false; code: 'missing' | 'unreadable' | 'special' | 'too-large' | 'outside'; reason: Bilingual };
 
 export interface SafeReadOptions {
   maxBytes: number;

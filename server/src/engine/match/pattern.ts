@@ -73,9 +73,7 @@ function compileLiteral(word: string): string {
 }
 
 /** Lists that are shapes rather than words, so they are written as regular expressions. */
-const MONTH = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december']
-  .map((m) => [...m].map(caseless).join(''))
-  .join('|');
+const MONTH = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'].map((m) => [...m].map(caseless).join('')).join('|');
 const BUILT_IN: Record<string, string> = {
   year: String.raw`(?:19|20)\d\d`,
   date: String.raw`(?:(?:19|20)\d\d-\d\d?-\d\d?|\d{1,2}\s+(?:${MONTH})\s+(?:19|20)\d\d|(?:${MONTH})\s+(?:19|20)\d\d)`,

@@ -11,18 +11,29 @@ export interface Candidate {
 
 // Letters OCR commonly produces in place of å/ä/ö and l. Tier 1: the usual confusions.
 const TIER1: Readonly<Record<string, readonly string[]>> = {
-  a: ['ä', 'å'], A: ['Ä', 'Å'], o: ['ö'], O: ['Ö'],
-  é: ['ö', 'ä', 'å'], É: ['Ö', 'Ä', 'Å'],
+  a: ['ä', 'å'],
+  A: ['Ä', 'Å'],
+  o: ['ö'],
+  O: ['Ö'],
+  é: ['ö', 'ä', 'å'],
+  É: ['Ö', 'Ä', 'Å'],
   I: ['l'],
 };
 // Tier 2: rarer misreadings, tried only when tier 1 finds nothing ("ocksd", "beddms",
 // "majligheterna", "internationelit"), because "d" and "a" are everywhere.
 const TIER2: Readonly<Record<string, readonly string[]>> = {
-  d: ['ö', 'å', 'ä'], a: ['ö'], i: ['l'],
+  d: ['ö', 'å', 'ä'],
+  a: ['ö'],
+  i: ['l'],
 };
 // Symbols and digits standing for letters; these must change.
 const SYMBOLS: Readonly<Record<string, readonly string[]>> = {
-  '6': ['ö'], '¢': ['ö'], '&': ['ä', 'å'], '|': ['l', 'I'], '1': ['l'], '0': ['o', 'ö'],
+  '6': ['ö'],
+  '¢': ['ö'],
+  '&': ['ä', 'å'],
+  '|': ['l', 'I'],
+  '1': ['l'],
+  '0': ['o', 'ö'],
 };
 
 interface Slot {
@@ -83,9 +94,7 @@ export interface CandidateOptions {
 export function repairCandidates(word: string, speller: Speller, options: CandidateOptions = {}): Candidate[] {
   if (word.length > SEARCH_LIMITS.maxWordLength) return [];
   const key = `r${options.diacriticsOnly ? 1 : 0}${options.maxEdits ?? ''}:${options.maxChecks ?? ''}:${options.slack ?? 0}:${word}`;
-  return cached(speller, key, options.budget, options.maxChecks ?? SEARCH_LIMITS.checksPerWord, (budget) =>
-    searchCandidates(word, speller, options, budget),
-  );
+  return cached(speller, key, options.budget, options.maxChecks ?? SEARCH_LIMITS.checksPerWord, (budget) => searchCandidates(word, speller, options, budget));
 }
 
 // Per speller and word: a document repeats its damaged words, and an editor re-checks
@@ -207,7 +216,9 @@ function slotsFor(chars: string[], allCaps: boolean, tier2: boolean, diacriticsO
   // A symbol counts as a letter stand-in if letters follow it ("16sa", "6ver") or it sits
   // between letters ("Lidk6pings"); trailing digits are footnote markers, not damage.
   let lastLetter = -1;
-  chars.forEach((ch, i) => { if (/\p{L}/u.test(ch)) lastLetter = i; });
+  chars.forEach((ch, i) => {
+    if (/\p{L}/u.test(ch)) lastLetter = i;
+  });
   chars.forEach((ch, index) => {
     if (diacriticsOnly) {
       if ('aAoO'.includes(ch)) slots.push({ index, optional: true, options: TIER1[ch]! });
@@ -222,7 +233,7 @@ function slotsFor(chars: string[], allCaps: boolean, tier2: boolean, diacriticsO
     // Capital I stands for l before a lower-case letter or a stand-in ("Iang", "I6pande"),
     // not in capitals ("EU-ICLD").
     if (ch === 'I' && !/[\p{Ll}0-9&¢|]/u.test(chars[index + 1] ?? '')) return;
-    const options = [...(TIER1[ch] ?? []), ...(tier2 ? TIER2[ch] ?? [] : [])];
+    const options = [...(TIER1[ch] ?? []), ...(tier2 ? (TIER2[ch] ?? []) : [])];
     if (options.length > 0) slots.push({ index, optional: true, options });
   });
   return slots;
@@ -275,7 +286,10 @@ function enumerate(chars: string[], slots: Slot[], k: number, speller: Speller, 
     let c = choice[i]!;
     if (c === NONE) {
       // Prune: not enough slots left to spend the remaining edits.
-      if (remaining > n - i) { i--; continue; }
+      if (remaining > n - i) {
+        i--;
+        continue;
+      }
       c = slot.optional ? -1 : 0;
     } else {
       if (c >= 0) {

@@ -86,9 +86,11 @@ export function commonWordFrequencies(): Map<string, number> {
 
 /** Infinitives among the common words: likelier than a non-verb twin after "att", "ska", "kan" … */
 export const COMMON_INFINITIVES: ReadonlySet<string> = new Set(
-  ('ställa sätta stärka gälla innebära genomföra föra förbättra förändra främja öka möta söka stödja stötta nå höra ' +
+  (
+    'ställa sätta stärka gälla innebära genomföra föra förbättra förändra främja öka möta söka stödja stötta nå höra ' +
     'behöva tillhöra utgöra åta återkomma använda tillämpa överväga förstå föreslå förankra förbereda förenkla förhålla ' +
     'förklara följa fördjupa fördela påverka pågå påbörja påminna välja vända vänta växa värdera väcka hålla lära läsa ' +
     'räkna känna kräva bedöma säkerställa säkra våga tåla ändra sträva sträcka utöka utöva övervaka övergå åka hämta ' +
-    'hända hävda marknadsföra samordna möjliggöra redogöra göra lämna besöka stå gå få').split(' '),
+    'hända hävda marknadsföra samordna möjliggöra redogöra göra lämna besöka stå gå få'
+  ).split(' '),
 );

@@ -35,15 +35,21 @@ const FOREIGN_GLYPH = /[\u{E000}-\u{F8FF}\u{FFFD}\u{0000}-\u{0008}\u{000E}-\u{00
  */
 export function looksEncoded(word: string): boolean {
   if (FOREIGN_GLYPH.test(word)) return true;
-  let caseSwitches = 0, digitRuns = 0, digits = 0;
+  let caseSwitches = 0,
+    digitRuns = 0,
+    digits = 0;
   for (let i = 1; i < word.length; i++) {
-    const prev = word[i - 1]!, ch = word[i]!;
+    const prev = word[i - 1]!,
+      ch = word[i]!;
     if (isDigit(ch)) {
       digits++;
       if (!isDigit(prev)) digitRuns++;
     } else if (isUpper(ch) && isLower(prev)) caseSwitches++;
   }
-  if (isDigit(word[0] ?? '')) { digits++; digitRuns++; }
+  if (isDigit(word[0] ?? '')) {
+    digits++;
+    digitRuns++;
+  }
   const letters = word.length - digits;
   return (caseSwitches >= 2 && (digits > 0 || caseSwitches >= 3)) || (digitRuns >= 3 && letters >= 3);
 }

@@ -7,7 +7,18 @@ import { repairCandidates, type Candidate, type SearchBudget } from './candidate
 
 const DIGRAPH = /aa|ae|oe/giu;
 const REPLACEMENT: Readonly<Record<string, string>> = {
-  aa: 'å', ae: 'ä', oe: 'ö', Aa: 'Å', AA: 'Å', aA: 'å', Ae: 'Ä', AE: 'Ä', aE: 'ä', Oe: 'Ö', OE: 'Ö', oE: 'ö',
+  aa: 'å',
+  ae: 'ä',
+  oe: 'ö',
+  Aa: 'Å',
+  AA: 'Å',
+  aA: 'å',
+  Ae: 'Ä',
+  AE: 'Ä',
+  aE: 'ä',
+  Oe: 'Ö',
+  OE: 'Ö',
+  oE: 'ö',
 };
 /** More digraphs than this in one word is not a typed Swedish word (2^6 variants at most). */
 const MAX_DIGRAPHS = 6;

@@ -3,11 +3,13 @@
 // English, never "för". Only words that are not also Swedish are counted ("for", "be",
 // "is", "at", "an" are both, or an OCR text's "för", "åt", "än").
 const ENGLISH_ONLY = new Set(
-  ('the and of to with that this these those been has have had from which will would it its ' +
+  (
+    'the and of to with that this these those been has have had from which will would it its ' +
     'two three years year our we they their there not or are was were funded funding project projects ' +
     'between through into also such other should must may being who whom whose what when where ' +
     'about after before each both than then them very more some any your you he she his her ' +
-    'council municipality strategy programme development international cooperation').split(' '),
+    'council municipality strategy programme development international cooperation'
+  ).split(' '),
 );
 
 export function isEnglishWord(word: string | undefined): boolean {

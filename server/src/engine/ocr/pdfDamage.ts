@@ -10,7 +10,13 @@ import type { OcrFinding } from './scan.js';
 import { MAX_WORD_LENGTH } from '../spelling/words.js';
 
 const LIGATURES: Readonly<Record<string, string>> = {
-  '\u{FB00}': 'ff', '\u{FB01}': 'fi', '\u{FB02}': 'fl', '\u{FB03}': 'ffi', '\u{FB04}': 'ffl', '\u{FB05}': 'st', '\u{FB06}': 'st',
+  '\u{FB00}': 'ff',
+  '\u{FB01}': 'fi',
+  '\u{FB02}': 'fl',
+  '\u{FB03}': 'ffi',
+  '\u{FB04}': 'ffl',
+  '\u{FB05}': 'st',
+  '\u{FB06}': 'st',
 };
 const LIGATURE = /[\u{FB00}-\u{FB06}]/u;
 const SOFT_HYPHEN = '\u00AD';
@@ -28,7 +34,7 @@ function glyphs(text: string): OcrFinding[] {
   // Anchored at a word start, so a long run of letters is scanned once, not once per letter.
   for (const m of text.matchAll(/(?<![\p{L}\u00AD\u{FB00}-\u{FB06}])\p{L}*[\u00AD\u{FB00}-\u{FB06}][\p{L}\u00AD\u{FB00}-\u{FB06}]*/gu)) {
     const word = m[0];
-    const fixed = [...word].map((c) => (c === SOFT_HYPHEN ? '' : LIGATURES[c] ?? c)).join('');
+    const fixed = [...word].map((c) => (c === SOFT_HYPHEN ? '' : (LIGATURES[c] ?? c))).join('');
     if (fixed === word || !fixed) continue;
     out.push(finding(text, m.index, m.index + word.length, safe(LIGATURE.test(word) ? 'ligature' : 'soft-hyphen', fixed)));
   }

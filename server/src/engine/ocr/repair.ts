@@ -77,7 +77,8 @@ const CONFIDENT_FACTOR = 4;
 export function repairWord(word: string, speller: Speller, ctx: RepairContext): Repair | undefined {
   if (cannotBeDamage(word, speller, ctx.poor, ctx.budget)) return undefined;
   // Per-word cache: the context enters only through these facts.
-  const key = `${ctx.poor ? 1 : 0}${ctx.damagedParagraph ? 1 : 0}${ctx.english ? 1 : 0}` +
+  const key =
+    `${ctx.poor ? 1 : 0}${ctx.damagedParagraph ? 1 : 0}${ctx.english ? 1 : 0}` +
     `${isEnglishWord(ctx.previousWord) || isEnglishWord(ctx.nextWord) ? 1 : 0}${isInterrogativeVart(ctx.nextWord) ? 1 : 0}` +
     `${prefersYear(ctx.previousWord, ctx.nextWord) ? 1 : 0}${isDistributiveVart(ctx.nextWord) ? 1 : 0}` +
     `${expectsInfinitive(ctx.previousWord) ? 1 : 0}${ctx.sentenceStart ? 1 : 0}` +
@@ -111,8 +112,7 @@ export function cannotBeDamage(word: string, speller: Speller, poor: boolean, bu
   if (OCR_MARK.test(word)) return false;
   if (!poor) return true;
   if (speller.correct(word)) return diacriticTwins(word, speller, budget).length === 0;
-  return repairCandidates(word, speller, { ...POOR_CANDIDATES, budget }).length === 0 &&
-    (!hasDigraph(word) || digraphCandidates(word, speller, budget).length === 0);
+  return repairCandidates(word, speller, { ...POOR_CANDIDATES, budget }).length === 0 && (!hasDigraph(word) || digraphCandidates(word, speller, budget).length === 0);
 }
 
 const POOR_CANDIDATES = { slack: 1 } as const;
@@ -205,15 +205,14 @@ function decideByScore(kind: RepairKind, candidates: Candidate[], ctx: RepairCon
   const score = (c: Candidate) => Math.max(contextualFrequency(c.word, ctx), UNKNOWN_FREQUENCY) * POOR_EXTRA_EDIT ** (c.edits - fewest);
   const ranked = [...candidates].sort((a, b) => score(b) - score(a) || a.edits - b.edits);
   const suggestions = ranked.map((c) => c.word);
-  const first = score(ranked[0]!), second = score(ranked[1]!);
+  const first = score(ranked[0]!),
+    second = score(ranked[1]!);
   return first >= CONFIDENT_FACTOR * second ? { kind, replacement: ranked[0]!.word, suggestions } : { kind, suggestions };
 }
 
 /** Fewest edits first, then likelier words. */
 function rank(candidates: Candidate[], ctx: RepairContext): Candidate[] {
-  return [...candidates].sort(
-    (a, b) => a.edits - b.edits || contextualFrequency(b.word, ctx) - contextualFrequency(a.word, ctx),
-  );
+  return [...candidates].sort((a, b) => a.edits - b.edits || contextualFrequency(b.word, ctx) - contextualFrequency(a.word, ctx));
 }
 
 /** Word frequency, with "år" made likelier than "är" after "per", "varje", a number … */

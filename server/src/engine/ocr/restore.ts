@@ -13,8 +13,7 @@ export interface TextEdit {
 /** Edits for every OCR finding with one confident repair, in text order, non-overlapping. */
 export function restoreText(text: string, speller: Speller, options: { userWords?: ReadonlySet<string> } = {}): TextEdit[] {
   return checkWords(text, speller, options)
-    .ocr
-    .filter((f) => f.repair.replacement !== undefined && f.repair.replacement !== f.word)
+    .ocr.filter((f) => f.repair.replacement !== undefined && f.repair.replacement !== f.word)
     .map((f) => ({ start: f.start, end: f.end, original: f.word, replacement: f.repair.replacement! }));
 }
 

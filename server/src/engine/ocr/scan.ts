@@ -134,13 +134,17 @@ export function unreadableStretches(prepared: PreparedWords): OcrFinding[] {
   const out: OcrFinding[] = [];
   if (prepared.encoded) {
     const words = tokens.filter((t) => t.kind === 'word');
-    const start = words[0]!.start, end = words[words.length - 1]!.end;
+    const start = words[0]!.start,
+      end = words[words.length - 1]!.end;
     return [{ start, end, word: text.slice(start, end), repair: { kind: 'unreadable', suggestions: [] } }];
   }
-  let first = -1, last = -1, gap = 0;
+  let first = -1,
+    last = -1,
+    gap = 0;
   const close = () => {
     if (first < 0) return;
-    const start = tokens[first]!.start, end = tokens[last]!.end;
+    const start = tokens[first]!.start,
+      end = tokens[last]!.end;
     out.push({ start, end, word: text.slice(start, end), repair: { kind: 'unreadable', suggestions: [] } });
     first = last = -1;
   };
@@ -152,7 +156,10 @@ export function unreadableStretches(prepared: PreparedWords): OcrFinding[] {
       last = i;
       gap = 0;
     } else if (first >= 0 && t.text.length <= MAX_GAP_LENGTH && gap < MAX_GAP_TOKENS) gap++;
-    else { close(); gap = 0; }
+    else {
+      close();
+      gap = 0;
+    }
   }
   close();
   return out;
@@ -169,6 +176,7 @@ export function passageWords(text: string, options: PassageOptions, prepared?: P
 }
 
 function isLostDiacriticWord(word: string, speller: Speller, budget?: SearchBudget): boolean {
-  return !speller.correct(word) && (repairCandidates(word, speller, { diacriticsOnly: true, maxEdits: 3, budget }).length > 0 ||
-    (hasDigraph(word) && digraphCandidates(word, speller, budget).length > 0));
+  return (
+    !speller.correct(word) && (repairCandidates(word, speller, { diacriticsOnly: true, maxEdits: 3, budget }).length > 0 || (hasDigraph(word) && digraphCandidates(word, speller, budget).length > 0))
+  );
 }

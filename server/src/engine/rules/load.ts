@@ -12,7 +12,6 @@ import { readWordList } from './wordList.js';
 import { useSnapshotIn } from './parsedSnapshot.js';
 import { readDocumentTypes, readSwedishWords } from './wordData.js';
 
-
 /**
  * Finds the `rules/` directory: next to the package in a checkout, next to the bundle
  * in the packaged extension. POLICYLINT_RULES_DIR overrides it (for tests of bad rules).
@@ -59,7 +58,9 @@ function readRuleSet(directory: string): RuleSet {
   const vocabulary = buildVocabulary(bodies, intervals);
 
   const rules = new Map<string, RuleDefinition>();
-  const ruleFiles = readdirSync(directory).filter((f) => /\.ya?ml$/.test(f) && f !== 'sections.yml').sort();
+  const ruleFiles = readdirSync(directory)
+    .filter((f) => /\.ya?ml$/.test(f) && f !== 'sections.yml')
+    .sort();
   for (const name of ruleFiles) {
     const file = join(directory, name);
     const loaded = loadYamlFile(file);

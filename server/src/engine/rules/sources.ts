@@ -12,7 +12,9 @@ export function loadSources(directory: string): Map<string, SourceDocument> {
   const out = new Map<string, SourceDocument>();
   let files: string[];
   try {
-    files = readdirSync(directory).filter((f) => f.endsWith('.md')).sort();
+    files = readdirSync(directory)
+      .filter((f) => f.endsWith('.md'))
+      .sort();
   } catch {
     return out;
   }

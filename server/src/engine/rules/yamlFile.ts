@@ -65,9 +65,15 @@ function lazilyLocated(data: unknown, text: string, file: string): LoadedYaml {
 
 /** The line of the value at a JSON pointer path, for schema errors. */
 export function lineOfPath(loaded: LoadedYaml, instancePath: string): number | undefined {
-  const path = instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const path = instancePath
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   for (let n = path.length; n >= 0; n--) {
-    const node = loaded.doc.getIn(path.slice(0, n).map((p) => (/^\d+$/.test(p) ? Number(p) : p)), true);
+    const node = loaded.doc.getIn(
+      path.slice(0, n).map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
+      true,
+    );
     if (isNode(node) && node.range) return loaded.lines.linePos(node.range[0]).line;
   }
   return undefined;

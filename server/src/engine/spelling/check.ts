@@ -45,9 +45,7 @@ export function findMisspellings(text: string, speller: Speller, options: CheckO
   };
   const found: Misspelling[] = [];
   const frontMatterEnd = skip.frontMatterEnd!;
-  const prepared = options.prepared && options.prepared.text === text && options.prepared.frontMatterEnd === frontMatterEnd
-    ? options.prepared
-    : prepareWords(tokenize(text), skip);
+  const prepared = options.prepared && options.prepared.text === text && options.prepared.frontMatterEnd === frontMatterEnd ? options.prepared : prepareWords(tokenize(text), skip);
   const { tokens, forms, skipped } = prepared;
   const english = englishSentences(text);
   let englishAt = 0;
@@ -60,7 +58,10 @@ export function findMisspellings(text: string, speller: Speller, options: CheckO
     if (speller.correct(word)) continue;
     // "bl.a.", "m.fl.", "osv.": the dictionary has abbreviations with their periods.
     const dotted = dottedAbbreviation(text, token);
-    if (dotted && speller.correct(dotted.text)) { abbreviationEnd = dotted.end; continue; }
+    if (dotted && speller.correct(dotted.text)) {
+      abbreviationEnd = dotted.end;
+      continue;
+    }
     while (englishAt < english.length && english[englishAt]!.end <= token.start) englishAt++;
     if (englishAt < english.length && english[englishAt]!.start <= token.start) continue;
     // "Covenant of Mayors": the joining words of a name are part of the name, not Swedish.
@@ -172,8 +173,8 @@ export function checkPassages(passages: readonly Passage[], speller: Speller, us
     // 0: no repair of lost å/ä/ö; 1: repair; 2: repair short function words too, where the
     // paragraph itself is damaged Swedish (a short one, a heading or list item, cannot tell
     // and follows the document).
-    const damaged = () => letters[i]!.letters < SELF_EVIDENT_LETTERS ||
-      evidence[i]! + memo(passage, keys.marks, () => passageDamageMarks(passage.text, speller, options, words(i))) >= MIN_PARAGRAPH_EVIDENCE;
+    const damaged = () =>
+      letters[i]!.letters < SELF_EVIDENT_LETTERS || evidence[i]! + memo(passage, keys.marks, () => passageDamageMarks(passage.text, speller, options, words(i))) >= MIN_PARAGRAPH_EVIDENCE;
     const repair = !lossConfirmed || !poor[i] ? 0 : damaged() ? 2 : 1;
     const header = isRepeat[i] ? 'h' : '';
     const ocr = memo(passage, keys.ocr[repair]! + header, () => scanPassage(passage.text, speller, { poor: repair > 0, damaged: repair === 2, repeatedHeader: isRepeat[i] }, options, words(i)));
@@ -213,9 +214,7 @@ function withDocumentNames(results: WordFindings[]): WordFindings[] {
   if (names.size === 0) return results;
   // Findings may be cached per passage: copy, never change them.
   return results.map((r) =>
-    r.spelling.some((m) => m.initialCapital && names.has(m.word))
-      ? { ...r, spelling: r.spelling.map((m) => (m.initialCapital && names.has(m.word) ? { ...m, name: true } : m)) }
-      : r,
+    r.spelling.some((m) => m.initialCapital && names.has(m.word)) ? { ...r, spelling: r.spelling.map((m) => (m.initialCapital && names.has(m.word) ? { ...m, name: true } : m)) } : r,
   );
 }
 

@@ -58,11 +58,7 @@ export function loadSpeller(options: LoadSpellerOptions = {}): Promise<Speller> 
 }
 
 async function createSpeller(dir: string): Promise<Speller> {
-  const [factory, aff, dic] = await Promise.all([
-    hunspellAsm.loadModule(),
-    readFile(path.join(dir, 'index.aff')),
-    readFile(path.join(dir, 'index.dic')),
-  ]);
+  const [factory, aff, dic] = await Promise.all([hunspellAsm.loadModule(), readFile(path.join(dir, 'index.aff')), readFile(path.join(dir, 'index.dic'))]);
   // Mounted names are virtual paths in the WASM in-memory file system.
   const affPath = factory.mountBuffer(aff, 'sv.aff');
   const dicPath = factory.mountBuffer(dic, 'sv.dic');

@@ -35,7 +35,8 @@ export function inCapitalisedRun(text: string, tokens: readonly Token[], index: 
     let i = index;
     for (let hops = 0; hops < 3; hops++) {
       const j = i + step;
-      const a = tokens[Math.min(i, j)], b = tokens[Math.max(i, j)];
+      const a = tokens[Math.min(i, j)],
+        b = tokens[Math.max(i, j)];
       if (!a || !b || a.kind !== 'word' || b.kind !== 'word' || !adjacent(a, b)) break;
       if (capitalAt(j)) {
         // "Kongsvinger. Saarikoski" is two sentences, not one name: the gap holds no period here (adjacent).
@@ -70,7 +71,8 @@ export function isNameJoiner(text: string, tokens: readonly Token[], index: numb
   const joined = (a: Token | undefined, b: Token | undefined) => !!a && !!b && a.kind === 'word' && b.kind === 'word' && /^\s{1,2}$/u.test(text.slice(a.end, b.start));
   const capitalOnSide = (step: number): boolean => {
     for (let i = index; ; i += step) {
-      const a = tokens[Math.min(i, i + step)], b = tokens[Math.max(i, i + step)];
+      const a = tokens[Math.min(i, i + step)],
+        b = tokens[Math.max(i, i + step)];
       if (!joined(a, b)) return false;
       const next = tokens[i + step]!;
       if (isCapitalised(next.text)) return true;

@@ -43,7 +43,15 @@ export function tokenize(text: string): Token[] {
 export function neighbours(tokens: readonly Token[], index: number): { prev?: Token | undefined; next?: Token | undefined } {
   let prev: Token | undefined;
   let next: Token | undefined;
-  for (let i = index - 1; i >= 0; i--) if (tokens[i]!.kind === 'word') { prev = tokens[i]; break; }
-  for (let i = index + 1; i < tokens.length; i++) if (tokens[i]!.kind === 'word') { next = tokens[i]; break; }
+  for (let i = index - 1; i >= 0; i--)
+    if (tokens[i]!.kind === 'word') {
+      prev = tokens[i];
+      break;
+    }
+  for (let i = index + 1; i < tokens.length; i++)
+    if (tokens[i]!.kind === 'word') {
+      next = tokens[i];
+      break;
+    }
   return { prev, next };
 }

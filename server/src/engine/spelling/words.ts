@@ -102,7 +102,9 @@ export function prepareWords(tokens: Token[], ctx: SkipContext): PreparedWords {
   const skip = { ...ctx, frontMatterEnd };
   const forms = new Array<string>(tokens.length);
   const skipped = new Array<boolean>(tokens.length);
-  let wordChars = 0, encodedChars = 0, encodedTokens = 0;
+  let wordChars = 0,
+    encodedChars = 0,
+    encodedTokens = 0;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     forms[i] = token.kind === 'word' ? spellingForm(token.text) : '';
@@ -110,7 +112,10 @@ export function prepareWords(tokens: Token[], ctx: SkipContext): PreparedWords {
     skipped[i] = reason !== undefined;
     if (token.kind !== 'word') continue;
     wordChars += token.text.length;
-    if (reason === 'encoded' || reason === 'too-long') { encodedChars += token.text.length; encodedTokens++; }
+    if (reason === 'encoded' || reason === 'too-long') {
+      encodedChars += token.text.length;
+      encodedTokens++;
+    }
   }
   const encoded = encodedTokens >= MIN_ENCODED_TOKENS && encodedChars >= ENCODED_SHARE * wordChars;
   if (encoded) skipped.fill(true);
