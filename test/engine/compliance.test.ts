@@ -51,6 +51,9 @@ describe('compliance report (engine)', () => {
     assert.equal(purpose.status, 'found');
     assert.equal(POLICY.slice(purpose.range!.start, purpose.range!.end), '## Syfte');
     assert.deepEqual(purpose.element, { sv: 'Syfte', en: 'Purpose' });
+    // Short enough for the default sidebar: a two-part section title gives its first part.
+    const followUp = entries.get('follow-up')!;
+    assert.deepEqual(followUp.element, { sv: 'Uppföljning', en: 'Follow-up' });
     const review = entries.get('review-cycle')!;
     assert.equal(review.status, 'missing');
     assert.equal(

@@ -50,10 +50,14 @@ export const COMPLIANCE_STATE: Record<ComplianceStatus, Bilingual> = {
   off: { sv: 'regeln avstängd', en: 'rule off' },
 };
 
-/** The element a rule asks for: its section's title. */
+/**
+ * The element a rule asks for: its section's title, up to " och " / " and " ("Uppföljning och
+ * utvärdering" → "Uppföljning"), so that "Uppföljning: saknar mottagare" fits the editor's
+ * default sidebar; the full title is in the finding and the hover.
+ */
 function elementName(rule: RuleDefinition, ruleSet: RuleSet): Bilingual {
   const section = ruleSet.sections.find((s) => s.id === rule.section);
-  if (section) return section.title;
+  if (section) return { sv: section.title.sv.split(' och ')[0]!, en: section.title.en.split(' and ')[0]! };
   // The one element rule without a section: the decision is stated in the head, not a section.
   return rule.check.kind === 'adoption' ? { sv: 'Beslut', en: 'Decision' } : rule.title;
 }
