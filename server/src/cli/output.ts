@@ -1,7 +1,6 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Language, RuleSet } from '../engine/index.js';
-import { lintFormatter, type LintFormat } from './formatters/index.js';
+import { lintFormatter, type FormatContext, type LintFormat } from './formatters/index.js';
 import { SourceText } from './formatters/source.js';
 import { readDraft } from './input.js';
 import { reportFormatter, type ReportFormat } from './report/formats.js';
@@ -37,15 +36,10 @@ export function openSink(outputFile: string | undefined, out: NodeJS.WritableStr
   };
 }
 
-export interface PrintOptions {
+/** What to print and how: the formatters' context (less the source reader, made here) and the run's choices. */
+export interface PrintOptions extends Omit<FormatContext, 'source'> {
   mode: 'lint' | 'report';
   format: string;
-  ruleSet: RuleSet;
-  lang: Language;
-  version: string;
-  cwd: string;
-  color: boolean;
-  today: string;
   quiet: boolean;
   /** A text linted from standard input, by the path it stands for. */
   stdin?: { filePath: string; text: string };
@@ -74,7 +68,7 @@ export interface Printer {
 
 /** Starts printing in the chosen format: each file's part is written as soon as the format allows. */
 export function startPrinting(sink: Sink, options: PrintOptions): Printer {
-  const ctx = { ruleSet: options.ruleSet, lang: options.lang, version: options.version, cwd: options.cwd, color: options.color, today: options.today, source: sourceOf(options.stdin) };
+  const ctx: FormatContext = { ruleSet: options.ruleSet, lang: options.lang, version: options.version, cwd: options.cwd, color: options.color, today: options.today, source: sourceOf(options.stdin) };
   const formatter = options.mode === 'report' ? reportFormatter(options.format as ReportFormat, ctx) : lintFormatter(options.format as Exclude<LintFormat, 'facts'>, ctx);
   const totals: Totals = { errors: 0, warnings: 0 };
   return {

@@ -70,7 +70,7 @@ export function message(rule: RuleDefinition, key: string, values?: Record<strin
 
 /** `findFirst` through the editor's per-document match cache when there is one. */
 export function first(ctx: CheckContext, re: RegExp, text: string): TextMatch | undefined {
-  return ctx.blockCache ? ctx.blockCache.match(re, text, (own) => findFirst(re, own)) : findFirst(re, text);
+  return ctx.blockCache ? ctx.blockCache.forText(re, text, (own) => findFirst(re, own)) : findFirst(re, text);
 }
 
 /** `findFirst` over a whole sentence: the editor caches it with the sentence's chunk. */

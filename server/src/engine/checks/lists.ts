@@ -71,15 +71,20 @@ function checkUpdated(loaded: LoadedYaml, file: string, data: Record<string, unk
   return updated;
 }
 
+/** A dated list file from rules/vocabulary/: its data and its `updated` date, checked. */
+function readList(ruleSet: RuleSet, name: string): { file: string; loaded: LoadedYaml; data: Record<string, unknown>; updated: string } {
+  const file = join(ruleSet.directory, 'vocabulary', `${name}.yml`);
+  const loaded = loadYamlFile(file);
+  const data = (loaded.data ?? {}) as Record<string, unknown>;
+  return { file, loaded, data, updated: checkUpdated(loaded, file, data) };
+}
+
 const isBilingual = (v: unknown): v is Bilingual => typeof v === 'object' && v !== null && typeof (v as Bilingual).sv === 'string' && typeof (v as Bilingual).en === 'string';
 
 /** A replacement list, validated once per rule set; a bad entry fails with its file and line. */
 export function replacementList(ruleSet: RuleSet, name: string): ReplacementList {
   return cached(ruleSet, name, () => {
-    const file = join(ruleSet.directory, 'vocabulary', `${name}.yml`);
-    const loaded = loadYamlFile(file);
-    const data = (loaded.data ?? {}) as Record<string, unknown>;
-    const updated = checkUpdated(loaded, file, data);
+    const { file, loaded, data, updated } = readList(ruleSet, name);
     if (!Array.isArray(data.entries) || data.entries.length === 0) fail(loaded, file, '/entries', 'entries saknas / missing entries');
     const entries = data.entries.map((raw: unknown, i: number): ListEntry => {
       const path = `/entries/${i}`;
@@ -110,10 +115,7 @@ export function replacementList(ruleSet: RuleSet, name: string): ReplacementList
 /** The list of abbreviations that need no explanation. */
 export function abbreviationList(ruleSet: RuleSet, name: string): AbbreviationList {
   return cached(ruleSet, name, () => {
-    const file = join(ruleSet.directory, 'vocabulary', `${name}.yml`);
-    const loaded = loadYamlFile(file);
-    const data = (loaded.data ?? {}) as Record<string, unknown>;
-    const updated = checkUpdated(loaded, file, data);
+    const { file, loaded, data, updated } = readList(ruleSet, name);
     const strings = (key: string): string[] => {
       const v = data[key];
       if (!Array.isArray(v) || v.length === 0 || !v.every((s) => typeof s === 'string' && s.trim())) fail(loaded, file, `/${key}`, `${key} ska vara en lista med ord / ${key} must be a list of words`);
@@ -134,10 +136,7 @@ export interface GoalList {
 /** The goals of Agenda 2030 with their Swedish names. */
 export function goalList(ruleSet: RuleSet, name: string): GoalList {
   return cached(ruleSet, name, () => {
-    const file = join(ruleSet.directory, 'vocabulary', `${name}.yml`);
-    const loaded = loadYamlFile(file);
-    const data = (loaded.data ?? {}) as Record<string, unknown>;
-    const updated = checkUpdated(loaded, file, data);
+    const { file, loaded, data, updated } = readList(ruleSet, name);
     const raw = data.goals;
     if (typeof raw !== 'object' || raw === null) fail(loaded, file, '/goals', 'goals saknas / missing goals');
     const goals = new Map<number, string[]>();

@@ -222,15 +222,20 @@ function ownCopy(text: string): string {
   return text.length < 13 ? text : Buffer.from(text, 'utf16le').toString('utf16le');
 }
 
-/** `compute()` once per owner and key; the results live as long as their owner. */
-function memoize<O extends object, K, T>(store: WeakMap<O, Map<K, unknown>>, owner: O, key: K, compute: () => T): T {
+/**
+ * `compute(arg)` once per owner and key; the results live as long as their owner. The argument
+ * lets a caller pass one compute function per lint instead of a closure per call.
+ */
+function memoize<O extends object, K, A, T>(store: WeakMap<O, Map<K, unknown>>, owner: O, key: K, compute: (arg: A) => T, arg: A): T {
   let results = store.get(owner);
   if (!results) store.set(owner, (results = new Map<K, unknown>()));
   if (results.has(key)) return results.get(key) as T;
-  const value = compute();
+  const value = compute(arg);
   results.set(key, value);
   return value;
 }
+
+const noMatches = (): SentenceMatches => ({});
 
 /** One pattern's results on one sentence: the first match (null: none) and all matches. */
 interface SentenceMatches {
@@ -252,22 +257,17 @@ export class BlockCache {
 
   /** A result for a sentence of a cached chunk (keyed by its offsets array, shared by every shifted copy). */
   forSentence<T>(sentence: Sentence, key: unknown, compute: () => T): T {
-    return memoize(this.bySentence, sentence.offsets, key, compute);
+    return memoize(this.bySentence, sentence.offsets, key, compute, undefined);
   }
 
   /** `forSentence` with a compute that takes the sentence: made once per lint, not once per sentence. */
   ofSentence<T>(sentence: Sentence, key: unknown, compute: (sentence: Sentence) => T): T {
-    let results = this.bySentence.get(sentence.offsets);
-    if (!results) this.bySentence.set(sentence.offsets, (results = new Map()));
-    if (results.has(key)) return results.get(key) as T;
-    const value = compute(sentence);
-    results.set(key, value);
-    return value;
+    return memoize(this.bySentence, sentence.offsets, key, compute, sentence);
   }
 
   /** A result for an object built from cached chunks (a passage). */
   forObject<T>(owner: object, key: string, compute: () => T): T {
-    return memoize(this.byObject, owner, key, compute);
+    return memoize(this.byObject, owner, key, compute, undefined);
   }
 
   /**
@@ -286,15 +286,7 @@ export class BlockCache {
   }
 
   private entryFor(re: RegExp, sentence: Sentence): SentenceMatches {
-    let results = this.bySentence.get(sentence.offsets);
-    if (!results) this.bySentence.set(sentence.offsets, (results = new Map()));
-    let entry = results.get(re) as SentenceMatches | undefined;
-    if (!entry) results.set(re, (entry = {}));
-    return entry;
-  }
-
-  match<T>(re: RegExp, text: string, compute: (text: string) => T): T {
-    return this.forText(re, text, compute);
+    return memoize(this.bySentence, sentence.offsets, re, noMatches, undefined);
   }
 
   /**

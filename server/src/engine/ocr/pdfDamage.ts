@@ -166,14 +166,6 @@ export const lineKey = (line: string) => line.replace(/\s+/gu, ' ').trim().toLow
 const MIN_REPEATS = 3;
 export const MAX_HEADER_LENGTH = 100;
 
-/**
- * Short passages that recur at least MIN_REPEATS times (a document title printed at the top
- * of every page), as lineKey texts. Every occurrence after the first is page furniture.
- */
-export function repeatedLines(passages: readonly string[]): Set<string> {
-  return repeatedKeys(passages.map(headerCandidate));
-}
-
 /** A short passage as a running header would be counted: its lineKey, and whether it may be one (two words of letters). */
 export interface HeaderCandidate {
   key: string;
@@ -185,7 +177,10 @@ export function headerCandidate(text: string): HeaderCandidate | undefined {
   return { key: lineKey(text), counts: /\p{L}{2,}.*\s.*\p{L}{2,}/u.test(text) };
 }
 
-/** The keys of candidates seen at least MIN_REPEATS times. */
+/**
+ * Running headers: the keys of short passages seen at least MIN_REPEATS times (a document title
+ * printed at the top of every page). Every occurrence after the first is page furniture.
+ */
 export function repeatedKeys(candidates: readonly (HeaderCandidate | undefined)[]): Set<string> {
   const counts = new Map<string, number>();
   for (const c of candidates) if (c?.counts) counts.set(c.key, (counts.get(c.key) ?? 0) + 1);
