@@ -2,16 +2,14 @@
 // nspell cannot be used for Swedish: it does not implement the compounding rules of
 // dictionary-sv (see /work/shared/notes/spelling.md).
 //
-// Bundling: hunspell-asm inlines its .wasm as a base64 data URI in
-// dist/*/lib/node/hunspell.js, so esbuild needs no loader for it. The dictionary files are
-// read from disk; a bundle that ships them elsewhere passes `dictionaryDir`.
+// The dictionary files are read from disk; a bundle that ships them elsewhere passes
+// `dictionaryDir`. The parsed dictionary is kept as an image (dictionaryImage.ts).
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-// Namespace import: Node loads the CommonJS build (named exports detected), esbuild picks the
-// ESM build via "module", which has no default export.
-import * as hunspellAsm from 'hunspell-asm';
+import { cacheDirectory, imageFiles, imageKey, pruneCache, readImage, readImageHeader, writeImage } from './dictionaryImage.js';
+import { createInstance, restoreInstance, startRuntime, type HunspellInstance } from './hunspellRuntime.js';
 
 export interface Speller {
   /** true if Hunspell accepts the word (cached per word). */
@@ -58,21 +56,29 @@ export function loadSpeller(options: LoadSpellerOptions = {}): Promise<Speller> 
 }
 
 async function createSpeller(dir: string): Promise<Speller> {
-  const [factory, aff, dic] = await Promise.all([hunspellAsm.loadModule(), readFile(path.join(dir, 'index.aff')), readFile(path.join(dir, 'index.dic'))]);
-  // Mounted names are virtual paths in the WASM in-memory file system.
-  const affPath = factory.mountBuffer(aff, 'sv.aff');
-  const dicPath = factory.mountBuffer(dic, 'sv.dic');
-  const hunspell = factory.create(affPath, dicPath);
-  // Hunspell keeps its own copy; free the buffers in WASM memory.
-  factory.unmount(affPath);
-  factory.unmount(dicPath);
-  return new CachedSpeller(hunspell);
+  return new CachedSpeller(await loadInstance(dir));
 }
 
-interface HunspellLike {
-  spell(word: string): boolean;
-  suggest(word: string): string[];
-  addWord(word: string): void;
+/**
+ * The dictionary in `dir`, restored from its image when there is a valid one, else parsed
+ * (and its image saved for the next start).
+ */
+export async function loadInstance(dir: string, env: NodeJS.ProcessEnv = process.env): Promise<HunspellInstance & { restored: boolean }> {
+  const files = imageFiles(dir, env);
+  const found = files.map((file) => ({ file, header: readImageHeader(file) })).find((f) => f.header);
+  const [aff, dic, { runtime }] = await Promise.all([readFile(path.join(dir, 'index.aff')), readFile(path.join(dir, 'index.dic')), startRuntime(found?.header?.size)]);
+  const key = imageKey(aff, dic, runtime.HEAPU8);
+  const image = found && readImage(found.file, key);
+  if (image) return { ...restoreInstance(runtime, image.memory, image.handle), restored: true };
+  // No image, or a stale or damaged one: parse, in a runtime of the default size. The key
+  // stands: a fresh runtime's static data does not depend on its memory's size.
+  const instance = createInstance(found ? (await startRuntime()).runtime : runtime, aff, dic);
+  const cache = cacheDirectory(env);
+  if (cache) {
+    writeImage(files[files.length - 1]!, key, instance.handle, instance.memory());
+    pruneCache(cache);
+  }
+  return { ...instance, restored: false };
 }
 
 /** Enough for every word of a long draft and its OCR candidates (~10 MB). */
@@ -82,7 +88,7 @@ class CachedSpeller implements Speller {
   private readonly cache = new Map<string, boolean>();
   private readonly suggestions = new Map<string, string[]>();
 
-  constructor(private readonly hunspell: HunspellLike) {}
+  constructor(private readonly hunspell: HunspellInstance) {}
 
   correct(word: string): boolean {
     let ok = this.cache.get(word);
