@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compilePattern, compilePatterns, findAll, type Vocabulary } from '../../server/src/engine/match/pattern.js';
+import { compilePattern, compilePatterns, findAll, findFirst, type Vocabulary } from '../../server/src/engine/match/pattern.js';
 import { mayMatch, prefilterFor } from '../../server/src/engine/match/fragments.js';
 import { buildVocabulary } from '../../server/src/engine/rules/vocabulary.js';
 import { loadRuleSet } from '../../server/src/engine/index.js';
@@ -48,7 +48,7 @@ function sampleTexts(): string[] {
 }
 
 describe('phrase-pattern prefilter', () => {
-  it('never hides a match: every rule pattern finds the same matches with and without it', function () {
+  it('never hides a match: every rule pattern list finds the same matches with and without it, and the same first match alone or alternative by alternative', function () {
     this.timeout(120_000);
     const ruleSet = loadRuleSet();
     const vocabulary = buildVocabulary(ruleSet.bodies, ruleSet.intervals);
@@ -60,7 +60,10 @@ describe('phrase-pattern prefilter', () => {
       const re = compilePatterns(list, vocabulary);
       for (const text of texts) {
         if (!mayMatch(re, text)) skipped++;
-        assert.deepEqual(filtered(re, text), unfiltered(re, text), `${list.join(' | ').slice(0, 80)} on ${JSON.stringify(text.slice(0, 80))}`);
+        const where = `${list.join(' | ').slice(0, 80)} on ${JSON.stringify(text.slice(0, 80))}`;
+        assert.deepEqual(filtered(re, text), unfiltered(re, text), where);
+        // findFirst runs a list alternative by alternative: the same first match as the whole list's expression.
+        assert.deepEqual(findFirst(re, text), findFirst(new RegExp(re.source, re.flags), text), where);
       }
     }
     // The prefilter must also do its job: most texts match most patterns not at all.

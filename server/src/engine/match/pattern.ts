@@ -104,7 +104,22 @@ export function compilePatterns(patterns: readonly string[], vocabulary: Vocabul
   const bodies = patterns.map((p) => `(?:${compileBody(p, vocabulary, 0)})`);
   const re = new RegExp(`${BEFORE}(?:${bodies.join('|')})${AFTER}`, 'gu');
   registerPrefilter(re, prefilterFor(patterns, vocabulary));
+  if (patterns.length > 1) alternativesOf.set(re, { patterns, vocabulary });
   return re;
+}
+
+/**
+ * The patterns a list was compiled from, each compiled alone on first use (see findFirst).
+ * One expression for a list like follow-up's recipients ("till … {body}", "{body} får", …)
+ * tries every alternative's backtracking at every position; alone, each has its own prefilter
+ * and most are never run.
+ */
+const alternativesOf = new WeakMap<RegExp, { patterns: readonly string[]; vocabulary: Vocabulary; compiled?: RegExp[] }>();
+
+function alternatives(re: RegExp): RegExp[] | undefined {
+  const list = alternativesOf.get(re);
+  if (!list) return undefined;
+  return (list.compiled ??= list.patterns.map((p) => compilePattern(p, list.vocabulary)));
 }
 
 export interface TextMatch {
@@ -127,8 +142,22 @@ export function findAll(re: RegExp, text: string): TextMatch[] {
   return out;
 }
 
+/**
+ * The leftmost match, and at that position the first alternative that matches: the same
+ * as running the list's one expression, found alternative by alternative.
+ */
 export function findFirst(re: RegExp, text: string): TextMatch | undefined {
   if (!mayMatch(re, text)) return undefined;
+  const parts = alternatives(re);
+  if (parts) {
+    let best: TextMatch | undefined;
+    for (const part of parts) {
+      const m = findFirst(part, text);
+      if (m && (!best || m.index < best.index)) best = m;
+      if (best?.index === 0) break;
+    }
+    return best;
+  }
   re.lastIndex = 0;
   const m = re.exec(text);
   re.lastIndex = 0;
