@@ -80,7 +80,8 @@ function countWords(sentence: Sentence): LixCounts {
   for (const word of sentence.words) {
     if (!HAS_ALNUM.test(word.text)) continue;
     words++;
-    if ((word.text.match(LETTER)?.length ?? 0) > 6) longWords++;
+    // Six characters hold at most six letters: only longer words need counting (most are short).
+    if (word.text.length > 6 && (word.text.match(LETTER)?.length ?? 0) > 6) longWords++;
   }
   return { words, sentences: words > 0 ? 1 : 0, longWords };
 }

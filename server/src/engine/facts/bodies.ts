@@ -49,12 +49,22 @@ const SETS_UP =
 const CONSISTING =
   /((?:[\p{L}-]+\s+)?[\p{L}-]*(?:grupp|gruppen|råd|rådet|nätverk|nätverket|forum|forumet|beredning|beredningen|kommitté|kommittén|team|teamet))\s+(?:bestående av|som består av|där .{1,40} ingår|med representanter)/iu;
 
+// The words each expression above cannot match without, with the same flags: most sentences
+// have none of them, and the expressions' leading word runs are tried at every position.
+const DEFINITION_WORDS = /består av|utgörs av|är (?:ett|en) |inrättas|inrättades|tillsätts|sammanträder|har till uppgift/u;
+const SETS_UP_WORDS = /inrättar|tillsätter|bildar|utser|skapar/iu;
+const CONSISTING_WORDS = /bestående av|som består av|ingår|med representanter/iu;
+
 const DEFINED_NAMES = 'facts:defined-names';
 
 /** The names a sentence defines (most define none). */
 function namesIn(sentence: Sentence): readonly string[] {
   const text = sentence.text.trim();
-  const names = [DEFINITION.exec(text)?.[1], SETS_UP.exec(text)?.[1], CONSISTING.exec(text)?.[1]].filter((n): n is string => n !== undefined);
+  const names = [
+    DEFINITION_WORDS.test(text) ? DEFINITION.exec(text)?.[1] : undefined,
+    SETS_UP_WORDS.test(text) ? SETS_UP.exec(text)?.[1] : undefined,
+    CONSISTING_WORDS.test(text) ? CONSISTING.exec(text)?.[1] : undefined,
+  ].filter((n): n is string => n !== undefined);
   return names.length ? names : NO_NAMES;
 }
 const NO_NAMES: readonly string[] = [];

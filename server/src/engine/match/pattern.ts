@@ -21,56 +21,14 @@
  * [kK][sS]). Scripts beyond these do not occur in Swedish municipal documents.
  */
 
-export type Vocabulary = Readonly<Record<string, readonly string[]>>;
+import { PatternError, parts, type Vocabulary } from './syntax.js';
+import { ALNUM, BEFORE, caseless, compileLiteral } from './literal.js';
+import { mayMatch, prefilterFor, registerPrefilter } from './fragments.js';
 
-/** Letters and digits of the European scripts, as a character class body. */
-const ALNUM = String.raw`0-9A-Za-z\u00AA\u00B2\u00B3\u00B5\u00B9\u00BA\u00BC-\u00BE\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02AF\u0300-\u036F\u0370-\u03FF\u0400-\u052F\u1E00-\u1EFF`;
-const WORD_CHAR = `[${ALNUM}&|¢]`;
-const BEFORE = `(?<![${ALNUM}&])`;
+export { PatternError, type Vocabulary };
+
 const AFTER = `(?![${ALNUM}])`;
 const GAP = String.raw`(?:\s+[^\s]+){0,8}?`;
-
-/** What OCR turns each Swedish letter into, besides the letter itself. */
-const OCR_CLASSES: Record<string, string> = {
-  å: 'åaä&é',
-  ä: 'äaå&é',
-  ö: 'öo6é¢ø',
-  é: 'ée',
-};
-
-export class PatternError extends Error {}
-
-/** Escapes a regular-expression syntax character. Only those: with the `u` flag an escaped
- *  non-syntax character such as `-` is itself a syntax error ("e-tjänst" crashed the loader). */
-function escapeChar(ch: string): string {
-  return /[.*+?^${}()|[\]\\/]/.test(ch) ? `\\${ch}` : ch;
-}
-
-/** Both cases of a letter, when it has two that are single characters ("ß" has not). */
-function bothCases(ch: string): string {
-  const lower = ch.toLowerCase();
-  const upper = ch.toUpperCase();
-  if (lower === upper || lower.length !== 1 || upper.length !== 1) return lower === upper ? ch : lower;
-  return lower + upper;
-}
-
-/** A literal character, in either case. */
-function caseless(ch: string): string {
-  const cases = bothCases(ch);
-  return cases.length > 1 ? `[${cases}]` : escapeChar(ch);
-}
-
-function compileLiteral(word: string): string {
-  let out = '';
-  for (const ch of word) {
-    if (ch === '*') out += `${WORD_CHAR}*`;
-    else {
-      const cls = OCR_CLASSES[ch.toLowerCase()];
-      out += cls ? `[${[...new Set([...cls].map(bothCases).join(''))].join('')}]` : caseless(ch);
-    }
-  }
-  return out;
-}
 
 /** Lists that are shapes rather than words, so they are written as regular expressions. */
 const MONTH = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'].map((m) => [...m].map(caseless).join('')).join('|');
@@ -98,30 +56,6 @@ function compileAlternative(alternative: string, vocabulary: Vocabulary, depth: 
 function compileSlot(slot: string, vocabulary: Vocabulary, depth: number): string {
   const alternatives = slot.split('|').map((a) => compileAlternative(a, vocabulary, depth));
   return alternatives.length > 1 ? `(?:${alternatives.join('|')})` : alternatives[0]!;
-}
-
-/** Word slots, with a bracketed run of them ("[för ...]") as one optional group. */
-type Part = { slot: string } | { optional: string[] };
-
-function parts(pattern: string): Part[] {
-  const out: Part[] = [];
-  let group: string[] | undefined;
-  for (const word of pattern.trim().split(/\s+/).filter(Boolean)) {
-    const opens = word.startsWith('[');
-    const closes = word.endsWith(']');
-    if (group) {
-      if (opens) throw new PatternError(`nästlade [ ] i "${pattern}" / nested [ ] in "${pattern}"`);
-      group.push(closes ? word.slice(0, -1) : word);
-      if (closes) {
-        out.push({ optional: group });
-        group = undefined;
-      }
-    } else if (opens && closes && word.length > 2) out.push({ optional: [word.slice(1, -1)] });
-    else if (opens) group = [word.slice(1)];
-    else out.push({ slot: word });
-  }
-  if (group) throw new PatternError(`"[" utan "]" i "${pattern}" / unclosed [ in "${pattern}"`);
-  return out;
 }
 
 /** Slots in sequence; `first` says whether the run starts the pattern (no leading space). */
@@ -160,13 +94,32 @@ function compileBody(pattern: string, vocabulary: Vocabulary, depth: number): st
 
 /** Compiles one phrase pattern to a global Unicode RegExp (case-insensitive by construction). */
 export function compilePattern(pattern: string, vocabulary: Vocabulary = {}): RegExp {
-  return new RegExp(`${BEFORE}(?:${compileBody(pattern, vocabulary, 0)})${AFTER}`, 'gu');
+  const re = new RegExp(`${BEFORE}(?:${compileBody(pattern, vocabulary, 0)})${AFTER}`, 'gu');
+  registerPrefilter(re, prefilterFor([pattern], vocabulary));
+  return re;
 }
 
 /** Compiles a list of alternatives into one RegExp (cached by the caller). */
 export function compilePatterns(patterns: readonly string[], vocabulary: Vocabulary = {}): RegExp {
   const bodies = patterns.map((p) => `(?:${compileBody(p, vocabulary, 0)})`);
-  return new RegExp(`${BEFORE}(?:${bodies.join('|')})${AFTER}`, 'gu');
+  const re = new RegExp(`${BEFORE}(?:${bodies.join('|')})${AFTER}`, 'gu');
+  registerPrefilter(re, prefilterFor(patterns, vocabulary));
+  if (patterns.length > 1) alternativesOf.set(re, { patterns, vocabulary });
+  return re;
+}
+
+/**
+ * The patterns a list was compiled from, each compiled alone on first use (see findFirst).
+ * One expression for a list like follow-up's recipients ("till … {body}", "{body} får", …)
+ * tries every alternative's backtracking at every position; alone, each has its own prefilter
+ * and most are never run.
+ */
+const alternativesOf = new WeakMap<RegExp, { patterns: readonly string[]; vocabulary: Vocabulary; compiled?: RegExp[] }>();
+
+function alternatives(re: RegExp): RegExp[] | undefined {
+  const list = alternativesOf.get(re);
+  if (!list) return undefined;
+  return (list.compiled ??= list.patterns.map((p) => compilePattern(p, list.vocabulary)));
 }
 
 export interface TextMatch {
@@ -177,6 +130,7 @@ export interface TextMatch {
 
 export function findAll(re: RegExp, text: string): TextMatch[] {
   const out: TextMatch[] = [];
+  if (!mayMatch(re, text)) return out;
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (m[0].length === 0) {
@@ -188,7 +142,22 @@ export function findAll(re: RegExp, text: string): TextMatch[] {
   return out;
 }
 
+/**
+ * The leftmost match, and at that position the first alternative that matches: the same
+ * as running the list's one expression, found alternative by alternative.
+ */
 export function findFirst(re: RegExp, text: string): TextMatch | undefined {
+  if (!mayMatch(re, text)) return undefined;
+  const parts = alternatives(re);
+  if (parts) {
+    let best: TextMatch | undefined;
+    for (const part of parts) {
+      const m = findFirst(part, text);
+      if (m && (!best || m.index < best.index)) best = m;
+      if (best?.index === 0) break;
+    }
+    return best;
+  }
   re.lastIndex = 0;
   const m = re.exec(text);
   re.lastIndex = 0;

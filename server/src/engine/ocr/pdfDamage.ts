@@ -86,6 +86,7 @@ function doubledLetters(text: string, speller: Speller): OcrFinding[] {
   for (const m of text.matchAll(/(?<![\p{L}\p{N}])\p{L}+(?![\p{L}\p{N}])/gu)) {
     const word = m[0];
     if (word.length > MAX_WORD_LENGTH) continue; // not a word; never sent to the dictionary
+    if (!repeatsCharacter(word)) continue; // most words: neither expression below can match
     const tripled = /(\p{L})\1\1/u.exec(word);
     const doubledEnd = /(\p{Ll})\1$/u.exec(word);
     if (!tripled && !(doubledEnd && word.length >= 6)) continue;
@@ -95,6 +96,18 @@ function doubledLetters(text: string, speller: Speller): OcrFinding[] {
     out.push(finding(text, m.index, m.index + word.length, safe('doubled-letter', fixed)));
   }
   return out;
+}
+
+/**
+ * Whether two neighbouring UTF-16 units are equal, or the word has a letter beyond the BMP:
+ * without either no letter is doubled or tripled.
+ */
+function repeatsCharacter(word: string): boolean {
+  for (let i = 1; i < word.length; i++) {
+    const unit = word.charCodeAt(i);
+    if (unit === word.charCodeAt(i - 1) || (unit >= 0xd800 && unit <= 0xdfff)) return true;
+  }
+  return false;
 }
 
 /**
