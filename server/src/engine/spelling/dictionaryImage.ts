@@ -95,6 +95,8 @@ export function readImage(file: string, key: string): DictionaryImage | undefine
   } catch {
     return undefined;
   }
+  // The file may have been replaced since its header was read: check it again.
+  if (bytes.byteLength < 8 || !bytes.subarray(0, 4).equals(MAGIC)) return undefined;
   const start = 8 + bytes.readUInt32LE(4);
   const memory = bytes.subarray(start);
   if (memory.byteLength !== header.size) return undefined;
