@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Bundles what ships: the extension (dist/client.cjs), the language server (dist/server.cjs)
-// and the CLI (dist/cli.cjs), as CommonJS for Node 20 and VS Code's extension host.
+// Bundles what ships: the extension (dist/client.cjs), the language server (dist/server.cjs,
+// started through dist/server-start.cjs) and the CLI (dist/cli.cjs, which bin/policylint.js
+// runs when it is fresh), as CommonJS for Node 20 and VS Code's extension host.
 //
 // The engine finds rules/ from its own location. In ESM it uses import.meta.url; in these CJS
 // bundles the banner sets the global `__policylintDir` (dist/), from which rules/ is found
@@ -36,6 +37,8 @@ const common = {
 const targets = [
   { entryPoints: ['client/src/extension.ts'], outfile: join(outdir, 'client.cjs'), external: ['vscode'] },
   { entryPoints: ['server/src/lsp/main.ts'], outfile: join(outdir, 'server.cjs') },
+  // What the extension starts: server.cjs run with a V8 code cache (server/src/boot/codeCache.ts).
+  { entryPoints: ['server/src/boot/serverStart.ts'], outfile: join(outdir, 'server-start.cjs') },
   { entryPoints: ['server/src/cli/cli.ts'], outfile: join(outdir, 'cli.cjs'), bannerPrefix: '#!/usr/bin/env node\n' },
   // The CLI's worker threads load this file from next to cli.cjs (see server/src/cli/pool.ts).
   { entryPoints: ['server/src/cli/worker.ts'], outfile: join(outdir, 'cli-worker.cjs') },

@@ -44,7 +44,7 @@ if (!flag('no-bundle')) {
   step('bundling');
   run(process.execPath, ['scripts/bundle.mjs', ...(flag('no-minify') ? [] : ['--minify'])]);
 }
-for (const f of ['dist/client.cjs', 'dist/server.cjs', 'dist/cli.cjs']) {
+for (const f of ['dist/client.cjs', 'dist/server.cjs', 'dist/server-start.cjs', 'dist/cli.cjs']) {
   if (!existsSync(join(root, f))) {
     console.error(`[package] ${f} is missing; run node scripts/bundle.mjs`);
     process.exit(1);

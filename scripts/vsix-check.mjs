@@ -67,6 +67,7 @@ export function requiredFiles(manifest, names) {
     'extension/package.json',
     'extension/dist/client.cjs',
     'extension/dist/server.cjs',
+    'extension/dist/server-start.cjs',
     'extension/dist/cli.cjs',
     'extension/dist/dictionary/index.aff',
     'extension/dist/dictionary/index.dic',

@@ -27,9 +27,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Policy
   // Pure modules use @vscode/l10n; give it the bundle VS Code loaded for the display language.
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
 
+  // server-start.cjs runs server.cjs with a V8 code cache; the debugger gets server.cjs itself.
   const serverModule = context.asAbsolutePath('dist/server.cjs');
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
+    run: { module: context.asAbsolutePath('dist/server-start.cjs'), transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6010'] } },
   };
   const clientOptions: LanguageClientOptions = {

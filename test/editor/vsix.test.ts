@@ -35,6 +35,7 @@ describe('the packaged .vsix', function () {
     for (const f of [
       'dist/client.cjs',
       'dist/server.cjs',
+      'dist/server-start.cjs',
       'dist/cli.cjs',
       'dist/dictionary/index.aff',
       'dist/dictionary/index.dic',

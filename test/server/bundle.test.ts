@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MarkupContent } from 'vscode-languageserver-protocol';
@@ -26,7 +26,7 @@ describe('bundles (esbuild, CommonJS)', function () {
   after(() => rmSync(ws, { recursive: true, force: true }));
 
   it('serves diagnostics and hovers from server.cjs, spell checker included', async () => {
-    const client = new LspClient({ workspaceFolders: [ws], server: join(outdir, 'server.cjs'), env: { POLICYLINT_SPELLING: 'on' } });
+    const client = new LspClient({ workspaceFolders: [ws], server: join(outdir, 'server.cjs'), env: { POLICYLINT_SPELLING: 'on', POLICYLINT_CACHE_DIR: join(ws, 'cache') } });
     try {
       await client.initialize();
       const uri = await client.open(join(ws, 'docs', 'utkast.md'), readFileSync(join(REPO, 'examples', 'lidkoping-ocr-utkast.md'), 'utf8'));
@@ -42,6 +42,30 @@ describe('bundles (esbuild, CommonJS)', function () {
     } finally {
       await client.shutdown();
     }
+  });
+
+  it('starts server.cjs through server-start.cjs, as the extension does: the code cache is written, then used', async () => {
+    const cache = join(ws, 'start-cache');
+    const written: number[] = [];
+    for (const start of ['first', 'second']) {
+      const client = new LspClient({ workspaceFolders: [ws], server: join(outdir, 'server-start.cjs'), env: { POLICYLINT_CACHE_DIR: cache } });
+      try {
+        await client.initialize();
+        const uri = await client.open(join(ws, 'docs', 'utkast.md'), readFileSync(join(REPO, 'examples', 'strandvik-internationell-strategi.md'), 'utf8'));
+        const items = await client.pullItems(uri);
+        assert.ok(
+          items.some((d) => d.code === 'skall'),
+          `${start} start: ${items.map((d) => d.code).join(', ')}`,
+        );
+      } finally {
+        await client.shutdown();
+      }
+      const files = readdirSync(cache).filter((f) => f.startsWith('v8-'));
+      assert.equal(files.length, 1, `${start} start: one cache for server.cjs`);
+      written.push(statSync(join(cache, files[0]!)).mtimeMs);
+    }
+    // A cache that V8 refused would have been written again when the second server exited.
+    assert.equal(written[1], written[0]);
   });
 
   it('runs the CLI from cli.cjs outside the repository', () => {

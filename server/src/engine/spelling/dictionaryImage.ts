@@ -8,9 +8,11 @@
 // user's cache directory: $POLICYLINT_CACHE_DIR, else $XDG_CACHE_HOME/policylint, else
 // ~/.cache/policylint. POLICYLINT_CACHE_DIR set to "" turns the cache off.
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { closeSync, openSync, readFileSync, readSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
+import { cacheDirectory, writeFileAtomically } from '../io/cacheFiles.js';
+
+export { cacheDirectory };
 
 /** Bumped when the file layout changes. */
 const FORMAT = 'policylint-hunspell-image 1';
@@ -42,14 +44,6 @@ export function imageKey(aff: Uint8Array, dic: Uint8Array, freshMemory: Uint8Arr
   const hash = createHash('sha1').update(FORMAT);
   for (const part of [aff, dic, freshMemory.subarray(0, FINGERPRINT_BYTES)]) hash.update(String(part.byteLength)).update(part);
   return hash.digest('hex');
-}
-
-/** The user's cache directory for policylint, or undefined when turned off. */
-export function cacheDirectory(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const explicit = env['POLICYLINT_CACHE_DIR'];
-  if (explicit !== undefined) return explicit === '' ? undefined : path.resolve(explicit);
-  const base = env['XDG_CACHE_HOME'] || path.join(os.homedir() || os.tmpdir(), '.cache');
-  return path.join(base, 'policylint');
 }
 
 /** Where an image for this dictionary may be, best first. */
@@ -114,20 +108,7 @@ export function writeImage(file: string, key: string, handle: number, memory: Ui
   const prefix = Buffer.alloc(8);
   MAGIC.copy(prefix);
   prefix.writeUInt32LE(json.byteLength, 4);
-  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
-  try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(temporary, Buffer.concat([prefix, json, memory]));
-    renameSync(temporary, file);
-    return true;
-  } catch {
-    try {
-      unlinkSync(temporary);
-    } catch {
-      // Nothing was written.
-    }
-    return false;
-  }
+  return writeFileAtomically(file, [prefix, json, memory]);
 }
 
 /** Images in the cache directory untouched for this long belong to dictionaries no longer used. */
