@@ -164,10 +164,24 @@ export function findFirst(re: RegExp, text: string): TextMatch | undefined {
   return m ? { index: m.index, end: m.index + m[0].length, text: m[0] } : undefined;
 }
 
+/**
+ * Compiled lists by vocabulary (as JSON): the rule loader compiles every list to check it, and
+ * the lint's cache for the same vocabulary then finds them compiled.
+ */
+const compiledByVocabulary = new Map<string, Map<string, RegExp>>();
+
 /** A compile cache: rule files are loaded once, patterns compiled once per process. */
 export class PatternCache {
-  private readonly cache = new Map<string, RegExp>();
-  constructor(private readonly vocabulary: Vocabulary) {}
+  private readonly cache: Map<string, RegExp>;
+  constructor(private readonly vocabulary: Vocabulary) {
+    const key = JSON.stringify(vocabulary);
+    let cache = compiledByVocabulary.get(key);
+    if (!cache) {
+      cache = new Map();
+      compiledByVocabulary.set(key, cache);
+    }
+    this.cache = cache;
+  }
 
   get(patterns: readonly string[]): RegExp {
     const key = patterns.join('\u0000');

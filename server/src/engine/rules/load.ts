@@ -5,7 +5,7 @@ import type { BodiesFile, IntervalsFile, MetadataFile, RuleDefinition, RuleSet, 
 import { lineOfPath, loadYamlFile, validateYaml } from './yamlFile.js';
 import { loadSources, clauseContains } from './sources.js';
 import { FileError } from './errors.js';
-import { compilePatterns, PatternError } from '../match/pattern.js';
+import { PatternCache, PatternError } from '../match/pattern.js';
 import { schemaValidator } from './schemaValidators.js';
 import { buildVocabulary } from './vocabulary.js';
 import { readWordList } from './wordList.js';
@@ -56,6 +56,7 @@ function readRuleSet(directory: string): RuleSet {
   const swedish = readSwedishWords(join(directory, 'vocabulary', 'swedish.yml'));
   const sources = loadSources(join(directory, 'sources'));
   const vocabulary = buildVocabulary(bodies, intervals);
+  const patterns = new PatternCache(vocabulary);
 
   const rules = new Map<string, RuleDefinition>();
   const ruleFiles = readdirSync(directory)
@@ -81,7 +82,7 @@ function readRuleSet(directory: string): RuleSet {
         throw new FileError(file, undefined, `citatet finns inte i ${ref.document}#${ref.clause}: "${ref.quote}" / quote not found in clause`);
       }
     }
-    checkPatterns(rule, vocabulary, file);
+    checkPatterns(rule, patterns, file);
     rules.set(rule.id, rule);
   }
   for (const rule of rules.values()) {
@@ -92,8 +93,8 @@ function readRuleSet(directory: string): RuleSet {
   return { metadata, words: readWordList(join(directory, 'vocabulary', 'ordlista.txt')), rules, sections, bodies, intervals, documentTypes, swedish, sources, directory };
 }
 
-/** Compiles every pattern once at load, so a typo fails here with the file named. */
-function checkPatterns(rule: RuleDefinition, vocabulary: Record<string, readonly string[]>, file: string): void {
+/** Compiles every pattern once at load, so a typo fails here with the file named (and the lint finds them compiled). */
+function checkPatterns(rule: RuleDefinition, patterns: PatternCache, file: string): void {
   const lists: string[][] = [];
   const c = rule.check;
   if (c.kind === 'adoption') lists.push(c.verbs);
@@ -105,7 +106,7 @@ function checkPatterns(rule: RuleDefinition, vocabulary: Record<string, readonly
   for (const list of lists) {
     if (list.length === 0) continue;
     try {
-      compilePatterns(list, vocabulary);
+      patterns.get(list);
     } catch (error) {
       const message = error instanceof PatternError ? error.message : String(error);
       throw new FileError(file, undefined, `felaktigt mönster i ${JSON.stringify(list)}: ${message} / bad pattern`);
