@@ -1,5 +1,6 @@
 /**
- * Writes rules/.parsed.json: the parse of every bundled YAML file by a hash of its text, so
+ * Writes rules/.parsed.json: the parse of every bundled YAML file (and of the source documents'
+ * front matter) by a hash of its text, so
  * that a cold start does not parse YAML (see server/src/engine/rules/parsedSnapshot.ts).
  * Run by `npm run build`, `prepare`, `test` and the bundle; a stale entry is never used,
  * because an edited file hashes differently.
@@ -9,6 +10,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseYamlText } from '../server/src/engine/rules/yamlFile.js';
 import { SNAPSHOT_FILE, snapshotEntry } from '../server/src/engine/rules/parsedSnapshot.js';
+import { frontMatterOf } from '../server/src/engine/rules/sources.js';
+import { parse as parseYaml } from 'yaml';
 
 const rules = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'rules');
 
@@ -23,6 +26,12 @@ for (const file of yamlFiles(rules).sort()) {
   const entry = snapshotEntry(text, parseYamlText(text, file).data);
   if (entry) files[entry[0]] = entry[1];
   else skipped++;
+}
+// The source documents' front matter (rules/sources/*.md), parsed as parseSource parses it.
+for (const name of readdirSync(join(rules, 'sources')).filter((f) => f.endsWith('.md'))) {
+  const yaml = frontMatterOf(readFileSync(join(rules, 'sources', name), 'utf8'));
+  const entry = yaml === undefined ? undefined : snapshotEntry(yaml, parseYaml(yaml));
+  if (entry) files[entry[0]] = entry[1];
 }
 writeFileSync(join(rules, SNAPSHOT_FILE), `${JSON.stringify({ files })}\n`);
 if (!process.argv.includes('--quiet')) console.log(`${SNAPSHOT_FILE}: ${Object.keys(files).length} files${skipped ? `, ${skipped} left to parse at load (not JSON)` : ''}`);

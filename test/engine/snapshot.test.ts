@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { loadYamlFile, parseYamlText } from '../../server/src/engine/rules/yamlFile.js';
 import { snapshotEntry, snapshotParse } from '../../server/src/engine/rules/parsedSnapshot.js';
 import { loadRuleSet } from '../../server/src/engine/index.js';
+import { frontMatterOf, parseFrontMatter } from '../../server/src/engine/rules/sources.js';
+import { parse as parseYaml } from 'yaml';
 import { REPO } from '../helpers/paths.js';
 
 function yamlFiles(dir: string): string[] {
@@ -24,6 +26,18 @@ describe('the build snapshot of the bundled YAML (rules/.parsed.json)', () => {
       assert.ok(entry, `${file}: its parse does not survive JSON, so it is never taken from the snapshot`);
       assert.deepEqual(snapshotParse(text), parsed, `${file}: the snapshot (npm run build writes it) is missing or differs from the file`);
     }
+  });
+
+  it("gives every source document's front matter exactly the data parsing it gives", () => {
+    const sources = readdirSync(join(REPO, 'rules', 'sources')).filter((f) => f.endsWith('.md'));
+    assert.ok(sources.length >= 4);
+    for (const name of sources) {
+      const yaml = frontMatterOf(readFileSync(join(REPO, 'rules', 'sources', name), 'utf8'));
+      assert.ok(yaml, `${name} has front matter`);
+      assert.deepEqual(snapshotParse(yaml), parseYaml(yaml), `${name}: the snapshot is missing or differs`);
+      assert.deepEqual(parseFrontMatter(yaml), parseYaml(yaml));
+    }
+    assert.deepEqual(parseFrontMatter('id: ny-källa\ntitle: Inte i snapshoten\n'), { id: 'ny-källa', title: 'Inte i snapshoten' });
   });
 
   it('never answers for an edited file: a changed value is read from the file', () => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { SourceClause, SourceDocument } from './model.js';
 import { FileError } from './errors.js';
+import { snapshotParse } from './parsedSnapshot.js';
 
 /**
  * Reads the bundled source documents (rules/sources/*.md). A clause is the text after an
@@ -28,6 +29,19 @@ export function loadSources(directory: string): Map<string, SourceDocument> {
 
 const ANCHOR = /^<a id="([^"]+)"><\/a>\s*$/;
 
+/** A source's front matter: from the build's snapshot when its text is there (see snapshot-rules). */
+export function parseFrontMatter(yaml: string): unknown {
+  return snapshotParse(yaml) ?? parseYaml(yaml);
+}
+
+/** The front matter of a source document's text, or undefined. */
+export function frontMatterOf(text: string): string | undefined {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  if (lines[0] !== '---') return undefined;
+  const end = lines.indexOf('---', 1);
+  return end < 0 ? undefined : lines.slice(1, end).join('\n');
+}
+
 export function parseSource(text: string, file: string): SourceDocument {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   let meta: Record<string, unknown> = {};
@@ -35,7 +49,7 @@ export function parseSource(text: string, file: string): SourceDocument {
   if (lines[0] === '---') {
     const end = lines.indexOf('---', 1);
     if (end < 0) throw new FileError(file, 1, 'front matter saknar avslutande --- / unterminated front matter');
-    meta = (parseYaml(lines.slice(1, end).join('\n')) ?? {}) as Record<string, unknown>;
+    meta = (parseFrontMatter(lines.slice(1, end).join('\n')) ?? {}) as Record<string, unknown>;
     i = end + 1;
   }
   const id = scalar(meta.id);
