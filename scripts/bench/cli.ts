@@ -14,6 +14,8 @@ export interface CliBench {
   policylintSpellingOnly: Timing;
   hunspell?: Timing;
   cached: Timing;
+  /** The same drafts with almost no prose paragraph repeated (see CorpusOptions.distinctParagraphs). */
+  distinct: { policylint: Timing; markdownlint: Timing };
   /** One 10 KB draft, start to exit. */
   oneFile: Timing;
   /** Peak RSS over four times the drafts (default workers, and one thread). */
@@ -38,6 +40,19 @@ export function benchCli(repo: string, count: number, runs: number): CliBench {
     ],
     runs,
   ) as [Timing, Timing, Timing];
+
+  // The corpus is recombined from a dozen documents, so most paragraphs occur in many drafts;
+  // real repositories repeat far less. The same drafts with the paragraphs made distinct show
+  // what caches keyed on a paragraph's text owe to that.
+  const distinctDir = join(repo, '.bench', 'distinct');
+  generateCorpus(repo, { count, directory: distinctDir, distinctParagraphs: true });
+  const [distinctPolicylint, distinctMarkdownlint] = timeInterleaved(
+    [
+      { label: 'policylint, distinct paragraphs', command: node, args: [bin, 'distinct', '--format', 'json', '--today', '2026-11-23'], cwd },
+      { label: 'markdownlint-cli2, distinct paragraphs', command: node, args: [join(repo, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs'), 'distinct/**/*.md'], cwd },
+    ],
+    runs,
+  ) as [Timing, Timing];
 
   // The spelling share: only the two word rules (a config beside a copy of the corpus),
   // against Debian's hunspell -l on the same text.
@@ -79,6 +94,7 @@ export function benchCli(repo: string, count: number, runs: number): CliBench {
     policylintSpellingOnly,
     ...(hunspell ? { hunspell } : {}),
     cached,
+    distinct: { policylint: distinctPolicylint, markdownlint: distinctMarkdownlint },
     oneFile,
     memory: { files: many.length, workersMb, singleThreadMb },
   };

@@ -11,6 +11,31 @@ export interface CorpusOptions {
   count: number;
   directory: string;
   seed?: number;
+  /**
+   * Almost no prose paragraph the same in two drafts (neighbouring words swapped twice in each), so
+   * caches keyed on a paragraph's text gain nothing from the corpus being recombined from a
+   * dozen documents; the words, and so the spelling work per word, stay the same.
+   */
+  distinctParagraphs?: boolean;
+}
+
+/** Swaps neighbouring words twice in every prose paragraph (not headings, lists, tables, front matter). */
+function perturbParagraphs(text: string, rnd: () => number): string {
+  const front = /^---\n[\s\S]*?\n---\n/.exec(text)?.[0] ?? '';
+  const body = text
+    .slice(front.length)
+    .split(/\n{2,}/)
+    .map((paragraph) => {
+      if (/^\s*(?:#|\||[-*+]\s|\d+[.)]\s|<|>)/.test(paragraph)) return paragraph;
+      const words = paragraph.split(' ');
+      if (words.length < 6) return paragraph;
+      for (let swap = 0; swap < 2; swap++) {
+        const i = 1 + Math.floor(rnd() * (words.length - 3));
+        [words[i], words[i + 1]] = [words[i + 1]!, words[i]!];
+      }
+      return words.join(' ');
+    });
+  return front + body.join('\n\n');
 }
 
 /** A small deterministic PRNG (mulberry32). */
@@ -45,6 +70,8 @@ function sections(markdown: string): { head: string; parts: string[] } {
 
 export function generateCorpus(repo: string, options: CorpusOptions): string[] {
   const rnd = random(options.seed ?? 20261123);
+  // Its own sequence, so that the drafts are the same with and without the swaps.
+  const swaps = random((options.seed ?? 20261123) + 1);
   const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const sourceDir = join(repo, 'rules', 'sources');
   const sources = readdirSync(sourceDir)
@@ -75,6 +102,7 @@ export function generateCorpus(repo: string, options: CorpusOptions): string[] {
     let text = `${front}# Internationell ${type} för ${municipality}s kommun\n\n${base.head.replace(/^# .*\n/, '')}\n${parts.join('\n')}\n`;
     for (const name of ['Åmål', 'Alingsås', 'Lidköping', 'Arvika']) text = text.split(name).join(municipality);
     if (rnd() < 0.2) text = ocrDamage(text, rnd);
+    if (options.distinctParagraphs) text = perturbParagraphs(text, swaps);
     const file = join(options.directory, `utkast-${String(i + 1).padStart(4, '0')}.md`);
     writeFileSync(file, text);
     files.push(file);
