@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { checkPassages, splitPassages, type Passage } from '../../server/src/engine/spelling/check.js';
 import { loadSpeller, type Speller } from '../../server/src/engine/spelling/hunspell.js';
-import { LruCache } from '../../server/src/engine/spelling/lruCache.js';
+import { CachePerSpeller, RecentCache } from '../../server/src/engine/spelling/recentCache.js';
+import { repairCandidates } from '../../server/src/engine/ocr/candidates.js';
 import { createTextMemo, textMemo } from '../../server/src/engine/spelling/passageMemo.js';
 import { readSeed } from '../ocr/seeds.js';
 
@@ -25,33 +26,54 @@ function counting(speller: Speller): { speller: Speller; calls: () => number } {
 const copies = (passages: readonly Passage[]): Passage[] => passages.map((p) => ({ text: p.text }));
 
 describe('word caches are bounded (issue 15)', () => {
-  it('LruCache forgets the least recently used entry first', () => {
-    const cache = new LruCache<string, number>(3);
+  it('RecentCache drops what was not used for a generation, and keeps what was', () => {
+    // A generation holds half the limit: it turns over when its third entry comes.
+    const cache = new RecentCache<string, number>(4);
     cache.set('a', 1);
     cache.set('b', 2);
     cache.set('c', 3);
-    assert.equal(cache.get('a'), 1); // now the newest
+    assert.equal(cache.get('a'), 1); // used: moves to the new generation
     cache.set('d', 4);
+    cache.set('e', 5);
     assert.equal(cache.has('b'), false);
+    assert.equal(cache.has('c'), false);
     assert.deepEqual(
-      ['a', 'c', 'd'].map((k) => cache.get(k)),
-      [1, 3, 4],
+      ['a', 'd', 'e'].map((k) => cache.get(k)),
+      [1, 4, 5],
     );
-    assert.equal(cache.size, 3);
+    assert.ok(cache.size <= 4);
   });
 
-  it('LruCache weighs entries when told how', () => {
-    const cache = new LruCache<string, string>(10, (k, v) => k.length + v.length);
-    cache.set('aa', 'aaaa'); // 6
-    cache.set('bb', 'bb'); // 4: 10 in all, still fits
-    assert.equal(cache.size, 2);
-    cache.set('c', 'c'); // 12: the oldest goes
+  it('RecentCache weighs entries when told how, and never holds more than its limit', () => {
+    const cache = new RecentCache<string, string>(10, (k, v) => k.length + v.length);
+    cache.set('aa', 'aaaa'); // 6: more than half the limit, a generation of its own
+    cache.set('bb', 'bb'); // 4
+    cache.set('c', 'c'); // 2: the generation of "bb" is full; the one of "aa" goes
     assert.equal(cache.has('aa'), false);
     assert.equal(cache.get('bb'), 'bb');
-    // One entry heavier than the limit is still kept (until the next one comes).
-    cache.set('big', 'x'.repeat(20));
-    assert.equal(cache.get('big')?.length, 20);
-    assert.equal(cache.size, 1);
+    for (let i = 0; i < 100; i++) cache.set(`k${i}`, 'v');
+    assert.ok(cache.size <= 10 / 3 + 1);
+  });
+});
+
+describe('word caches follow the speller (issue 15)', () => {
+  it('a speller whose version changed gets a fresh cache', () => {
+    const caches = new CachePerSpeller<number>(10);
+    const speller = { version: 0 };
+    caches.for(speller).set('ord', 1);
+    assert.equal(caches.for(speller).get('ord'), 1);
+    speller.version++;
+    assert.equal(caches.for(speller).get('ord'), undefined);
+  });
+
+  it('OCR candidates asked for again after addWords see the added word', async () => {
+    const speller = await loadSpeller();
+    assert.deepEqual(repairCandidates('Kvarnhallabyn', speller), []);
+    speller.addWords(['Kvarnhällabyn']);
+    assert.deepEqual(
+      repairCandidates('Kvarnhallabyn', speller).map((c) => c.word),
+      ['Kvarnhällabyn'],
+    );
   });
 });
 

@@ -3,7 +3,7 @@ import { format, memo, message } from './context.js';
 import type { Speller } from '../spelling/hunspell.js';
 import { checkPassages, type WordFindings } from '../spelling/check.js';
 import { textMemo } from '../spelling/passageMemo.js';
-import { LruCache } from '../spelling/lruCache.js';
+import { RecentCache } from '../spelling/recentCache.js';
 import type { Bilingual, Fix, Finding, OffsetRange, TextEdit } from '../types.js';
 import type { RuleDefinition } from '../rules/model.js';
 import type { OcrFinding } from '../ocr/scan.js';
@@ -112,7 +112,7 @@ function wordFindings(ctx: CheckContext): PassageFindings[] | undefined {
 }
 
 const acceptedSets = new WeakMap<readonly string[], WeakMap<readonly string[], ReadonlySet<string>>>();
-const equalLists = new LruCache<string, ReadonlySet<string>>(16);
+const equalLists = new RecentCache<string, ReadonlySet<string>>(16);
 
 /**
  * The rule set's and the configuration's accepted words as one set, the same object for as

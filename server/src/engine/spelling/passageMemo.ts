@@ -3,7 +3,7 @@
 // boilerplate introduction) is checked once. Editors keep results per Passage object instead.
 import type { Passage, PassageMemo } from './check.js';
 import type { Speller } from './hunspell.js';
-import { LruCache, ownCopy } from './lruCache.js';
+import { RecentCache, ownCopy } from './recentCache.js';
 
 /** Characters of passage text kept (about 2 bytes each, plus the results). */
 const MAX_TEXT = 4_000_000;
@@ -26,7 +26,7 @@ export function textMemo(speller: Speller): PassageMemo {
 }
 
 export function createTextMemo(maxText: number): PassageMemo {
-  const cache = new LruCache<string, Map<string, unknown>>(maxText, (text) => text.length + ENTRY_WEIGHT);
+  const cache = new RecentCache<string, Map<string, unknown>>(maxText, (text) => text.length + ENTRY_WEIGHT);
   return <T>(passage: Passage, key: string, compute: () => T, reusable?: () => boolean): T => {
     const results = cache.get(passage.text);
     if (results?.has(key)) return results.get(key) as T;
