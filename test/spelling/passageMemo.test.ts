@@ -4,6 +4,9 @@ import { loadSpeller, type Speller } from '../../server/src/engine/spelling/huns
 import { CachePerSpeller, RecentCache } from '../../server/src/engine/spelling/recentCache.js';
 import { repairCandidates } from '../../server/src/engine/ocr/candidates.js';
 import { createTextMemo, textMemo } from '../../server/src/engine/spelling/passageMemo.js';
+import { lintText } from '../../server/src/engine/index.js';
+import type { ResolvedConfig } from '../../server/src/engine/config/model.js';
+import { TODAY } from '../helpers/paths.js';
 import { readSeed } from '../ocr/seeds.js';
 
 /** Counts the dictionary look-ups a speller is asked for. */
@@ -130,6 +133,19 @@ describe('word rules: results of a paragraph reused by its text (issue 15)', fun
       accepting.flatMap((r) => r.spelling).some((m) => m.word === word),
       false,
     );
+  });
+
+  it('the CLI: the next draft, with its configuration read afresh, reuses the paragraphs the first one had', () => {
+    const { speller: counted, calls } = counting(speller);
+    // Each file gets its own configuration object, equal in content.
+    const config = (): ResolvedConfig => ({ rules: new Map(), words: ['Lidköpingsmodellen'], ignores: [] });
+    const text = `# Internationellt arbete\n\n${readSeed('003')}`;
+    const lint = () => lintText(text, { today: TODAY, config: config(), services: { speller: counted } }).diagnostics.filter((d) => d.ruleId === 'spelling' || d.ruleId === 'ocr-artifact');
+    const first = lint();
+    const before = calls();
+    assert.ok(first.length > 0 && before > 0);
+    assert.deepEqual(lint(), first);
+    assert.equal(calls(), before);
   });
 
   it('a speller that accepts more words gets a fresh memo', () => {
