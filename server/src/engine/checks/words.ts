@@ -2,6 +2,8 @@ import type { Check, CheckContext } from './context.js';
 import { format, memo, message } from './context.js';
 import type { Speller } from '../spelling/hunspell.js';
 import { checkPassages, type WordFindings } from '../spelling/check.js';
+import { textMemo } from '../spelling/passageMemo.js';
+import { RecentCache } from '../spelling/recentCache.js';
 import type { Bilingual, Fix, Finding, OffsetRange, TextEdit } from '../types.js';
 import type { RuleDefinition } from '../rules/model.js';
 import type { OcrFinding } from '../ocr/scan.js';
@@ -88,7 +90,10 @@ interface PassageFindings extends WordFindings {
   placed: PlacedPassage;
 }
 
-/** Both word rules, passage by passage (see checkPassages); editors reuse unchanged passages. */
+/**
+ * Both word rules, passage by passage (see checkPassages); editors reuse unchanged passages,
+ * the CLI the results of a paragraph an earlier draft had too.
+ */
 function wordFindings(ctx: CheckContext): PassageFindings[] | undefined {
   const sp = speller(ctx);
   if (!sp) return undefined;
@@ -100,13 +105,14 @@ function wordFindings(ctx: CheckContext): PassageFindings[] | undefined {
       placed.map((p) => p.passage),
       sp,
       userWords,
-      cache ? <T>(passage: object, key: string, compute: () => T): T => cache.forObject(passage, key, compute) : undefined,
+      cache ? <T>(passage: object, key: string, compute: () => T): T => cache.forObject(passage, key, compute) : textMemo(sp),
     );
     return found.map((f, i) => ({ ...f, placed: placed[i]! }));
   });
 }
 
 const acceptedSets = new WeakMap<readonly string[], WeakMap<readonly string[], ReadonlySet<string>>>();
+const equalLists = new RecentCache<string, ReadonlySet<string>>(16);
 
 /**
  * The rule set's and the configuration's accepted words as one set, the same object for as
@@ -116,7 +122,15 @@ function acceptedWords(ctx: CheckContext): ReadonlySet<string> {
   let byConfig = acceptedSets.get(ctx.ruleSet.words);
   if (!byConfig) acceptedSets.set(ctx.ruleSet.words, (byConfig = new WeakMap()));
   let words = byConfig.get(ctx.words);
-  if (!words) byConfig.set(ctx.words, (words = new Set([...ctx.ruleSet.words, ...ctx.words])));
+  if (!words) {
+    // A configuration read afresh for each file lists the same words in a new array: one set
+    // for equal lists, so that a paragraph's results carry over from file to file.
+    const list = [...ctx.ruleSet.words, ...ctx.words];
+    const content = JSON.stringify(list);
+    words = equalLists.get(content);
+    if (!words) equalLists.set(content, (words = new Set(list)));
+    byConfig.set(ctx.words, words);
+  }
   return words;
 }
 

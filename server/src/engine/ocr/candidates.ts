@@ -2,6 +2,7 @@
 // misreads, and keep the variants that the dictionary accepts. Candidates come from the
 // dictionary, never from a list of expected answers, so this generalises to unseen texts.
 import type { Speller } from '../spelling/hunspell.js';
+import { CachePerSpeller, ownCopy } from '../spelling/recentCache.js';
 
 export interface Candidate {
   word: string;
@@ -98,8 +99,9 @@ export function repairCandidates(word: string, speller: Speller, options: Candid
 }
 
 // Per speller and word: a document repeats its damaged words, and an editor re-checks
-// the same text on every keystroke.
-const caches = new WeakMap<Speller, Map<string, Candidate[]>>();
+// the same text on every keystroke. Bounded (least recently used go first): the keys are
+// words of documents, and a language server runs for a whole day of editing.
+const caches = new CachePerSpeller<Candidate[]>(20_000);
 
 /**
  * Runs `compute` with a per-word budget (capped by what the document has left) and caches
@@ -107,11 +109,7 @@ const caches = new WeakMap<Speller, Map<string, Candidate[]>>();
  * must not inherit a truncated answer.
  */
 function cached(speller: Speller, key: string, document: SearchBudget | undefined, perWord: number, compute: (budget: SearchBudget) => Candidate[]): Candidate[] {
-  let cache = caches.get(speller);
-  if (!cache) {
-    cache = new Map();
-    caches.set(speller, cache);
-  }
+  const cache = caches.for(speller);
   const hit = cache.get(key);
   if (hit) return hit;
   if (document && document.left <= 0) return [];
@@ -120,7 +118,7 @@ function cached(speller: Speller, key: string, document: SearchBudget | undefine
   const value = compute(budget);
   if (document) document.left -= limit - budget.left;
   const cutByDocument = budget.left <= 0 && limit < perWord;
-  if (!cutByDocument) cache.set(key, value);
+  if (!cutByDocument) cache.set(ownCopy(key), value);
   return value;
 }
 

@@ -3,6 +3,7 @@
 // removes a letter, which the one-letter OCR repairs never do, so "paa" becomes "på" and
 // not the dictionary's rare "påa".
 import type { Speller } from '../spelling/hunspell.js';
+import { CachePerSpeller, ownCopy } from '../spelling/recentCache.js';
 import { repairCandidates, type Candidate, type SearchBudget } from './candidates.js';
 
 const DIGRAPH = /aa|ae|oe/giu;
@@ -28,7 +29,8 @@ export function hasDigraph(word: string): boolean {
   return DIGRAPH.test(word);
 }
 
-const caches = new WeakMap<Speller, Map<string, Candidate[]>>();
+// Bounded like the candidate cache (see candidates.ts).
+const caches = new CachePerSpeller<Candidate[]>(20_000);
 
 /**
  * Dictionary words the word becomes when some of its digraphs stand for å/ä/ö, fewest
@@ -36,15 +38,11 @@ const caches = new WeakMap<Speller, Map<string, Candidate[]>>();
  * ("forutsaettningar" → "förutsättningar"). [] for a dictionary word.
  */
 export function digraphCandidates(word: string, speller: Speller, budget?: SearchBudget): Candidate[] {
-  let cache = caches.get(speller);
-  if (!cache) {
-    cache = new Map();
-    caches.set(speller, cache);
-  }
+  const cache = caches.for(speller);
   const hit = cache.get(word);
   if (hit) return hit;
   const found = search(word, speller, budget);
-  if (!budget || budget.left > 0) cache.set(word, found);
+  if (!budget || budget.left > 0) cache.set(ownCopy(word), found);
   return found;
 }
 

@@ -49,6 +49,8 @@ function glyphs(text: string): OcrFinding[] {
  */
 function hyphenation(text: string, speller: Speller): OcrFinding[] {
   const out: OcrFinding[] = [];
+  // Both expressions below need a hyphen; most passages have none (and the scan is costly).
+  if (!text.includes('-')) return out;
   for (const m of text.matchAll(/(?<![\p{L}-])(\p{L}+)-([ \t]*\r?\n[ \t>]*|[ \t])(\p{Ll}\p{L}*)/gu)) {
     const [whole, head, gap, tail] = m as unknown as [string, string, string, string];
     if (head.length + tail.length > MAX_WORD_LENGTH || COORDINATORS.test(tail)) continue;
@@ -133,6 +135,7 @@ function letterSpaced(text: string, speller: Speller): OcrFinding[] {
 // "Sidan 4 av 7", "Sida 1 av 7", "Sid. 3 (12)", "4 av 9", "2 (13)": a page number.
 const PAGE_NUMBER = /(?<![\p{L}\p{N}])(?:sid(?:an|a)?\.?\s*)?\d{1,3}\s*(?:av\s*\d{1,3}|\(\s*\d{1,3}\s*\))(?![\p{L}\p{N}])/giu;
 const WHOLE_PAGE_NUMBER = new RegExp(`^\\s*${PAGE_NUMBER.source}\\s*$`, 'iu');
+const DIGIT = /[0-9]/u;
 // Capitalised as a footer is; "se sidan 4 av 7" in a sentence is a reference.
 const NAMED_PAGE = /^Sid/u;
 
@@ -141,6 +144,8 @@ const NAMED_PAGE = /^Sid/u;
  * "Sidan 4 av 7" inside a paragraph is offered for removal (it might be prose).
  */
 function pageNumbers(text: string): OcrFinding[] {
+  // Both expressions need a digit (\d is ASCII in them); most passages have none.
+  if (!DIGIT.test(text)) return [];
   if (WHOLE_PAGE_NUMBER.test(text)) return [wholePassage(text, safe('page-furniture', ''))];
   const out: OcrFinding[] = [];
   for (const m of text.matchAll(PAGE_NUMBER)) {

@@ -2,6 +2,7 @@
 // A repair with one confident candidate is safe to apply automatically (`replacement`);
 // otherwise the candidates are only offered (`suggestions`).
 import type { Speller } from '../spelling/hunspell.js';
+import { CachePerSpeller, ownCopy } from '../spelling/recentCache.js';
 import { repairCandidates, diacriticTwins, type Candidate, type SearchBudget } from './candidates.js';
 import { hasCapitalIForL, hasOcrAccent, hasOcrSymbol } from './detect.js';
 import { expectsInfinitive, isCommonInfinitive, isDistributiveVart, isInterrogativeVart, prefersYear, wordFrequency } from './frequency.js';
@@ -83,19 +84,16 @@ export function repairWord(word: string, speller: Speller, ctx: RepairContext): 
     `${prefersYear(ctx.previousWord, ctx.nextWord) ? 1 : 0}${isDistributiveVart(ctx.nextWord) ? 1 : 0}` +
     `${expectsInfinitive(ctx.previousWord) ? 1 : 0}${ctx.sentenceStart ? 1 : 0}` +
     `${/^\p{Ll}/u.test(ctx.previousWord ?? '') ? 1 : 0}${/^\p{Ll}/u.test(ctx.nextWord ?? '') ? 1 : 0}${word}`;
-  let cache = memo.get(speller);
-  if (!cache) {
-    cache = new Map();
-    memo.set(speller, cache);
-  }
+  const cache = memo.for(speller);
   if (cache.has(key)) return cache.get(key);
   const repair = computeRepair(word, speller, ctx);
   // A decision taken after the document's budget ran out may lack candidates: not kept.
-  if (!ctx.budget || ctx.budget.left > 0) cache.set(key, repair);
+  if (!ctx.budget || ctx.budget.left > 0) cache.set(ownCopy(key), repair);
   return repair;
 }
 
-const memo = new WeakMap<Speller, Map<string, Repair | undefined>>();
+// Bounded like the candidate cache (see candidates.ts).
+const memo = new CachePerSpeller<Repair | undefined>(20_000);
 
 // Characters without which a word shows no visible OCR damage: no lone symbol, no
 // hasOcrSymbol, no hasOcrAccent, no hasCapitalIForL (see detect.ts).

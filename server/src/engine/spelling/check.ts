@@ -127,9 +127,11 @@ export interface Passage {
 
 /**
  * Caches a computation per passage and key. Editors pass the same Passage object for an
- * unchanged paragraph, so results are looked up by identity; default: no cache.
+ * unchanged paragraph, so results are looked up by identity; the CLI looks them up by text
+ * (see passageMemo.ts); default: no cache. `reusable`, asked after `compute`, says whether
+ * the value may be reused for another document (not when the search budget ran out).
  */
-export type PassageMemo = <T>(passage: Passage, key: string, compute: () => T) => T;
+export type PassageMemo = <T>(passage: Passage, key: string, compute: () => T, reusable?: () => boolean) => T;
 
 const noMemo: PassageMemo = (_passage, _key, compute) => compute();
 
@@ -155,7 +157,9 @@ export function checkPassages(passages: readonly Passage[], speller: Speller, us
   // Each passage tokenized once for the three passes below (only if some pass needs it).
   const prepared = new Array<PreparedWords | undefined>(passages.length);
   const words = (i: number): PreparedWords => (prepared[i] ??= passageWords(passages[i]!.text, options));
-  const evidence = passages.map((p, i) => (poor[i] ? memo(p, keys.evidence, () => passageLossEvidence(p.text, speller, options, words(i))) : 0));
+  // A value computed after the budget ran out may lack candidates: for this lint only.
+  const complete = () => budget.left > 0;
+  const evidence = passages.map((p, i) => (poor[i] ? memo(p, keys.evidence, () => passageLossEvidence(p.text, speller, options, words(i)), complete) : 0));
   const lossConfirmed = evidence.reduce((a, b) => a + b, 0) >= MIN_LOSS_EVIDENCE_IN_DOCUMENT;
   // Running headers: a short passage seen often; every occurrence after the first.
   const candidates = passages.map((p) => memo(p, 'header-candidate', () => headerCandidate(p.text)));
@@ -174,15 +178,25 @@ export function checkPassages(passages: readonly Passage[], speller: Speller, us
     // paragraph itself is damaged Swedish (a short one, a heading or list item, cannot tell
     // and follows the document).
     const damaged = () =>
-      letters[i]!.letters < SELF_EVIDENT_LETTERS || evidence[i]! + memo(passage, keys.marks, () => passageDamageMarks(passage.text, speller, options, words(i))) >= MIN_PARAGRAPH_EVIDENCE;
+      letters[i]!.letters < SELF_EVIDENT_LETTERS || evidence[i]! + memo(passage, keys.marks, () => passageDamageMarks(passage.text, speller, options, words(i)), complete) >= MIN_PARAGRAPH_EVIDENCE;
     const repair = !lossConfirmed || !poor[i] ? 0 : damaged() ? 2 : 1;
     const header = isRepeat[i] ? 'h' : '';
-    const ocr = memo(passage, keys.ocr[repair]! + header, () => scanPassage(passage.text, speller, { poor: repair > 0, damaged: repair === 2, repeatedHeader: isRepeat[i] }, options, words(i)));
-    const spelling = memo(passage, keys.spelling[repair]! + header, () => {
-      // One finding per word: a word inside an OCR finding ("ﬁn", "m å l") is not misspelled too.
-      const covered = (m: Misspelling) => ocr.some((f) => m.start < f.end && f.start < m.end);
-      return findMisspellings(passage.text, speller, { ...options, prepared: words(i) }).filter((m) => !covered(m));
-    });
+    const ocr = memo(
+      passage,
+      keys.ocr[repair]! + header,
+      () => scanPassage(passage.text, speller, { poor: repair > 0, damaged: repair === 2, repeatedHeader: isRepeat[i] }, options, words(i)),
+      complete,
+    );
+    const spelling = memo(
+      passage,
+      keys.spelling[repair]! + header,
+      () => {
+        // One finding per word: a word inside an OCR finding ("ﬁn", "m å l") is not misspelled too.
+        const covered = (m: Misspelling) => ocr.some((f) => m.start < f.end && f.start < m.end);
+        return findMisspellings(passage.text, speller, { ...options, prepared: words(i) }).filter((m) => !covered(m));
+      },
+      complete,
+    );
     prepared[i] = undefined;
     return { spelling, ocr };
   });

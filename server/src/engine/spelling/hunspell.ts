@@ -18,6 +18,8 @@ export interface Speller {
   suggest(word: string): string[];
   /** Accept these words from now on (user word list, defined abbreviations). */
   addWords(words: readonly string[]): void;
+  /** Changes whenever addWords changes what is accepted: results cached elsewhere are stale. */
+  readonly version?: number;
 }
 
 export interface LoadSpellerOptions {
@@ -87,6 +89,7 @@ const MAX_CACHED_WORDS = 150_000;
 class CachedSpeller implements Speller {
   private readonly cache = new Map<string, boolean>();
   private readonly suggestions = new Map<string, string[]>();
+  version = 0;
 
   constructor(private readonly hunspell: HunspellInstance) {}
 
@@ -121,5 +124,6 @@ class CachedSpeller implements Speller {
     // Cased forms ("Arko", "ARKO") of an added word change too: start the caches afresh.
     this.cache.clear();
     this.suggestions.clear();
+    this.version++;
   }
 }

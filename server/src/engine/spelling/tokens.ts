@@ -14,14 +14,15 @@ export interface Token {
 }
 
 const WORD_CHAR = String.raw`[\p{L}\p{M}\p{N}&¢|§]`;
+// Groups by number, not name: a named group costs every match (every word) a groups object.
 const TOKEN = new RegExp(
   [
-    String.raw`(?<code>\x60[^\x60\n]+\x60)`,
-    String.raw`(?<url>\b(?:https?:\/\/|www\.)[^\s<>"”)\]]+)`,
-    String.raw`(?<email>[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)`,
+    String.raw`(\x60[^\x60\n]+\x60)`, // 1: code
+    String.raw`(\b(?:https?:\/\/|www\.)[^\s<>"”)\]]+)`, // 2: url
+    String.raw`([\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)`, // 3: email
     // Inner hyphens and apostrophes join ("EU-kommissionens"); a trailing hyphen stays
     // with the word because Swedish writes "Vänorts- och partnerskapssamarbetet".
-    String.raw`(?<word>${WORD_CHAR}+(?:[-'’]${WORD_CHAR}+)*-?)`,
+    String.raw`(?:${WORD_CHAR}+(?:[-'’]${WORD_CHAR}+)*-?)`, // word
   ].join('|'),
   'gu',
 );
@@ -29,8 +30,7 @@ const TOKEN = new RegExp(
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(TOKEN)) {
-    const groups = match.groups ?? {};
-    const kind: TokenKind = groups.code ? 'code' : groups.url ? 'url' : groups.email ? 'email' : 'word';
+    const kind: TokenKind = match[1] ? 'code' : match[2] ? 'url' : match[3] ? 'email' : 'word';
     let value = match[0];
     // URLs end before trailing sentence punctuation.
     if (kind === 'url') value = value.replace(/[.,;:!?]+$/u, '');
