@@ -382,7 +382,8 @@ export function parseDocument(text: string, cache?: ParseCache): PolicyDocument 
   // An editor parses by chunk so an edit re-parses one; a batch lint (the CLI) parses the
   // whole text at once: micromark's set-up per parse made chunking 25 % slower there.
   const spans = cache ? splitChunks(text) : [{ start: 0, end: text.length }];
-  for (const [spanIndex, span] of spans.entries()) {
+  for (let spanIndex = 0; spanIndex < spans.length; spanIndex++) {
+    const span = spans[spanIndex]!;
     const chunkText = text.slice(span.start, span.end);
     seen.add(chunkText);
     const chunk = cache ? cache.parse(chunkText) : parseChunk(chunkText);
