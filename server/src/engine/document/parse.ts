@@ -428,7 +428,21 @@ export function parseDocument(text: string, cache?: ParseCache): PolicyDocument 
     headings.sort((a, b) => a.start - b.start);
   }
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const doc: PolicyDocument = { text, lines: new LineIndex(text), blocks, sentences, headings, tables, comments, bodyStart: frontMatter ? frontMatter.end : bom };
+  // The line index is built when first read (disable comments, the CLI's positions): an editor
+  // linting a draft without comments never needs it, and it was a pass over the text per keystroke.
+  let lines: LineIndex | undefined;
+  const doc: PolicyDocument = {
+    text,
+    get lines(): LineIndex {
+      return (lines ??= new LineIndex(text));
+    },
+    blocks,
+    sentences,
+    headings,
+    tables,
+    comments,
+    bodyStart: frontMatter ? frontMatter.end : bom,
+  };
   if (frontMatter) doc.frontMatter = frontMatter;
   return doc;
 }
