@@ -79,6 +79,14 @@ export function relatedInformation(ruleSet: RuleSet, sources: readonly SourceRef
   return out;
 }
 
+/** Each source's quote in lower case, once per source (a scanned draft has thousands of word findings). */
+const lowerQuotes = new WeakMap<SourceRef, string>();
+function lowerQuote(s: SourceRef): string {
+  let quote = lowerQuotes.get(s);
+  if (quote === undefined) lowerQuotes.set(s, (quote = s.quote.toLocaleLowerCase('sv')));
+  return quote;
+}
+
 /**
  * The one clause that best supports a finding, for the Problems panel (the hover shows them
  * all): for a finding about a word, the clause that quotes that word, or none; else the
@@ -86,8 +94,23 @@ export function relatedInformation(ruleSet: RuleSet, sources: readonly SourceRef
  */
 export function bestSource(d: Diagnostic): SourceRef | undefined {
   const word = d.data?.found ?? d.data?.word;
-  if (typeof word === 'string') return d.sources.find((s) => s.quote.toLocaleLowerCase('sv').includes(word.toLocaleLowerCase('sv')));
+  if (typeof word === 'string') {
+    if (d.sources.length === 0) return undefined;
+    const lower = word.toLocaleLowerCase('sv');
+    return d.sources.find((s) => lowerQuote(s).includes(lower));
+  }
   return d.sources[0];
+}
+
+/** The related information of a diagnostic whose best source is `ref`: built once per source. */
+const relatedBySource = new WeakMap<RuleSet, Map<SourceRef, DiagnosticRelatedInformation[]>>();
+function relatedFor(ruleSet: RuleSet, ref: SourceRef): DiagnosticRelatedInformation[] {
+  let bySource = relatedBySource.get(ruleSet);
+  if (!bySource) relatedBySource.set(ruleSet, (bySource = new Map<SourceRef, DiagnosticRelatedInformation[]>()));
+  let related = bySource.get(ref);
+  if (!related) bySource.set(ref, (related = relatedInformation(ruleSet, [ref])));
+  // A copy per diagnostic: the list is the diagnostic's own, as it was before this cache.
+  return related.length ? related.map((r) => ({ location: r.location, message: r.message })) : related;
 }
 
 /** Converts the engine's diagnostics for one document version to LSP diagnostics. */
@@ -106,7 +129,7 @@ export function toLspDiagnostics(doc: TextDocument, diagnostics: readonly Diagno
     };
     if (ruleSet.rules.has(d.ruleId)) out.codeDescription = { href: ruleDocHref(ruleSet, d.ruleId) };
     const best = bestSource(d);
-    const related = best ? relatedInformation(ruleSet, [best]) : [];
+    const related = best ? relatedFor(ruleSet, best) : [];
     if (related.length) out.relatedInformation = related;
     return out;
   });

@@ -14,6 +14,31 @@ export interface Section {
   blocks: number[];
 }
 
+/**
+ * Section ids by heading text, per set of definitions: an editor finds the sections on every
+ * keystroke, and matching each heading against every definition's patterns was most of it.
+ */
+const idsByDefinitions = new WeakMap<readonly SectionDefinition[], Map<string, string | undefined>>();
+/** Enough for any document's headings; a long session that types many new ones starts over. */
+const MAX_IDS = 5_000;
+
+function sectionId(headingText: string, definitions: readonly SectionDefinition[], patterns: PatternCache): string | undefined {
+  let ids = idsByDefinitions.get(definitions);
+  if (!ids) idsByDefinitions.set(definitions, (ids = new Map<string, string | undefined>()));
+  if (ids.has(headingText)) return ids.get(headingText);
+  const text = headingText.replace(/[:.]\s*$/, '').trim();
+  const def = definitions.find((d) => {
+    const m = findFirst(patterns.get(d.headings), text);
+    // The heading starts with the section name ("Mål för det internationella arbetet") and is
+    // a heading, not a sentence that mentions it.
+    return m !== undefined && m.index === 0 && (text.length - m.end <= 12 || text.split(/\s+/).length <= 7);
+  });
+  if (ids.size >= MAX_IDS) ids.clear();
+  // Kept by a copy: the heading's text is a slice of its chunk, which it would keep alive.
+  ids.set(Buffer.from(headingText, 'utf16le').toString('utf16le'), def?.id);
+  return def?.id;
+}
+
 export function findSections(doc: PolicyDocument, definitions: readonly SectionDefinition[], patterns: PatternCache): Section[] {
   const headings = doc.headings;
   const sections: Section[] = [];
@@ -25,17 +50,11 @@ export function findSections(doc: PolicyDocument, definitions: readonly SectionD
         break;
       }
     }
-    const text = heading.text.replace(/[:.]\s*$/, '').trim();
-    const def = definitions.find((d) => {
-      const m = findFirst(patterns.get(d.headings), text);
-      // The heading starts with the section name ("Mål för det internationella arbetet") and is
-      // a heading, not a sentence that mentions it.
-      return m !== undefined && m.index === 0 && (text.length - m.end <= 12 || text.split(/\s+/).length <= 7);
-    });
+    const id = sectionId(heading.text, definitions, patterns);
     const blocks: number[] = [];
     for (let b = heading.block + 1; b < doc.blocks.length && doc.blocks[b]!.start < next; b++) blocks.push(b);
     const section: Section = { heading, contentStart: heading.end, contentEnd: next, blocks };
-    if (def) section.id = def.id;
+    if (id !== undefined) section.id = id;
     sections.push(section);
   });
   return sections;

@@ -8,7 +8,6 @@ export interface ChunkSpan {
   end: number;
 }
 
-const LINE = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
 /**
  * A link or footnote definition ("[1]: https://…", "[^1]: …"), also inside lists and quotes.
  * References resolve across the whole document, so a draft with one is a single chunk.
@@ -29,12 +28,6 @@ const RAW_HTML_BLOCKS: readonly { start: RegExp; end: RegExp }[] = [
 ];
 const EMPTY_LIST_ITEM = /^(?:[-*+]|\d{1,9}[.)])[ \t]*$/;
 
-function withoutBreak(line: string): string {
-  let end = line.length;
-  while (end > 0 && (line.charCodeAt(end - 1) === 10 || line.charCodeAt(end - 1) === 13)) end--;
-  return end === line.length ? line : line.slice(0, end);
-}
-
 /** The first character after up to three spaces of indentation ('' if none). */
 function firstNonSpace(line: string): string {
   let i = 0;
@@ -53,10 +46,16 @@ export function splitChunks(text: string): ChunkSpan[] {
   let htmlBlock = false;
   let rawHtmlEnd: RegExp | undefined;
   let first = true;
-  LINE.lastIndex = 0;
-  for (let m = LINE.exec(text); m && m[0].length > 0; m = LINE.exec(text)) {
-    const lineStart = m.index;
-    const line = withoutBreak(m[0]);
+  // Lines end at \n, \r\n or a lone \r; found with indexOf rather than a match per line (the
+  // editor splits the whole draft on every keystroke).
+  let nextLf = text.indexOf('\n');
+  let nextCr = text.indexOf('\r');
+  for (let lineStart = 0, next = 0; lineStart < text.length; lineStart = next) {
+    if (nextLf >= 0 && nextLf < lineStart) nextLf = text.indexOf('\n', lineStart);
+    if (nextCr >= 0 && nextCr < lineStart) nextCr = text.indexOf('\r', lineStart);
+    const end = Math.min(nextLf < 0 ? text.length : nextLf, nextCr < 0 ? text.length : nextCr);
+    next = end === text.length ? end : end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+    const line = text.slice(lineStart, end);
     if (first && /^\uFEFF?---\s*$/.test(line)) inFrontMatter = true;
     else if (inFrontMatter) {
       if (/^---\s*$/.test(line)) inFrontMatter = false;

@@ -82,6 +82,18 @@ interface ParsedChunk {
   startsWithList: boolean;
 }
 
+/** A chunk's parts shifted to where it stands in the document. */
+interface PlacedChunk {
+  chunk: ParsedChunk;
+  base: number;
+  firstBlock: number;
+  blocks: Block[];
+  sentences: Sentence[];
+  headings: Heading_[];
+  tables: TableData[];
+  comments: HtmlComment[];
+}
+
 interface PseudoCandidate {
   block: number;
   beforeList: boolean;
@@ -197,6 +209,8 @@ export class ParseCache {
   private current = new Map<string, ParsedChunk>();
   /** Check results attached to the cached chunks; they go when their chunk goes. */
   readonly blocks = new BlockCache();
+  /** Each chunk of the latest version, shifted into place, by ordinal (parseDocument's). */
+  readonly placed: (PlacedChunk | undefined)[] = [];
 
   parse(text: string): ParsedChunk {
     let chunk = this.current.get(text);
@@ -229,10 +243,33 @@ function ownCopy(text: string): string {
 function memoize<O extends object, K, A, T>(store: WeakMap<O, Map<K, unknown>>, owner: O, key: K, compute: (arg: A) => T, arg: A): T {
   let results = store.get(owner);
   if (!results) store.set(owner, (results = new Map<K, unknown>()));
-  if (results.has(key)) return results.get(key) as T;
+  return memoIn(results, key, compute, arg);
+}
+
+function memoIn<K, A, T>(results: Map<K, unknown>, key: K, compute: (arg: A) => T, arg: A): T {
+  const cached = results.get(key);
+  if (cached !== undefined || results.has(key)) return cached as T;
   const value = compute(arg);
   results.set(key, value);
   return value;
+}
+
+/**
+ * A sentence's results ride on its offsets array (shared by every shifted copy of the sentence,
+ * and alive as long as its chunk): a property read, where a WeakMap lookup per sentence, rule
+ * and keystroke was the largest single cost of an edit. Not enumerable: comparisons skip it.
+ */
+const SENTENCE_RESULTS = Symbol('sentence results');
+type WithResults = Int32Array & { [SENTENCE_RESULTS]?: Map<unknown, unknown> };
+
+function resultsOf(sentence: Sentence): Map<unknown, unknown> {
+  const offsets = sentence.offsets as WithResults;
+  let results = offsets[SENTENCE_RESULTS];
+  if (!results) {
+    results = new Map<unknown, unknown>();
+    Object.defineProperty(offsets, SENTENCE_RESULTS, { value: results });
+  }
+  return results;
 }
 
 const noMatches = (): SentenceMatches => ({});
@@ -249,7 +286,6 @@ interface SentenceMatches {
  * they are found by identity and die with their chunk.
  */
 export class BlockCache {
-  private readonly bySentence = new WeakMap<Int32Array, Map<unknown, unknown>>();
   private readonly byObject = new WeakMap<object, Map<string, unknown>>();
   /** Results by key (a pattern, a rule's check) and text, for text that is not a whole sentence. */
   private readonly matches = new Map<object, Map<string, unknown>>();
@@ -257,12 +293,12 @@ export class BlockCache {
 
   /** A result for a sentence of a cached chunk (keyed by its offsets array, shared by every shifted copy). */
   forSentence<T>(sentence: Sentence, key: unknown, compute: () => T): T {
-    return memoize(this.bySentence, sentence.offsets, key, compute, undefined);
+    return memoIn(resultsOf(sentence), key, compute, undefined);
   }
 
   /** `forSentence` with a compute that takes the sentence: made once per lint, not once per sentence. */
   ofSentence<T>(sentence: Sentence, key: unknown, compute: (sentence: Sentence) => T): T {
-    return memoize(this.bySentence, sentence.offsets, key, compute, sentence);
+    return memoIn(resultsOf(sentence), key, compute, sentence);
   }
 
   /** A result for an object built from cached chunks (a passage). */
@@ -286,7 +322,7 @@ export class BlockCache {
   }
 
   private entryFor(re: RegExp, sentence: Sentence): SentenceMatches {
-    return memoize(this.bySentence, sentence.offsets, re, noMatches, undefined);
+    return memoIn(resultsOf(sentence), re, noMatches, undefined);
   }
 
   /**
@@ -314,6 +350,19 @@ export class BlockCache {
 
 const shift = <T extends OffsetRange>(r: T, by: number): T => (by === 0 ? r : { ...r, start: r.start + by, end: r.end + by });
 
+function place(chunk: ParsedChunk, base: number, firstBlock: number): PlacedChunk {
+  return {
+    chunk,
+    base,
+    firstBlock,
+    blocks: chunk.blocks.map((b) => shift(b, base)),
+    sentences: chunk.sentences.map((s) => shiftSentence(s, base, firstBlock)),
+    headings: chunk.headings.map((h) => ({ ...shift(h, base), block: h.block + firstBlock })),
+    tables: chunk.tables.map((t) => ({ ...shift(t, base), rows: t.rows.map((row) => row.map((c) => shift(c, base))) })),
+    comments: chunk.comments.map((c) => shift(c, base)),
+  };
+}
+
 /**
  * Parses a draft given without a BOM (lintText strips it). With a cache, chunk by chunk (see
  * chunks.ts), reusing unchanged chunks; both ways give the same document (a property test
@@ -333,17 +382,26 @@ export function parseDocument(text: string, cache?: ParseCache): PolicyDocument 
   // An editor parses by chunk so an edit re-parses one; a batch lint (the CLI) parses the
   // whole text at once: micromark's set-up per parse made chunking 25 % slower there.
   const spans = cache ? splitChunks(text) : [{ start: 0, end: text.length }];
-  for (const span of spans) {
+  for (let spanIndex = 0; spanIndex < spans.length; spanIndex++) {
+    const span = spans[spanIndex]!;
     const chunkText = text.slice(span.start, span.end);
     seen.add(chunkText);
     const chunk = cache ? cache.parse(chunkText) : parseChunk(chunkText);
     const base = span.start;
     const firstBlock = blocks.length;
-    for (const b of chunk.blocks) blocks.push(shift(b, base));
-    for (const s of chunk.sentences) sentences.push(shiftSentence(s, base, firstBlock));
-    for (const h of chunk.headings) headings.push({ ...shift(h, base), block: h.block + firstBlock });
-    for (const t of chunk.tables) tables.push({ ...shift(t, base), rows: t.rows.map((row) => row.map((c) => shift(c, base))) });
-    for (const c of chunk.comments) comments.push(shift(c, base));
+    // Typing moves only the chunks after the edit: those before it keep their shifted parts,
+    // so a keystroke does not rebuild every block and sentence of the draft.
+    // Kept by the chunk's ordinal, not on the chunk: a draft may repeat a chunk's text.
+    let placed = cache?.placed[spanIndex];
+    if (!placed || placed.chunk !== chunk || placed.base !== base || placed.firstBlock !== firstBlock) {
+      placed = place(chunk, base, firstBlock);
+      if (cache) cache.placed[spanIndex] = placed;
+    }
+    for (const b of placed.blocks) blocks.push(b);
+    for (const s of placed.sentences) sentences.push(s);
+    for (const h of placed.headings) headings.push(h);
+    for (const t of placed.tables) tables.push(t);
+    for (const c of placed.comments) comments.push(c);
     if (openCandidate && chunk.startsWithList) openCandidate.beforeList = true;
     openCandidate = undefined;
     for (const p of chunk.pseudoCandidates) {
@@ -353,7 +411,10 @@ export function parseDocument(text: string, cache?: ParseCache): PolicyDocument 
     }
     if (chunk.frontMatter && span.start === 0) frontMatter = shift(chunk.frontMatter, base);
   }
-  cache?.retain(seen);
+  if (cache) {
+    cache.retain(seen);
+    cache.placed.length = spans.length;
+  }
 
   // Text pasted from a PDF has no Markdown headings, only short lines ("Syfte:") that act as
   // them. In a Markdown draft such a line is a lead-in ("Kommunen" above a list), not a heading.
@@ -367,7 +428,21 @@ export function parseDocument(text: string, cache?: ParseCache): PolicyDocument 
     headings.sort((a, b) => a.start - b.start);
   }
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const doc: PolicyDocument = { text, lines: new LineIndex(text), blocks, sentences, headings, tables, comments, bodyStart: frontMatter ? frontMatter.end : bom };
+  // The line index is built when first read (disable comments, the CLI's positions): an editor
+  // linting a draft without comments never needs it, and it was a pass over the text per keystroke.
+  let lines: LineIndex | undefined;
+  const doc: PolicyDocument = {
+    text,
+    get lines(): LineIndex {
+      return (lines ??= new LineIndex(text));
+    },
+    blocks,
+    sentences,
+    headings,
+    tables,
+    comments,
+    bodyStart: frontMatter ? frontMatter.end : bom,
+  };
   if (frontMatter) doc.frontMatter = frontMatter;
   return doc;
 }

@@ -1,6 +1,6 @@
 import type { CheckContext } from '../checks/context.js';
-import { allIn, firstIn, memo } from '../checks/context.js';
-import { findFirst } from '../match/pattern.js';
+import { firstIn, memo } from '../checks/context.js';
+import { findAll, findFirst } from '../match/pattern.js';
 import { sentenceRange, type Sentence } from '../document/sentences.js';
 import type { ResponsibilityCheck } from '../rules/model.js';
 import { bodiesKey, definedBodies, findBody } from './bodies.js';
@@ -143,6 +143,44 @@ function describingSentences(name: RegExp, check: ResponsibilityCheck, ctx: Chec
   return { headed: false, sentences };
 }
 
+/** A responsibility as one sentence states it, before the document's bodies classify its actor. */
+interface Candidate {
+  span: Span;
+  actor: string;
+  duty: string | undefined;
+  role: ResponsibilityRole;
+  evidence: string;
+}
+
+/** The actors a sentence makes responsible, in the order they are found, each span once. */
+function candidatesIn(sentence: Sentence, before: RegExp, after: RegExp, swedish: SwedishPatterns): Candidate[] {
+  const out: Candidate[] = [];
+  const seen = new Set<number>();
+  const text = sentence.text;
+  const add = (span: Span, dutyFrom: number): void => {
+    if (span.end <= span.start) return;
+    const actor = text
+      .slice(span.start, span.end)
+      .trim()
+      .replace(/^[-–•*]\s*/u, '');
+    if (!actor || seen.has(span.start)) return;
+    seen.add(span.start);
+    const duty = dutyAfter(text, dutyFrom);
+    out.push({ span, actor, duty, role: roleOf(`${text.slice(Math.max(0, span.start - 30), span.start)} ${duty ?? ''}`), evidence: text.trim() });
+  };
+  for (const m of findAll(before, text)) {
+    const span = actorBefore(text, m.index, swedish);
+    // "För vänortskedjan ansvarar nämnden": the actor follows (actorAfter reads it).
+    if (/^för\s/iu.test(text.slice(span.start, span.end))) continue;
+    add(span, m.end);
+  }
+  for (const m of findAll(after, text)) {
+    const span = actorAfter(text, m.end);
+    add(span, span.end);
+  }
+  return out;
+}
+
 /** Who the document makes responsible for what, from its sentences, tables and metadata. */
 export function extractResponsibilities(ctx: CheckContext): ResponsibilityFact[] {
   const rule = [...ctx.ruleSet.rules.values()].find((r) => r.check.kind === 'responsibility');
@@ -153,44 +191,21 @@ export function extractResponsibilities(ctx: CheckContext): ResponsibilityFact[]
   const before = ctx.patterns.get(check.actorBefore);
   const after = ctx.patterns.get(check.actorAfter);
   const swedish = swedishPatterns(ctx.ruleSet.swedish);
-  const seen = new Set<string>();
-  const push = (sentence: Sentence, span: Span, dutyFrom: number): void => {
-    if (span.end <= span.start) return;
-    const actor = sentence.text
-      .slice(span.start, span.end)
-      .trim()
-      .replace(/^[-–•*]\s*/u, '');
-    if (!actor) return;
-    const key = `${sentence.start}:${span.start}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    let kind = classifyActor(actor, ctx);
-    if (kind === 'organisation' && isDefined(actor, sentence, check, ctx)) kind = 'defined';
-    const duty = dutyAfter(sentence.text, dutyFrom);
-    const fact: ResponsibilityFact = {
-      actor,
-      kind,
-      role: roleOf(`${sentence.text.slice(Math.max(0, span.start - 30), span.start)} ${duty ?? ''}`),
-      range: sentenceRange(sentence, span.start, span.end),
-      evidence: sentence.text.trim(),
-      source: 'text',
-    };
-    if (duty) fact.duty = duty;
-    out.push(fact);
-  };
+  // What a sentence says alone (actors, duties, roles) is read once per sentence text in an
+  // editor; what depends on the document (the bodies in force, definitions) on every lint.
+  const read = (sentence: Sentence): Candidate[] => candidatesIn(sentence, before, after, swedish);
+  const cache = ctx.blockCache;
   for (const sentence of ctx.doc.sentences) {
     // Enough to judge any real document; a pasted 10 MB text must not cost a read per sentence.
     if (out.length >= MAX_FACTS) break;
     if (ctx.doc.blocks[sentence.block]!.kind === 'heading') continue;
-    for (const m of allIn(ctx, before, sentence)) {
-      const span = actorBefore(sentence.text, m.index, swedish);
-      // "För vänortskedjan ansvarar nämnden": the actor follows (actorAfter reads it).
-      if (/^för\s/iu.test(sentence.text.slice(span.start, span.end))) continue;
-      push(sentence, span, m.end);
-    }
-    for (const m of allIn(ctx, after, sentence)) {
-      const span = actorAfter(sentence.text, m.end);
-      push(sentence, span, span.end);
+    const candidates = cache ? cache.ofSentence(sentence, check, read) : read(sentence);
+    for (const c of candidates) {
+      let kind = classifyActor(c.actor, ctx);
+      if (kind === 'organisation' && isDefined(c.actor, sentence, check, ctx)) kind = 'defined';
+      const fact: ResponsibilityFact = { actor: c.actor, kind, role: c.role, range: sentenceRange(sentence, c.span.start, c.span.end), evidence: c.evidence, source: 'text' };
+      if (c.duty) fact.duty = c.duty;
+      out.push(fact);
     }
   }
   out.push(...tableAssignments(ctx), ...roleList(ctx));
