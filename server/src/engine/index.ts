@@ -13,7 +13,7 @@ export { ruleDocUrl, localRuleDocUri, sourceClauseUri, REPOSITORY_URL } from './
 export { findSections, findTitle, type Section } from './analysis/sections.js';
 export { snippetToText, insertionOffset } from './checks/placement.js';
 export { todayIso, addYears } from './analysis/dates.js';
-export { loadServices, servicesLoadQuickly, suggest, type Services } from './services.js';
+export { loadServices, suggest, type Services } from './services.js';
 export { parseWordList, readWordList } from './rules/wordList.js';
 export { isRequired as sectionRequired } from './checks/section.js';
 export { looksLikeGoverningDocument, messageLanguage, packageVersion } from './scope.js';

@@ -17,19 +17,7 @@ import {
   type SemanticTokens,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import {
-  CONFIG_NAMES,
-  ConfigExistsError,
-  writeInitialConfig,
-  loadRuleSet,
-  loadServices,
-  servicesLoadQuickly,
-  packageVersion,
-  suggest,
-  type FileError,
-  type RuleSet,
-  type Services,
-} from '../engine/index.js';
+import { CONFIG_NAMES, ConfigExistsError, writeInitialConfig, loadRuleSet, loadServices, packageVersion, suggest, type FileError, type RuleSet, type Services } from '../engine/index.js';
 import { SelfWatcher } from './selfWatch.js';
 import { Highlighter, LEGEND } from './semanticTokens.js';
 import { codeActions } from './codeActions.js';
@@ -163,19 +151,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (wantServices) setTimeout(startServices, 1_000);
   });
 
-  // ---- SERVICES: the spell checker. Lints before it is loaded skip spelling. ----
-  // Restored from its saved image (every start but the first) it takes ~70 ms: it starts at
-  // once and the first lint waits for it, so the first diagnostics are complete. Parsed
-  // (~340 ms, blocking the thread) it starts after the first lint, so structural findings
-  // show first and spelling follows with the refresh.
+  // ---- SERVICES: the spell checker loads after the first lint; lints before it skip spelling. ----
+  // Loading the dictionary blocks the thread for ~200–300 ms. Started at once it would delay
+  // the first diagnostics by that much; started after them, structural findings show first
+  // and spelling follows with the refresh.
   const wantServices = options.services ?? process.env.POLICYLINT_SPELLING !== 'off';
   let servicesStarted = false;
-  let servicesLoading: Promise<unknown> | undefined;
   function startServices(): void {
     if (servicesStarted || !wantServices) return;
     servicesStarted = true;
     const started = performance.now();
-    servicesLoading = loadServices().then(
+    loadServices().then(
       (services: Services) => {
         linter.setServices(services);
         log(`spell checker loaded in ${Math.round(performance.now() - started)} ms`);
@@ -184,9 +170,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       (error: unknown) => log(`spell checker unavailable: ${(error as Error).message}`),
     );
   }
-  if (wantServices && servicesLoadQuickly()) startServices();
-  /** The first lint waits this long at most for a quick load (a stale image means a parse). */
-  const QUICK_LOAD_WAIT_MS = 400;
 
   /** Suggestions for a word, on demand; none while the services load. */
   const suggestions = (word: string): string[] => {
@@ -197,7 +180,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // ---- Linting ----
 
   async function lintDocument(doc: TextDocument): Promise<LintState> {
-    if (servicesLoading && !linter.getServices()) await Promise.race([servicesLoading, new Promise((resolve) => setTimeout(resolve, QUICK_LOAD_WAIT_MS))]);
     const s: Settings = await settings.get(doc.uri);
     const state = linter.lint(doc, s);
     if (state.configError) reportConfigError(state.configError);
