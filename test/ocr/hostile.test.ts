@@ -6,28 +6,13 @@ import { loadSpeller, type Speller } from '../../server/src/engine/spelling/huns
 import { documentBudget, repairCandidates, SEARCH_LIMITS } from '../../server/src/engine/ocr/candidates.js';
 import { looksEncoded } from '../../server/src/engine/ocr/detect.js';
 import { readSeed } from './seeds.js';
+import { counting } from '../helpers/countingSpeller.js';
 
 /** Milliseconds `run` takes. */
 function timed(run: () => void): number {
   const start = performance.now();
   run();
   return performance.now() - start;
-}
-
-/** Counts the dictionary look-ups a speller makes (cache misses included). */
-function counting(speller: Speller): { speller: Speller; calls: () => number } {
-  let calls = 0;
-  return {
-    speller: {
-      correct: (w) => {
-        calls++;
-        return speller.correct(w);
-      },
-      suggest: (w) => speller.suggest(w),
-      addWords: (w) => speller.addWords(w),
-    },
-    calls: () => calls,
-  };
 }
 
 /** Deterministic bytes, base64-encoded: a pasted attachment. */

@@ -8,22 +8,7 @@ import { lintText } from '../../server/src/engine/index.js';
 import type { ResolvedConfig } from '../../server/src/engine/config/model.js';
 import { TODAY } from '../helpers/paths.js';
 import { readSeed } from '../ocr/seeds.js';
-
-/** Counts the dictionary look-ups a speller is asked for. */
-function counting(speller: Speller): { speller: Speller; calls: () => number } {
-  let calls = 0;
-  return {
-    speller: {
-      correct: (w) => {
-        calls++;
-        return speller.correct(w);
-      },
-      suggest: (w) => speller.suggest(w),
-      addWords: (w) => speller.addWords(w),
-    },
-    calls: () => calls,
-  };
-}
+import { counting } from '../helpers/countingSpeller.js';
 
 /** The same paragraphs as new objects, as the next draft of a run would have them. */
 const copies = (passages: readonly Passage[]): Passage[] => passages.map((p) => ({ text: p.text }));
