@@ -52,6 +52,18 @@ describe('spelling: the parsed dictionary kept as an image', function () {
     assert.ok(!first.spell('Strandviksmodellen'), 'each load is its own instance');
   });
 
+  it('fits every program that loads the dictionary: the CLI and the server share one image', async () => {
+    const script = process.argv[1];
+    try {
+      process.argv[1] = '/opt/policylint/bin/policylint.js';
+      await loadInstance(dictionary, env);
+      process.argv[1] = '/home/someone/.vscode/extensions/policylint-1.0.0/dist/server-start.cjs';
+      assert.equal((await loadInstance(dictionary, env)).restored, true);
+    } finally {
+      process.argv[1] = script!;
+    }
+  });
+
   it('does not use an image whose bytes were damaged, and writes a good one in its place', async () => {
     await loadInstance(dictionary, env);
     const bytes = readFileSync(cacheFile());

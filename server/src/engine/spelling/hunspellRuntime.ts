@@ -40,6 +40,11 @@ export function startRuntime(totalMemory?: number): Promise<{ runtime: Emscripte
       onRuntimeInitialized: () => resolve(started),
       onAbort: (reason: unknown) => reject(reason instanceof Error ? reason : new Error(String(reason))),
     };
+    // The runtime writes its program name into memory at start (the "_" environment
+    // variable), and Node's default is the script's path: an image would then fit only the
+    // program that saved it (the CLI's and the server's differ), and be parsed and rewritten
+    // each time the other one starts.
+    overrides['thisProgram'] = 'policylint';
     if (totalMemory !== undefined) overrides['TOTAL_MEMORY'] = totalMemory;
     // The runtime adds a process-wide "uncaughtException" listener that rethrows: it would
     // override the language server's own handling, and each restore would add another.
