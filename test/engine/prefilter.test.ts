@@ -70,6 +70,25 @@ describe('phrase-pattern prefilter', () => {
     assert.ok(skipped > (lists.length * texts.length) / 2, `skipped ${skipped}`);
   });
 
+  it('compiles a list the same whatever was compiled before it with the same vocabulary (lists are expanded once per vocabulary)', () => {
+    const ruleSet = loadRuleSet();
+    const fresh = (): Vocabulary => structuredClone(buildVocabulary(ruleSet.bodies, ruleSet.intervals));
+    const lists = [['{body}'], ...patternLists(ruleSet, fresh())];
+    const shared = fresh();
+    const compiled = (list: readonly string[], vocabulary: Vocabulary): string => `${compilePatterns(list, vocabulary).source} ${prefilterFor(list, vocabulary)?.source}`;
+    // Backwards, so each list meets expansions that other lists' contexts left behind.
+    for (const list of [...lists].reverse()) assert.equal(compiled(list, shared), compiled(list, fresh()), list.join(' | '));
+    // A list after a leading gap, at a word start, and nested: each keeps its own expansion.
+    const vocabulary: Vocabulary = { org: ['*nämnd', 'KF'], wrap: ['{org} och {org}'] };
+    const cases = [['{org} beslutar'], ['... {org}'], ['{wrap}'], ['[{wrap}] {org}']];
+    const warm = cases.map((list) => compiled(list, vocabulary));
+    assert.deepEqual(
+      warm,
+      cases.map((list) => compiled(list, structuredClone(vocabulary))),
+    );
+    assert.notEqual(prefilterFor(['{org} beslutar'], vocabulary)?.source, prefilterFor(['... {org}'], vocabulary)?.source);
+  });
+
   it('treats a word start as the compiled pattern does: after spaces, symbols and text start, not after letters or &', () => {
     const re = compilePatterns(['KF', '*nämnd'], {});
     for (const text of ['KF beslutar', 'x KF', '¢KF', '|KF', '(KF)', '\u00a0KF', 'Kulturnamnd', 'kultur-nåmnd']) assert.ok(mayMatch(re, text) && findAll(re, text).length > 0, text);

@@ -7,6 +7,7 @@
 // finds nothing the pattern cannot match. It is one cheap scan with no backtracking.
 import { parts, type Vocabulary } from './syntax.js';
 import { BEFORE, compileLiteral } from './literal.js';
+import { memoPerVocabulary } from './memo.js';
 
 /** A literal stretch of a pattern word; `wordStart`: the pattern puts it at the start of a word. */
 interface Stretch {
@@ -36,14 +37,9 @@ function slotStretches(slot: string, vocabulary: Vocabulary, depth: number, atWo
   for (const alternative of slot.split('|')) {
     const macro = /^\{([\w-]+)\}$/.exec(alternative);
     if (macro) {
-      const phrases = vocabulary[macro[1]!];
-      // Built-in lists ({year}, {date} …) are shapes, not letters.
-      if (!phrases || phrases.length === 0 || depth > 4) return undefined;
-      for (const phrase of phrases) {
-        const inner = phraseStretches(phrase, vocabulary, depth + 1, atWordStart);
-        if (!inner) return undefined;
-        out.push(...inner);
-      }
+      const inner = listStretches(macro[1]!, vocabulary, depth, atWordStart);
+      if (!inner) return undefined;
+      out.push(...inner);
     } else {
       const stretch = wordStretch(alternative, atWordStart);
       if (!stretch) return undefined;
@@ -52,6 +48,24 @@ function slotStretches(slot: string, vocabulary: Vocabulary, depth: number, atWo
   }
   return out;
 }
+
+/** Stretches of a `{list}`, kept per vocabulary like the compiler's expansions (read only). */
+function listStretches(name: string, vocabulary: Vocabulary, depth: number, atWordStart: boolean): readonly Stretch[] | undefined {
+  return memoPerVocabulary(listStretchCache, vocabulary, `${depth} ${atWordStart ? 1 : 0} ${name}`, () => {
+    const phrases = vocabulary[name];
+    // Built-in lists ({year}, {date} …) are shapes, not letters.
+    if (!phrases || phrases.length === 0 || depth > 4) return undefined;
+    const out: Stretch[] = [];
+    for (const phrase of phrases) {
+      const inner = phraseStretches(phrase, vocabulary, depth + 1, atWordStart);
+      if (!inner) return undefined;
+      out.push(...inner);
+    }
+    return out;
+  });
+}
+
+const listStretchCache = new WeakMap<Vocabulary, Map<string, readonly Stretch[] | undefined>>();
 
 /**
  * Stretches of one phrase: those of its most telling required slot. A slot starts a word

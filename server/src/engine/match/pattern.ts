@@ -24,6 +24,7 @@
 import { PatternError, parts, type Vocabulary } from './syntax.js';
 import { ALNUM, BEFORE, caseless, compileLiteral } from './literal.js';
 import { mayMatch, prefilterFor, registerPrefilter } from './fragments.js';
+import { memoPerVocabulary } from './memo.js';
 
 export { PatternError, type Vocabulary };
 
@@ -49,8 +50,15 @@ function compileAlternative(alternative: string, vocabulary: Vocabulary, depth: 
     throw new PatternError(`okänd lista {${name}} / unknown list {${name}}`);
   }
   if (depth > 4) throw new PatternError(`listan {${name}} refererar till sig själv / list refers to itself`);
-  return `(?:${phrases.map((p) => compileBody(p, vocabulary, depth + 1)).join('|')})`;
+  return memoPerVocabulary(expansions, vocabulary, `${depth} ${name}`, () => `(?:${phrases.map((p) => compileBody(p, vocabulary, depth + 1)).join('|')})`);
 }
+
+/**
+ * A list's expansion, per vocabulary and depth: "{body}" (some seventy names, each compiled
+ * letter by letter) occurs in many patterns, and was compiled again for each of them, a
+ * tenth of a cold start.
+ */
+const expansions = new WeakMap<Vocabulary, Map<string, string>>();
 
 /** One word slot: alternatives separated by `|`, each a word or a `{list}`. */
 function compileSlot(slot: string, vocabulary: Vocabulary, depth: number): string {
