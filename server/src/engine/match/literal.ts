@@ -42,6 +42,18 @@ export function caseless(ch: string): string {
 
 /** A pattern word as expression source: `*` is any continuation of the word. */
 export function compileLiteral(word: string): string {
+  let out = literals.get(word);
+  if (out === undefined) {
+    out = compileWord(word);
+    literals.set(word, out);
+  }
+  return out;
+}
+
+/** The words of the loaded rule files and their prefilter stretches: a few thousand at most. */
+const literals = new Map<string, string>();
+
+function compileWord(word: string): string {
   let out = '';
   for (const ch of word) {
     if (ch === '*') out += `${WORD_CHAR}*`;
