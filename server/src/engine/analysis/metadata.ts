@@ -2,7 +2,6 @@ import type { DocumentTypesFile } from '../rules/model.js';
 import type { BlockCache, PolicyDocument } from '../document/parse.js';
 import type { PatternCache } from '../match/pattern.js';
 import { findFirst } from '../match/pattern.js';
-import { anyPrefilter, hasPrefilter } from '../match/fragments.js';
 import type { OffsetRange } from '../types.js';
 
 /** One metadata value, wherever it was written: front matter, table or "Label: value". */
@@ -44,14 +43,7 @@ function linesEnd(doc: PolicyDocument): number {
 function labelReader(labels: Record<string, string[]>, patterns: PatternCache): (label: string) => string | undefined {
   let reader = readers.get(labels);
   if (!reader) {
-    const compiled = Object.entries(labels).flatMap(([key, list]) =>
-      list.map((pattern) => {
-        const re = patterns.get([pattern]);
-        return [key, re, hasPrefilter(re)] as const;
-      }),
-    );
-    // Most phrases tried are no label: one scan rules out every pattern with a prefilter.
-    const gate = anyPrefilter(compiled.map(([, re]) => re));
+    const compiled = Object.entries(labels).flatMap(([key, list]) => list.map((pattern) => [key, patterns.get([pattern])] as const));
     const answers = new Map<string, string | undefined>();
     reader = (label: string): string | undefined => {
       const clean = label
@@ -61,9 +53,7 @@ function labelReader(labels: Record<string, string[]>, patterns: PatternCache): 
       if (!clean || clean.length > 60) return undefined;
       if (answers.has(clean)) return answers.get(clean);
       let found: string | undefined;
-      const mayBeFiltered = gate?.test(clean) ?? true;
-      for (const [key, re, filtered] of compiled) {
-        if (filtered && !mayBeFiltered) continue;
+      for (const [key, re] of compiled) {
         const m = findFirst(re, clean);
         if (m && m.index === 0 && m.end === clean.length) {
           found = key;

@@ -118,18 +118,3 @@ export function registerPrefilter(re: RegExp, prefilter: RegExp | undefined): vo
 export function mayMatch(re: RegExp, text: string): boolean {
   return prefilters.get(re)?.test(text) ?? true;
 }
-
-/** Whether `re` has a prefilter (a pattern without one may match anything). */
-export function hasPrefilter(re: RegExp): boolean {
-  return prefilters.has(re);
-}
-
-/**
- * One test for many patterns: false when none of those with a prefilter can match `text`.
- * A caller that tries a list of labels on every capitalised phrase skips most lists at once.
- */
-export function anyPrefilter(res: readonly RegExp[]): RegExp | undefined {
-  const filters = res.map((re) => prefilters.get(re)).filter((f): f is RegExp => f !== undefined);
-  if (filters.length === 0 || filters.some((f) => f.flags !== filters[0]!.flags)) return undefined;
-  return new RegExp(filters.map((f) => `(?:${f.source})`).join('|'), filters[0]!.flags);
-}
