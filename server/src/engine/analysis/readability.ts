@@ -60,6 +60,12 @@ export function lix(counts: LixCounts): LixScore {
 
 const LETTER = /\p{L}/gu;
 const HAS_ALNUM = /[\p{L}\p{N}]/u;
+/** A word of plain Swedish letters: each UTF-16 unit is one letter, so its length is its letter count. */
+const PLAIN_LETTERS = /^[a-zA-ZåäöÅÄÖéÉüÜ]+$/;
+
+function letterCount(word: string): number {
+  return PLAIN_LETTERS.test(word) ? word.length : (word.match(LETTER)?.length ?? 0);
+}
 
 /**
  * Counts per sentence, kept with the sentence's offsets array: it is shared by every copy of a
@@ -81,7 +87,7 @@ function countWords(sentence: Sentence): LixCounts {
     if (!HAS_ALNUM.test(word.text)) continue;
     words++;
     // Six characters hold at most six letters: only longer words need counting (most are short).
-    if (word.text.length > 6 && (word.text.match(LETTER)?.length ?? 0) > 6) longWords++;
+    if (word.text.length > 6 && letterCount(word.text) > 6) longWords++;
   }
   return { words, sentences: words > 0 ? 1 : 0, longWords };
 }

@@ -32,10 +32,11 @@ export function inlineText(node: Nodes, source: string, quoted: boolean): Inline
   const parts: string[] = [];
   const push = (value: string, offsets: readonly number[], marks: readonly number[] | number): void => {
     parts.push(value);
-    for (let i = 0; i < value.length; i++) {
-      out.offsets.push(offsets[i]!);
-      out.marks.push((typeof marks === 'number' ? marks : marks[i]!) | base);
-    }
+    const outOffsets = out.offsets;
+    const outMarks = out.marks;
+    for (let i = 0; i < value.length; i++) outOffsets.push(offsets[i]!);
+    if (typeof marks === 'number') for (let i = 0, mark = marks | base; i < value.length; i++) outMarks.push(mark);
+    else for (let i = 0; i < value.length; i++) outMarks.push(marks[i]! | base);
   };
   const visit = (n: Nodes): void => {
     switch (n.type) {
@@ -95,7 +96,11 @@ function isAutolink(link: Link, source: string): boolean {
   return start !== undefined && end !== undefined && source[start] === '<' && source[end - 1] === '>';
 }
 
-const range = (start: number, length: number): number[] => Array.from({ length }, (_, i) => start + i);
+const range = (start: number, length: number): number[] => {
+  const out = new Array<number>(length);
+  for (let i = 0; i < length; i++) out[i] = start + i;
+  return out;
+};
 
 const ENTITY = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/y;
 const ESCAPABLE = /[!-/:-@[-`{-~]/;
