@@ -100,6 +100,11 @@ describe('spelling: the parsed dictionary kept as an image', function () {
       const small = await loadInstance(other, env);
       assert.equal(small.restored, true);
       assert.ok(small.spell('strandvik') && !small.spell('kommunstyrelsen'));
+      // Once the other dictionary is deleted, the next prune removes its image, not the Swedish one.
+      rmSync(other, { recursive: true, force: true });
+      pruneCache(cache);
+      assert.equal(existsSync(imageFiles(other, env).at(-1)!), false);
+      assert.ok(readImageHeader(cacheFile()), 'the Swedish image stays');
     } finally {
       rmSync(other, { recursive: true, force: true });
     }

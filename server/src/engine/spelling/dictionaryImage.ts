@@ -8,7 +8,7 @@
 // user's cache directory: $POLICYLINT_CACHE_DIR, else $XDG_CACHE_HOME/policylint, else
 // ~/.cache/policylint. POLICYLINT_CACHE_DIR set to "" turns the cache off.
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readFileSync, readSync, readdirSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { cacheDirectory, writeFileAtomically } from '../io/cacheFiles.js';
 
@@ -27,6 +27,8 @@ export interface ImageHeader {
   /** Bytes of memory that follow the header. */
   size: number;
   sha1: string;
+  /** The dictionary directory it was made from: an image whose directory is gone is pruned. */
+  dictionary?: string;
 }
 
 export interface DictionaryImage extends ImageHeader {
@@ -71,7 +73,7 @@ export function readImageHeader(file: string): ImageHeader | undefined {
     const header = JSON.parse(json.toString('utf8')) as Partial<ImageHeader>;
     if (typeof header.key !== 'string' || typeof header.handle !== 'number' || typeof header.size !== 'number' || typeof header.sha1 !== 'string') return undefined;
     if (header.size <= 0 || header.size > MAX_IMAGE_BYTES || header.size % 65536 !== 0) return undefined;
-    return { key: header.key, handle: header.handle, size: header.size, sha1: header.sha1 };
+    return { key: header.key, handle: header.handle, size: header.size, sha1: header.sha1, ...(typeof header.dictionary === 'string' ? { dictionary: header.dictionary } : {}) };
   } catch {
     return undefined;
   } finally {
@@ -102,8 +104,14 @@ export function readImage(file: string, key: string): DictionaryImage | undefine
  * Saves an image to `file`: written beside it and renamed into place, so a reader sees the
  * old file or the whole new one. Best effort: false if the directory cannot be written.
  */
-export function writeImage(file: string, key: string, handle: number, memory: Uint8Array): boolean {
-  const header: ImageHeader = { key, handle, size: memory.byteLength, sha1: createHash('sha1').update(memory).digest('hex') };
+export function writeImage(file: string, key: string, handle: number, memory: Uint8Array, dictionary?: string): boolean {
+  const header: ImageHeader = {
+    key,
+    handle,
+    size: memory.byteLength,
+    sha1: createHash('sha1').update(memory).digest('hex'),
+    ...(dictionary === undefined ? {} : { dictionary: path.resolve(dictionary) }),
+  };
   const json = Buffer.from(JSON.stringify(header));
   const prefix = Buffer.alloc(8);
   MAGIC.copy(prefix);
@@ -114,7 +122,11 @@ export function writeImage(file: string, key: string, handle: number, memory: Ui
 /** Images in the cache directory untouched for this long belong to dictionaries no longer used. */
 const STALE_MS = 30 * 24 * 3600 * 1000;
 
-/** Removes stale images (and temporaries of writers that died) from the cache directory. */
+/**
+ * Removes stale images (and temporaries of writers that died) from the cache directory, and
+ * images of dictionaries that are gone (a checkout or an extension version since deleted:
+ * each left 16 MB behind for a month).
+ */
 export function pruneCache(directory: string, now = Date.now()): void {
   let names: string[];
   try {
@@ -128,6 +140,10 @@ export function pruneCache(directory: string, now = Date.now()): void {
     try {
       const age = now - statSync(file).mtimeMs;
       if (age > STALE_MS || (name.endsWith('.tmp') && age > 3600 * 1000)) unlinkSync(file);
+      else if (!name.endsWith('.tmp')) {
+        const dictionary = readImageHeader(file)?.dictionary;
+        if (dictionary !== undefined && !existsSync(path.join(dictionary, 'index.aff'))) unlinkSync(file);
+      }
     } catch {
       // Another process removed it.
     }

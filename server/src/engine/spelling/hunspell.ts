@@ -77,7 +77,7 @@ export async function loadInstance(dir: string, env: NodeJS.ProcessEnv = process
   const instance = createInstance(found ? (await startRuntime()).runtime : runtime, aff, dic);
   const cache = cacheDirectory(env);
   if (cache) {
-    writeImage(files[files.length - 1]!, key, instance.handle, instance.memory());
+    writeImage(files[files.length - 1]!, key, instance.handle, instance.memory(), dir);
     pruneCache(cache);
   }
   return { ...instance, restored: false };
