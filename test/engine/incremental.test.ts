@@ -1,8 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lintText, loadRuleSet, loadServices, ParseCache, type LintResult, type RuleSet, type Services } from '../../server/src/engine/index.js';
+import { lintText, ParseCache, type LintResult } from '../../server/src/engine/index.js';
 import { FIXTURES, REPO, TODAY } from '../helpers/paths.js';
+import { engineOnce } from '../helpers/engineSetup.js';
 
 /**
  * An editor lints every version of a draft through one ParseCache, which keeps parsed chunks
@@ -45,17 +46,12 @@ function reported(result: LintResult): unknown {
 
 describe('incremental lint (editors) equals lint from scratch (CLI)', function () {
   this.timeout(300_000);
-  let ruleSet: RuleSet;
-  let services: Services;
-  before(async () => {
-    ruleSet = loadRuleSet();
-    services = await loadServices();
-  });
+  const engine = engineOnce();
 
   for (const { name, text: original } of drafts()) {
     it(`after every edit of ${name}`, () => {
       const cache = new ParseCache();
-      const options = { ruleSet, today: TODAY, services: { ...services } };
+      const options = { ruleSet: engine.ruleSet, today: TODAY, services: { ...engine.services } };
       let text = original;
       lintText(text, { ...options, parseCache: cache });
       for (const [i, edit] of EDITS.entries()) {

@@ -1,8 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lintText, loadRuleSet, loadServices, ParseCache, type Diagnostic, type Fix, type RuleSet, type Services } from '../../server/src/engine/index.js';
+import { lintText, ParseCache, type Diagnostic, type Fix } from '../../server/src/engine/index.js';
 import { FIXTURES, REPO, TODAY } from '../helpers/paths.js';
+import { engineOnce } from '../helpers/engineSetup.js';
 
 /**
  * The OCR rule's fixes in an editor: an unchanged paragraph's findings are cached between
@@ -35,16 +36,11 @@ function expectedRestoreAll(findings: readonly Diagnostic[]): Fix['edits'] {
 
 describe('OCR fixes in an editing session', function () {
   this.timeout(300_000);
-  let ruleSet: RuleSet;
-  let services: Services;
-  before(async () => {
-    ruleSet = loadRuleSet();
-    services = await loadServices();
-  });
+  const engine = engineOnce();
 
   for (const file of OCR_DRAFTS) {
     it(`read late, after an editor's later lints, they equal a fresh lint's: ${file.slice(REPO.length + 1)}`, () => {
-      const options = { ruleSet, today: TODAY, services: { ...services } };
+      const options = { ruleSet: engine.ruleSet, today: TODAY, services: { ...engine.services } };
       const cache = new ParseCache();
       let text = readFileSync(file, 'utf8');
       const versions = [{ text, result: lintText(text, { ...options, parseCache: cache }) }];
@@ -75,8 +71,8 @@ describe('OCR fixes in an editing session', function () {
 
   it('are in the JSON of a diagnostic and pass through a BOM shift', () => {
     const text = readFileSync(OCR_DRAFTS[0]!, 'utf8');
-    const plain = ocrFindings(lintText(text, { ruleSet, today: TODAY, services: { ...services } }).diagnostics);
-    const withBom = ocrFindings(lintText(`\ufeff${text}`, { ruleSet, today: TODAY, services: { ...services } }).diagnostics);
+    const plain = ocrFindings(lintText(text, { ruleSet: engine.ruleSet, today: TODAY, services: { ...engine.services } }).diagnostics);
+    const withBom = ocrFindings(lintText(`\ufeff${text}`, { ruleSet: engine.ruleSet, today: TODAY, services: { ...engine.services } }).diagnostics);
     const parsed = JSON.parse(JSON.stringify(plain)) as Diagnostic[];
     assert.deepEqual(
       parsed.map((d) => d.fixes),
