@@ -105,6 +105,7 @@ export function checkDocumentLimits(text: string, limits: Limits): LimitExceeded
   let frontMatterKeys = 0;
   let inFrontMatter = text.startsWith('---\n') || text.startsWith('---\r\n') || text.startsWith('\uFEFF---\n') || text.startsWith('\uFEFF---\r\n');
   let first = true;
+  let special = -1;
   for (let start = 0; start <= text.length;) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
@@ -129,7 +130,11 @@ export function checkDocumentLimits(text: string, limits: Limits): LimitExceeded
     }
     if (isBlank(text, start, end)) delimiters = 0;
     let run = 0;
-    for (let i = start; i < end; i++) {
+    // Jump from one "*", "_" or "[" to the next: most lines have none (an editor scans the
+    // whole draft on every keystroke).
+    if (special < start) special = nextSpecial(text, start);
+    for (; special < end; special = nextSpecial(text, special + 1)) {
+      const i = special;
       const c = text.charCodeAt(i);
       if (c === 42 /* * */ || c === 95 /* _ */) {
         run = text.charCodeAt(i - 1) === c ? run + 1 : 1;
@@ -165,6 +170,14 @@ export function checkDocumentLimits(text: string, limits: Limits): LimitExceeded
     start = end + 1;
   }
   return undefined;
+}
+
+const SPECIAL = /[*_[]/g;
+
+/** The index of the next "*", "_" or "[" from `from`, or the text's length. */
+function nextSpecial(text: string, from: number): number {
+  SPECIAL.lastIndex = from;
+  return SPECIAL.exec(text)?.index ?? text.length;
 }
 
 function isBlank(text: string, start: number, end: number): boolean {

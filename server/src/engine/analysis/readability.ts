@@ -92,8 +92,10 @@ function countWords(sentence: Sentence): LixCounts {
   return { words, sentences: words > 0 ? 1 : 0, longWords };
 }
 
-function add(a: LixCounts, b: LixCounts): LixCounts {
-  return { words: a.words + b.words, sentences: a.sentences + b.sentences, longWords: a.longWords + b.longWords };
+function addTo(sum: LixCounts, counts: LixCounts): void {
+  sum.words += counts.words;
+  sum.sentences += counts.sentences;
+  sum.longWords += counts.longWords;
 }
 
 const ZERO: LixCounts = { words: 0, sentences: 0, longWords: 0 };
@@ -111,14 +113,15 @@ export function documentReadability(doc: PolicyDocument): DocumentReadability {
   const prose = proseSentences(doc);
   const headings = doc.headings.filter((h) => !h.pseudo);
   // Sentences and headings are both in document order: one pass assigns each sentence its section.
-  const perSection = headings.map(() => ZERO);
-  let total = ZERO;
+  // Summed in place: an editor runs this on every keystroke over thousands of sentences.
+  const perSection = headings.map((): LixCounts => ({ ...ZERO }));
+  const total: LixCounts = { ...ZERO };
   let h = -1;
   for (const sentence of prose) {
     const counts = sentenceCounts(sentence);
-    total = add(total, counts);
+    addTo(total, counts);
     while (h + 1 < headings.length && headings[h + 1]!.end <= sentence.start) h++;
-    if (h >= 0) perSection[h] = add(perSection[h]!, counts);
+    if (h >= 0) addTo(perSection[h]!, counts);
   }
   const sections: SectionReadability[] = headings.map((heading, i) => ({
     ...lix(perSection[i]!),

@@ -1,5 +1,5 @@
 import type { Check } from './context.js';
-import { message } from './context.js';
+import { firstIn, message } from './context.js';
 import { sentenceRange, sentenceSpan } from '../document/sentences.js';
 import type { AgendaGoalCheck } from '../rules/model.js';
 import type { Finding } from '../types.js';
@@ -18,7 +18,8 @@ export const checkAgendaGoal: Check = (rule, ctx) => {
   const names = [...list.goals].flatMap(([goal, variants]) => variants.map((name) => ({ goal, name: normalise(name) }))).sort((a, b) => b.name.length - a.name.length);
   const findings: Finding[] = [];
   for (const sentence of ctx.doc.sentences) {
-    if (!ABOUT_AGENDA.test(sentence.text)) continue;
+    // Kept with the sentence in an editor: most sentences are not about the goals, on every keystroke.
+    if (!firstIn(ctx, ABOUT_AGENDA, sentence)) continue;
     for (const m of sentence.text.matchAll(GOAL)) {
       const number = Number(m[1]);
       if (!list.goals.has(number)) continue;

@@ -36,7 +36,8 @@ function firstNonSpace(line: string): string {
 }
 
 export function splitChunks(text: string): ChunkSpan[] {
-  if (DEFINITION.test(text)) return [{ start: 0, end: text.length }];
+  // A definition needs "]:"; the substring search rules out most drafts before the line-anchored scan.
+  if (text.includes(']:') && DEFINITION.test(text)) return [{ start: 0, end: text.length }];
   const spans: ChunkSpan[] = [];
   let chunkStart = 0;
   let fence: string | undefined;
