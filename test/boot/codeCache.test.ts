@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { REPO } from '../helpers/paths.js';
@@ -100,6 +100,53 @@ describe('the V8 code cache for the bundles (boot/codeCache)', function () {
     assert.equal(damaged.stdout, first.stdout);
     assert.notEqual(readFileSync(first.report.cacheFile!).toString('latin1'), 'not a V8 cache at all');
     assert.equal(run(bundle, cacheDir).report.cacheUsed, true);
+  });
+
+  it('removes the caches of bundles that are gone (an old checkout) when it writes its own', () => {
+    const otherDir = mkdtempSync(join(tmpdir(), 'policylint-boot-other-'));
+    try {
+      const other = join(otherDir, 'app.cjs');
+      writeFileSync(other, BUNDLE);
+      writeFileSync(join(otherDir, 'helper.cjs'), 'exports.double = (x) => 2 * x;\n');
+      const gone = run(other, cacheDir).report.cacheFile!;
+      const kept = run(bundle, cacheDir).report.cacheFile!;
+      assert.deepEqual(caches(cacheDir).sort(), [gone, kept].map((f) => f.split('/').pop()).sort(), 'both bundles exist: both caches stay');
+      rmSync(otherDir, { recursive: true, force: true });
+      // A new build of the remaining bundle writes a cache, and prunes.
+      writeFileSync(bundle, BUNDLE.replace('sum(10)', 'sum(12)'));
+      const future = new Date(statSync(bundle).mtimeMs + 5000);
+      utimesSync(bundle, future, future);
+      const rebuilt = run(bundle, cacheDir).report.cacheFile!;
+      assert.deepEqual(caches(cacheDir), [rebuilt.split('/').pop()]);
+    } finally {
+      rmSync(otherDir, { recursive: true, force: true });
+    }
+  });
+
+  it('removes a cache without a header (an older format) only when it is a month old', () => {
+    mkdirSync(cacheDir, { recursive: true });
+    const old = join(cacheDir, 'v8-000000000000-111111111111.cache');
+    const recent = join(cacheDir, 'v8-222222222222-333333333333.cache');
+    writeFileSync(old, Buffer.from('cached data of an older format'));
+    writeFileSync(recent, Buffer.from('cached data of an older format'));
+    const monthAgo = new Date(Date.now() - 31 * 24 * 3600 * 1000);
+    utimesSync(old, monthAgo, monthAgo);
+    const written = run(bundle, cacheDir).report.cacheFile!;
+    assert.deepEqual(caches(cacheDir).sort(), [recent, written].map((f) => f.split('/').pop()).sort());
+  });
+
+  it('does not take a cache written for another bundle path', () => {
+    const first = run(bundle, cacheDir);
+    const copy = join(dir, 'copy.cjs');
+    writeFileSync(copy, BUNDLE);
+    const stat = statSync(bundle);
+    utimesSync(copy, stat.atime, stat.mtime);
+    // The cache of `bundle` (same source: V8 alone would take it) under the name of `copy`'s.
+    const named = run(copy, cacheDir);
+    writeFileSync(named.report.cacheFile!, readFileSync(first.report.cacheFile!));
+    const again = run(copy, cacheDir);
+    assert.equal(again.status, 0, again.stderr);
+    assert.equal(again.report.cacheUsed, false);
   });
 
   it('writes nothing with the cache turned off (POLICYLINT_CACHE_DIR="") or unwritable', () => {

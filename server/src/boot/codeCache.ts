@@ -7,9 +7,11 @@
 // bundle path; its name carries the bundle's size and modification time and the Node
 // version, and V8 checks the rest (its own version and flags, the source's length), refusing
 // a cache that does not fit. A refused or missing cache is written again when the process
-// exits, from everything the run compiled.
+// exits, from everything the run compiled. The file starts with a small header naming its
+// bundle, so that the caches of bundles since deleted (an old checkout, an extension version
+// VS Code removed) can be found and removed.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync, unlinkSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -28,26 +30,94 @@ export function codeCacheFile(bundle: string, env: NodeJS.ProcessEnv = process.e
   return path.join(directory, `${PREFIX}${where}-${build}${SUFFIX}`);
 }
 
-function readCache(file: string | undefined): Buffer | undefined {
-  if (!file) return undefined;
+/** "PLV8", the header's length (uint32 LE), the header (JSON), then V8's cached data. */
+const MAGIC = Buffer.from('PLV8');
+const HEADER_START = MAGIC.length + 4;
+
+interface CacheHeader {
+  /** The bundle's absolute path. */
+  bundle: string;
+}
+
+/** The header and where the cached data starts, or undefined for a file of another format. */
+function parseHeader(bytes: Buffer): { header: CacheHeader; dataStart: number } | undefined {
+  if (bytes.length < HEADER_START || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
+  const dataStart = HEADER_START + bytes.readUInt32LE(MAGIC.length);
+  if (dataStart > bytes.length) return undefined;
   try {
-    return readFileSync(file);
+    const header = JSON.parse(bytes.subarray(HEADER_START, dataStart).toString('utf8')) as Partial<CacheHeader>;
+    return typeof header.bundle === 'string' ? { header: { bundle: header.bundle }, dataStart } : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** Saves a new cache and removes the caches of earlier builds of the same bundle. */
-function saveCache(file: string, data: Buffer): void {
-  if (!writeFileAtomically(file, data)) return;
-  const samePath = path.basename(file).slice(0, PREFIX.length + 13);
+/** V8's cached data for `bundle`, if the file holds a cache of it. */
+function readCache(file: string | undefined, bundle: string): Buffer | undefined {
+  if (!file) return undefined;
   try {
-    for (const name of readdirSync(path.dirname(file))) {
-      if (name.startsWith(samePath) && name !== path.basename(file) && !name.endsWith('.tmp')) unlinkSync(path.join(path.dirname(file), name));
-    }
+    const bytes = readFileSync(file);
+    const parsed = parseHeader(bytes);
+    return parsed?.header.bundle === bundle ? bytes.subarray(parsed.dataStart) : undefined;
   } catch {
-    // Another process pruned them first.
+    return undefined;
   }
+}
+
+/** The bundle a cache file was made for, from its first bytes; undefined if it does not say. */
+function bundleOf(file: string): string | undefined {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(4096);
+    return parseHeader(head.subarray(0, readSync(fd, head, 0, head.length, 0)))?.header.bundle;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Caches without a header (written before it existed) go when they are this old. */
+const STALE_MS = 30 * 24 * 3600 * 1000;
+
+/**
+ * Removes the caches this one replaces: earlier builds of the same bundle, caches of bundles
+ * that are gone, headerless caches a month old, and temporaries of writers that died.
+ */
+export function pruneCodeCaches(directory: string, keep: string, now = Date.now()): void {
+  const samePath = path.basename(keep).slice(0, PREFIX.length + 13);
+  let names: string[];
+  try {
+    names = readdirSync(directory);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(PREFIX) || name === path.basename(keep)) continue;
+    const file = path.join(directory, name);
+    try {
+      if (name.endsWith('.tmp')) {
+        if (now - statSync(file).mtimeMs > 3600 * 1000) unlinkSync(file);
+        continue;
+      }
+      if (!name.endsWith(SUFFIX)) continue;
+      if (name.startsWith(samePath)) {
+        unlinkSync(file);
+        continue;
+      }
+      const bundle = bundleOf(file);
+      if (bundle === undefined ? now - statSync(file).mtimeMs > STALE_MS : !existsSync(bundle)) unlinkSync(file);
+    } catch {
+      // Another process removed it.
+    }
+  }
+}
+
+/** Saves a new cache for `bundle` and prunes the ones it replaces. */
+function saveCache(file: string, bundle: string, data: Buffer): void {
+  const header = Buffer.from(JSON.stringify({ bundle } satisfies CacheHeader));
+  const prefix = Buffer.alloc(HEADER_START);
+  MAGIC.copy(prefix);
+  prefix.writeUInt32LE(header.byteLength, MAGIC.length);
+  if (writeFileAtomically(file, [prefix, header, data])) pruneCodeCaches(path.dirname(file), file);
 }
 
 export interface BundleRun {
@@ -68,7 +138,7 @@ export function runBundle(bundle: string, env: NodeJS.ProcessEnv = process.env):
   } catch {
     cacheFile = undefined;
   }
-  const cachedData = readCache(cacheFile);
+  const cachedData = readCache(cacheFile, file);
   // A "#!" line is only valid at the very start of a script; keep the line, as a comment.
   const source = readFileSync(file, 'utf8').replace(/^#!/, '//');
   const script = new vm.Script(Module.wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
@@ -76,7 +146,7 @@ export function runBundle(bundle: string, env: NodeJS.ProcessEnv = process.env):
   if (cacheFile && !cacheUsed) {
     const target = cacheFile;
     // At exit the cache holds every function the run compiled, not only the top level.
-    process.once('exit', () => saveCache(target, script.createCachedData()));
+    process.once('exit', () => saveCache(target, file, script.createCachedData()));
   }
   const module = new Module(file);
   module.filename = file;
