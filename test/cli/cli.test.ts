@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, workspace } from '../helpers/cli.js';
@@ -99,6 +100,16 @@ describe('CLI', () => {
       assert.equal(r.code, 1);
       assert.match(r.stderr, /max-warnings/);
       assert.equal(cli(['policy.md', '--max-warnings', 'x'], dir).code, 2);
+    });
+
+    it('--help fits 80 columns for the command and each subcommand: no line wraps unindented', () => {
+      for (const args of [['--help'], ['report', '--help'], ['diff', '--help']]) {
+        const r = spawnSync(process.execPath, [join(REPO, 'bin', 'policylint.js'), ...args], { encoding: 'utf8', env: { ...process.env, COLUMNS: '80' } });
+        assert.equal(r.status, 0, r.stderr);
+        const long = r.stdout.split('\n').filter((line) => [...line].length > 80);
+        assert.deepEqual(long, [], args.join(' '));
+        if (args.length === 1) assert.match(r.stdout, /^ {2}diff --git REV FIL {4}\S/m);
+      }
     });
 
     it('exits 2 and names a missing file', () => {

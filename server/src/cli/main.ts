@@ -72,7 +72,11 @@ export async function run(argv: string[], io = { out: process.stdout, err: proce
       mode === 'report'
         ? 'Register över styrdokumenten: beslut, revidering, ansvar, status. / A register of the governing documents: adoption, review, responsibility, status.'
         : 'Granskar utkast till kommunala styrdokument i Markdown. / Lints Swedish municipal governing documents in Markdown.\n\n' +
-            'Underkommandon / subcommands:\n  report [sökvägar]          register över dokumenten / a register of the documents\n  diff GAMMAL NY | --git REV FIL   vad som ändrats i styrningen / what changed in governance',
+            // Each line under 80 columns: Commander wraps longer ones without indenting them.
+            'Underkommandon / subcommands:\n' +
+            '  report [sökvägar]     register över dokumenten / a register of the documents\n' +
+            '  diff GAMMAL NY        vad som ändrats i styrningen / changes in governance\n' +
+            '  diff --git REV FIL    samma mot en version i git / the same against git',
     )
     .argument('[paths...]', 'filer, kataloger eller globmönster / files, directories or globs')
     .addOption(
