@@ -258,38 +258,71 @@ const ROLE_SEPARATOR = /[–:—]/u;
 const RUN_IN_BULLET = /(?:^|\s)[o•·▪]\s/u;
 const ROLE_ITEM = /^\s*([^–:—]{2,60}?)\s*[–:—]\s+(.{3,})$/u;
 
+/** A role item's parts in one sentence's text: who, and the duty after the dash or colon. */
+interface RoleItem {
+  actor: string;
+  duty: string;
+  /** Where the actor starts in the sentence text. */
+  start: number;
+  /** The sentence opens with a bullet or reads "Name – duty" (a list item in all but form). */
+  bulleted: boolean;
+}
+
+/** The role item a sentence's text makes, if any (read once per sentence text in an editor). */
+function roleItemIn(sentence: Sentence): RoleItem | null {
+  // Every item names its role after a dash or colon: a sentence with neither is passed by.
+  if (!ROLE_SEPARATOR.test(sentence.text)) return null;
+  // A list item, or a bullet a PDF conversion left in running text ("o Kommunstyrelsen – leder …").
+  const text = sentence.text.replace(/^\s*[o•·▪]\s+/u, '');
+  const bulleted = text !== sentence.text || /^\s*[^–—]{2,60}\s[–—]\s/u.test(sentence.text);
+  const m = ROLE_ITEM.exec(text);
+  if (!m) return null;
+  return { actor: m[1]!, duty: m[2]!, start: Math.max(0, sentence.text.indexOf(m[1]!)), bulleted };
+}
+
+/** Bullets run into one sentence by a PDF conversion: "… genomförs. o Kommunstyrelsen – leder …". */
+function runInItemsIn(sentence: Sentence): RoleItem[] {
+  if (!RUN_IN_BULLET.test(sentence.text)) return NO_ITEMS;
+  const out: RoleItem[] = [];
+  for (const m of sentence.text.matchAll(/(?:^|\s)[o•·▪]\s+([^–—.]{2,60}?)\s[–—]\s+([^–—]{3,80})/gu)) {
+    out.push({ actor: m[1]!, duty: m[2]!, start: m.index + m[0].indexOf(m[1]!), bulleted: true });
+  }
+  return out;
+}
+const NO_ITEMS: RoleItem[] = [];
+
 /** "- **Kommunstyrelsen** – leder och samordnar …": a list of roles, one body per item. */
 function roleList(ctx: CheckContext): ResponsibilityFact[] {
   const out: ResponsibilityFact[] = [];
   const inResponsibility = new Set(ctx.sections.filter((s) => s.id === 'organisation').flatMap((s) => s.blocks));
+  const cache = ctx.blockCache;
   for (const sentence of ctx.doc.sentences) {
+    const item = cache ? cache.ofSentence(sentence, 'facts:role-item', roleItemIn) : roleItemIn(sentence);
+    if (!item) continue;
     const block = ctx.doc.blocks[sentence.block]!;
-    // Every item names its role after a dash or colon: a sentence with neither is passed by
-    // (cheaply: this runs for every sentence on every keystroke).
-    if (!ROLE_SEPARATOR.test(sentence.text)) continue;
-    // A list item, or a bullet a PDF conversion left in running text ("o Kommunstyrelsen – leder …").
-    const text = sentence.text.replace(/^\s*[o•·▪]\s+/u, '');
-    const bulleted = text !== sentence.text || /^\s*[^–—]{2,60}\s[–—]\s/u.test(sentence.text);
-    if (!(block.listItem && sentence.start - block.start <= 4) && !bulleted) continue;
-    const m = ROLE_ITEM.exec(text);
-    if (!m) continue;
-    if (!inResponsibility.has(sentence.block) && !DUTY_WORDS.test(m[2]!)) continue;
-    const kind = classifyActor(m[1]!, ctx);
+    if (!(block.listItem && sentence.start - block.start <= 4) && !item.bulleted) continue;
+    if (!inResponsibility.has(sentence.block) && !DUTY_WORDS.test(item.duty)) continue;
+    const kind = classifyActor(item.actor, ctx);
     if (kind !== 'body' && kind !== 'defined') continue;
-    const start = Math.max(0, sentence.text.indexOf(m[1]!));
-    out.push({ actor: m[1]!.trim(), kind, role: roleOf(m[2]!), duty: m[2]!.trim(), range: sentenceRange(sentence, start, start + m[1]!.length), evidence: sentence.text.trim(), source: 'text' });
+    out.push({
+      actor: item.actor.trim(),
+      kind,
+      role: roleOf(item.duty),
+      duty: item.duty.trim(),
+      range: sentenceRange(sentence, item.start, item.start + item.actor.length),
+      evidence: sentence.text.trim(),
+      source: 'text',
+    });
   }
-  // Bullets run into one sentence by a PDF conversion: "… genomförs. o Kommunstyrelsen – leder …".
   for (const sentence of ctx.doc.sentences) {
-    if (!RUN_IN_BULLET.test(sentence.text)) continue;
-    for (const m of sentence.text.matchAll(/(?:^|\s)[o•·▪]\s+([^–—.]{2,60}?)\s[–—]\s+([^–—]{3,80})/gu)) {
-      if (!DUTY_WORDS.test(m[2]!)) continue;
-      const kind = classifyActor(m[1]!, ctx);
+    const items = cache ? cache.ofSentence(sentence, 'facts:run-in-items', runInItemsIn) : runInItemsIn(sentence);
+    for (const item of items) {
+      if (!DUTY_WORDS.test(item.duty)) continue;
+      const kind = classifyActor(item.actor, ctx);
       if (kind !== 'body' && kind !== 'defined') continue;
-      const start = m.index + m[0].indexOf(m[1]!);
-      const range = sentenceRange(sentence, start, start + m[1]!.length);
+      const range = sentenceRange(sentence, item.start, item.start + item.actor.length);
       if (out.some((f) => f.range.start === range.start)) continue;
-      out.push({ actor: m[1]!.trim(), kind, role: roleOf(m[2]!), duty: m[2]!.trim(), range, evidence: sentence.text.trim(), source: 'text' });
+      out.push({ actor: item.actor.trim(), kind, role: roleOf(item.duty), duty: item.duty.trim(), range, evidence: sentence.text.trim(), source: 'text' });
     }
   }
   return out;
