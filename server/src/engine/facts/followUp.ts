@@ -1,4 +1,4 @@
-import type { CheckContext } from '../checks/context.js';
+import { first, type CheckContext } from '../checks/context.js';
 import type { MetadataValue } from '../analysis/metadata.js';
 import { findFirst } from '../match/pattern.js';
 import type { RuleDefinition, StatementCheck } from '../rules/model.js';
@@ -49,8 +49,9 @@ export function extractFollowUp(rule: RuleDefinition | undefined, metadata: Map<
     const read = parts(match.window);
     // Off the topic (pupils reporting on an exchange): it counts only with both a cadence and a recipient.
     if (match.offTopic && read.missing.length > 0) continue;
-    if (match.offTopic && check.notTopics && findFirst(ctx.patterns.get(check.notTopics), match.window)) continue;
-    const what = topics ? findFirst(topics, match.window) : undefined;
+    // Through the editor's cache: the same statements are read again on every keystroke.
+    if (match.offTopic && check.notTopics && first(ctx, ctx.patterns.get(check.notTopics), match.window)) continue;
+    const what = topics ? first(ctx, topics, match.window) : undefined;
     out.push({ ...read, ...(what ? { what: what.text } : {}), range: match.range, evidence: match.sentence.text.trim(), source: 'text' });
   }
   return out;
