@@ -55,7 +55,7 @@ export function lixLevel(lix: number): LixLevel {
 export function lix(counts: LixCounts): LixScore {
   const value = counts.words === 0 || counts.sentences === 0 ? 0 : counts.words / counts.sentences + (100 * counts.longWords) / counts.words;
   const rounded = Math.round(value * 10) / 10;
-  return { ...counts, lix: rounded, level: lixLevel(rounded) };
+  return { words: counts.words, sentences: counts.sentences, longWords: counts.longWords, lix: rounded, level: lixLevel(rounded) };
 }
 
 const LETTER = /\p{L}/gu;
@@ -123,10 +123,18 @@ export function documentReadability(doc: PolicyDocument): DocumentReadability {
     while (h + 1 < headings.length && headings[h + 1]!.end <= sentence.start) h++;
     if (h >= 0) addTo(perSection[h]!, counts);
   }
-  const sections: SectionReadability[] = headings.map((heading, i) => ({
-    ...lix(perSection[i]!),
-    heading: { start: heading.start, end: heading.end, text: heading.text, depth: heading.depth },
-    range: { start: heading.start, end: headings[i + 1]?.start ?? doc.text.length },
-  }));
+  const sections: SectionReadability[] = headings.map((heading, i) => {
+    const score = lix(perSection[i]!);
+    // Field by field, not by spreading the score: a draft has hundreds of sections and this runs per keystroke.
+    return {
+      words: score.words,
+      sentences: score.sentences,
+      longWords: score.longWords,
+      lix: score.lix,
+      level: score.level,
+      heading: { start: heading.start, end: heading.end, text: heading.text, depth: heading.depth },
+      range: { start: heading.start, end: headings[i + 1]?.start ?? doc.text.length },
+    };
+  });
   return { document: lix(total), sections };
 }
