@@ -1,6 +1,7 @@
 import type { Nodes as MdastNodes } from 'mdast';
 import { ParseLatin } from 'parse-latin';
 import { inlineText, MARK, type InlineText } from './inlineText.js';
+import { canSplit, splitLatin, type SplitSentence, type SplitWord } from './latinSplit.js';
 
 /**
  * A sentence as plain text, with the source offset of every character, so that
@@ -81,8 +82,25 @@ function slice(inline: BlockText, from: number, to: number, block: number, words
 const offsetOf = (node: { position?: { start: { offset?: number | undefined }; end: { offset?: number | undefined } } | undefined }, side: 'start' | 'end'): number =>
   node.position?.[side].offset ?? 0;
 
+/** Sentence and word boundaries of a block's text, as parse-latin finds them. */
+function split(text: string): SplitSentence[] {
+  // The common case without the syntax tree (see latinSplit.ts); other scripts through parse-latin.
+  if (canSplit(text)) return splitLatin(text);
+  const out: SplitSentence[] = [];
+  for (const paragraph of parser.parse(text).children) {
+    if (paragraph.type !== 'ParagraphNode') continue;
+    for (const sentence of paragraph.children) {
+      if (sentence.type !== 'SentenceNode') continue;
+      const words: SplitWord[] = [];
+      for (const child of sentence.children) if (child.type === 'WordNode') words.push({ start: offsetOf(child, 'start'), end: offsetOf(child, 'end') });
+      out.push({ start: offsetOf(sentence, 'start'), end: offsetOf(sentence, 'end'), words });
+    }
+  }
+  return out;
+}
+
 /**
- * Splits one block (paragraph, heading) into sentences with parse-latin, on the block's own
+ * Splits one block (paragraph, heading) into sentences as parse-latin does, on the block's own
  * source-mapped text: a sentence never spans two blocks, and every offset is exact.
  */
 export function blockSentences(node: MdastNodes, source: string, block: number, quoted: boolean): Sentence[] {
@@ -90,21 +108,10 @@ export function blockSentences(node: MdastNodes, source: string, block: number, 
   if (!built.text.trim()) return [];
   const inline = typed(built);
   const out: Sentence[] = [];
-  const root = parser.parse(inline.text);
-  for (const paragraph of root.children) {
-    if (paragraph.type !== 'ParagraphNode') continue;
-    for (const sentence of paragraph.children) {
-      if (sentence.type !== 'SentenceNode') continue;
-      const words: Word[] = [];
-      for (const child of sentence.children) {
-        if (child.type !== 'WordNode') continue;
-        const index = offsetOf(child, 'start');
-        const end = offsetOf(child, 'end');
-        words.push({ text: inline.text.slice(index, end), index, end });
-      }
-      const s = slice(inline, offsetOf(sentence, 'start'), offsetOf(sentence, 'end'), block, words);
-      if (s) out.push(s);
-    }
+  for (const sentence of split(inline.text)) {
+    const words = sentence.words.map((w): Word => ({ text: inline.text.slice(w.start, w.end), index: w.start, end: w.end }));
+    const s = slice(inline, sentence.start, sentence.end, block, words);
+    if (s) out.push(s);
   }
   return out;
 }
