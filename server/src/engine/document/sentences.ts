@@ -68,15 +68,17 @@ interface BlockText {
 
 const typed = (inline: InlineText): BlockText => ({ text: inline.text, offsets: Int32Array.from(inline.offsets), marks: Uint8Array.from(inline.marks) });
 
-function slice(inline: BlockText, from: number, to: number, block: number, words: Word[]): Sentence | undefined {
+/** The sentence at `from`..`to` of a block, with the words (block offsets) that lie inside it. */
+function slice(inline: BlockText, from: number, to: number, block: number, words: readonly SplitWord[]): Sentence | undefined {
   // Sentences start and end on a character of the text, never on surrounding white space.
   while (from < to && /\s/.test(inline.text[from]!)) from++;
   while (to > from && /\s/.test(inline.text[to - 1]!)) to--;
   if (from >= to) return undefined;
   const offsets = inline.offsets.subarray(from, to);
   const marks = inline.marks.subarray(from, to);
-  const shifted = words.map((w) => ({ text: w.text, index: w.index - from, end: w.end - from })).filter((w) => w.index >= 0 && w.end <= to - from);
-  return { text: inline.text.slice(from, to), offsets, marks, base: 0, start: offsets[0]!, end: offsets[offsets.length - 1]! + 1, block, words: shifted };
+  const inside: Word[] = [];
+  for (const w of words) if (w.start >= from && w.end <= to) inside.push({ text: inline.text.slice(w.start, w.end), index: w.start - from, end: w.end - from });
+  return { text: inline.text.slice(from, to), offsets, marks, base: 0, start: offsets[0]!, end: offsets[offsets.length - 1]! + 1, block, words: inside };
 }
 
 const offsetOf = (node: { position?: { start: { offset?: number | undefined }; end: { offset?: number | undefined } } | undefined }, side: 'start' | 'end'): number =>
@@ -109,8 +111,7 @@ export function blockSentences(node: MdastNodes, source: string, block: number, 
   const inline = typed(built);
   const out: Sentence[] = [];
   for (const sentence of split(inline.text)) {
-    const words = sentence.words.map((w): Word => ({ text: inline.text.slice(w.start, w.end), index: w.start, end: w.end }));
-    const s = slice(inline, sentence.start, sentence.end, block, words);
+    const s = slice(inline, sentence.start, sentence.end, block, sentence.words);
     if (s) out.push(s);
   }
   return out;
@@ -121,6 +122,6 @@ export function cellSentence(node: MdastNodes, source: string, block: number): S
   const built = inlineText(node, source, false);
   if (!built.text.trim()) return undefined;
   const inline = typed(built);
-  const words = [...inline.text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}&|¢'’-]*/gu)].map((m) => ({ text: m[0], index: m.index, end: m.index + m[0].length }));
+  const words = [...inline.text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}&|¢'’-]*/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
   return slice(inline, 0, inline.text.length, block, words);
 }
