@@ -240,6 +240,21 @@ describe('latinSplit: the same sentences and words as parse-latin', () => {
     assert.equal(assertSame(generated(1, 20_000)), 20_000);
   });
 
+  it('splits short strings dense with punctuation, breaks and symbols the same', () => {
+    // Each plugin's order and index handling shows in text like "a.. (B!” x; ca. 1".
+    const dense = ['a', 'b', 'A', 'Å', 'ö', 'é', '1', '2', '.', '.', '.', '!', '?', '…', ',', ';', ':', '-', '/', '&', "'", '’', '"', '”', '»', '(', ')', ']', '}'];
+    const more = ['_', '@', '=', ' ', ' ', ' ', '\n', '\n\n', '\r', '\t', 'ca', 'x', 'etc', '\u00AD', '‽', '§', '€', '*', '#'];
+    const alphabet = [...dense, ...more];
+    const next = random(2);
+    const texts: string[] = [];
+    for (let n = 0; n < 30_000; n++) {
+      let text = '';
+      for (let k = 1 + Math.floor(next() * 25); k > 0; k--) text += alphabet[Math.floor(next() * alphabet.length)]!;
+      texts.push(text);
+    }
+    assert.equal(assertSame(texts), texts.length);
+  });
+
   it('splits the tricky forms it was written for the same, with the expected sentences', () => {
     const text = 'Vi har bl.a. skolor, t.ex. i Å. Det s.k. målet (se 1.2) gäller ca. 5 år... Sedan? "Ja!" sa han. E.U. och J. Svensson. Se https://www.kommun.se/a.html. Klart';
     assertSame([text]);
