@@ -44,7 +44,10 @@ function buildPassage(sentences: readonly Sentence[]): Passage {
     at += s.text.length;
   });
   const joined = sentences.map((s) => s.text).join(' ');
-  const text = marks.some((m) => (m & MARK.literal) !== 0) ? joined.replace(/./gsu, (c, i: number) => (marks[i]! & MARK.literal ? ' '.repeat(c.length) : c)) : joined;
+  // A loop, not marks.some(callback): this runs over every character of the document.
+  let literal = false;
+  for (let i = 0; i < size && !literal; i++) literal = (marks[i]! & MARK.literal) !== 0;
+  const text = literal ? joined.replace(/./gsu, (c, i: number) => (marks[i]! & MARK.literal ? ' '.repeat(c.length) : c)) : joined;
   return { text, offsets, marks };
 }
 

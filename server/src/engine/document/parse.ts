@@ -11,6 +11,7 @@ import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import { parse as parseYaml } from 'yaml';
+import { simpleFrontMatter } from './frontMatter.js';
 import { LineIndex } from '../text/lineIndex.js';
 import { blockSentences, cellSentence, shiftSentence, type Sentence } from './sentences.js';
 import { splitChunks } from './chunks.js';
@@ -484,6 +485,8 @@ export function parseDocument(text: string, cache?: ParseCache): PolicyDocument 
 
 function readFrontMatter(node: Yaml): FrontMatter {
   const r = range(node);
+  const simple = simpleFrontMatter(node.value);
+  if (simple) return { ...r, data: simple };
   try {
     // logLevel 'error': odd keys ("[^1]: …") must not print Node warnings to the CLI's stderr.
     const data = parseYaml(node.value, { logLevel: 'error' }) as unknown;

@@ -1,6 +1,7 @@
 import type { Nodes as MdastNodes } from 'mdast';
 import { ParseLatin } from 'parse-latin';
 import { inlineText, MARK, type InlineText } from './inlineText.js';
+import { canSplit, splitLatin, type SplitSentence, type SplitWord } from './latinSplit.js';
 
 /**
  * A sentence as plain text, with the source offset of every character, so that
@@ -67,22 +68,41 @@ interface BlockText {
 
 const typed = (inline: InlineText): BlockText => ({ text: inline.text, offsets: Int32Array.from(inline.offsets), marks: Uint8Array.from(inline.marks) });
 
-function slice(inline: BlockText, from: number, to: number, block: number, words: Word[]): Sentence | undefined {
+/** The sentence at `from`..`to` of a block, with the words (block offsets) that lie inside it. */
+function slice(inline: BlockText, from: number, to: number, block: number, words: readonly SplitWord[]): Sentence | undefined {
   // Sentences start and end on a character of the text, never on surrounding white space.
   while (from < to && /\s/.test(inline.text[from]!)) from++;
   while (to > from && /\s/.test(inline.text[to - 1]!)) to--;
   if (from >= to) return undefined;
   const offsets = inline.offsets.subarray(from, to);
   const marks = inline.marks.subarray(from, to);
-  const shifted = words.map((w) => ({ text: w.text, index: w.index - from, end: w.end - from })).filter((w) => w.index >= 0 && w.end <= to - from);
-  return { text: inline.text.slice(from, to), offsets, marks, base: 0, start: offsets[0]!, end: offsets[offsets.length - 1]! + 1, block, words: shifted };
+  const inside: Word[] = [];
+  for (const w of words) if (w.start >= from && w.end <= to) inside.push({ text: inline.text.slice(w.start, w.end), index: w.start - from, end: w.end - from });
+  return { text: inline.text.slice(from, to), offsets, marks, base: 0, start: offsets[0]!, end: offsets[offsets.length - 1]! + 1, block, words: inside };
 }
 
 const offsetOf = (node: { position?: { start: { offset?: number | undefined }; end: { offset?: number | undefined } } | undefined }, side: 'start' | 'end'): number =>
   node.position?.[side].offset ?? 0;
 
+/** Sentence and word boundaries of a block's text, as parse-latin finds them. */
+function split(text: string): SplitSentence[] {
+  // The common case without the syntax tree (see latinSplit.ts); other scripts through parse-latin.
+  if (canSplit(text)) return splitLatin(text);
+  const out: SplitSentence[] = [];
+  for (const paragraph of parser.parse(text).children) {
+    if (paragraph.type !== 'ParagraphNode') continue;
+    for (const sentence of paragraph.children) {
+      if (sentence.type !== 'SentenceNode') continue;
+      const words: SplitWord[] = [];
+      for (const child of sentence.children) if (child.type === 'WordNode') words.push({ start: offsetOf(child, 'start'), end: offsetOf(child, 'end') });
+      out.push({ start: offsetOf(sentence, 'start'), end: offsetOf(sentence, 'end'), words });
+    }
+  }
+  return out;
+}
+
 /**
- * Splits one block (paragraph, heading) into sentences with parse-latin, on the block's own
+ * Splits one block (paragraph, heading) into sentences as parse-latin does, on the block's own
  * source-mapped text: a sentence never spans two blocks, and every offset is exact.
  */
 export function blockSentences(node: MdastNodes, source: string, block: number, quoted: boolean): Sentence[] {
@@ -90,21 +110,9 @@ export function blockSentences(node: MdastNodes, source: string, block: number, 
   if (!built.text.trim()) return [];
   const inline = typed(built);
   const out: Sentence[] = [];
-  const root = parser.parse(inline.text);
-  for (const paragraph of root.children) {
-    if (paragraph.type !== 'ParagraphNode') continue;
-    for (const sentence of paragraph.children) {
-      if (sentence.type !== 'SentenceNode') continue;
-      const words: Word[] = [];
-      for (const child of sentence.children) {
-        if (child.type !== 'WordNode') continue;
-        const index = offsetOf(child, 'start');
-        const end = offsetOf(child, 'end');
-        words.push({ text: inline.text.slice(index, end), index, end });
-      }
-      const s = slice(inline, offsetOf(sentence, 'start'), offsetOf(sentence, 'end'), block, words);
-      if (s) out.push(s);
-    }
+  for (const sentence of split(inline.text)) {
+    const s = slice(inline, sentence.start, sentence.end, block, sentence.words);
+    if (s) out.push(s);
   }
   return out;
 }
@@ -114,6 +122,6 @@ export function cellSentence(node: MdastNodes, source: string, block: number): S
   const built = inlineText(node, source, false);
   if (!built.text.trim()) return undefined;
   const inline = typed(built);
-  const words = [...inline.text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}&|¢'’-]*/gu)].map((m) => ({ text: m[0], index: m.index, end: m.index + m[0].length }));
+  const words = [...inline.text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}&|¢'’-]*/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
   return slice(inline, 0, inline.text.length, block, words);
 }

@@ -27,15 +27,26 @@ export function textMemo(speller: Speller): PassageMemo {
 
 export function createTextMemo(maxText: number): PassageMemo {
   const cache = new RecentCache<string, Map<string, unknown>>(maxText, (text) => text.length + ENTRY_WEIGHT);
+  // A lint asks about each passage up to eight times: after the first, its results are found
+  // by the passage object, without hashing and comparing its text again.
+  const byPassage = new WeakMap<Passage, Map<string, unknown>>();
   return <T>(passage: Passage, key: string, compute: () => T, reusable?: () => boolean): T => {
-    const results = cache.get(passage.text);
+    let results = byPassage.get(passage);
+    if (!results) {
+      results = cache.get(passage.text);
+      if (results) byPassage.set(passage, results);
+    }
     if (results?.has(key)) return results.get(key) as T;
     const value = compute();
     if (reusable && !reusable()) return value;
     if (results) {
       if (results.size >= MAX_KEYS) results.clear();
       results.set(key, value);
-    } else cache.set(ownCopy(passage.text), new Map([[key, value]]));
+    } else {
+      results = new Map([[key, value]]);
+      cache.set(ownCopy(passage.text), results);
+      byPassage.set(passage, results);
+    }
     return value;
   };
 }
