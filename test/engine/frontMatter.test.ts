@@ -2,12 +2,14 @@
 // yaml package gives, or leave the text to it: compared on every front matter the repository
 // and the bench drafts have, and on generated lines of values YAML reads in other ways.
 import { strict as assert } from 'node:assert';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { simpleFrontMatter } from '../../server/src/engine/document/frontMatter.js';
 import { parseDocument } from '../../server/src/engine/document/parse.js';
 import { REPO } from '../helpers/paths.js';
+import { random } from '../../scripts/bench/corpus.js';
+import { filesUnder } from '../helpers/files.js';
 
 /** What the engine read before: the yaml package, or its error. */
 function viaYaml(source: string): unknown {
@@ -27,28 +29,7 @@ function assertAgrees(source: string): boolean {
   return true;
 }
 
-function markdownFiles(dir: string, out: string[] = []): string[] {
-  if (!existsSync(dir)) return out;
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) markdownFiles(path, out);
-    else if (name.endsWith('.md')) out.push(path);
-  }
-  return out;
-}
-
 const frontMatterOf = (text: string): string | undefined => /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(text)?.[1];
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const KEYS = ['typ', 'beslutad-av', 'beslutad', 'paragraf', 'revideras', 'giltig_till', 'Ägare', 'null', 'true', 'True', 'a', 'x1', '1x', '-a', 'a b', '__proto__', 'constructor', 'k'.repeat(120)];
 const VALUES = [
@@ -125,9 +106,11 @@ const VALUES = [
   '§ 8',
 ];
 
+const textFiles = (dir: string): string[] => filesUnder(dir, /\.md$/);
+
 describe('front matter: simple lines read directly, as YAML reads them', () => {
   it('reads the front matters of the repository and the bench drafts as YAML does', () => {
-    const files = [...markdownFiles(join(REPO, 'examples')), ...markdownFiles(join(REPO, 'test', 'fixtures')), ...markdownFiles(join(REPO, '.bench'))];
+    const files = [...textFiles(join(REPO, 'examples')), ...textFiles(join(REPO, 'test', 'fixtures')), ...textFiles(join(REPO, '.bench'))];
     let read = 0;
     let total = 0;
     for (const path of files) {

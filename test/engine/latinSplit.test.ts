@@ -2,12 +2,14 @@
 // offset): compared on every text the repository has, on the bench drafts and seeds when they
 // are there, and on generated text full of the forms sentence splitting gets wrong.
 import { strict as assert } from 'node:assert';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ParseLatin } from 'parse-latin';
 import { canSplit, expressions, splitLatin, type SplitSentence } from '../../server/src/engine/document/latinSplit.js';
 import { REPO } from '../helpers/paths.js';
+import { random } from '../../scripts/bench/corpus.js';
+import { filesUnder, SEEDS } from '../helpers/files.js';
 
 const reference = new ParseLatin();
 
@@ -38,16 +40,6 @@ function assertSame(texts: Iterable<string>): number {
   return covered;
 }
 
-function markdownFiles(dir: string, out: string[] = []): string[] {
-  if (!existsSync(dir)) return out;
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) markdownFiles(path, out);
-    else if (/\.(?:md|txt)$/.test(name)) out.push(path);
-  }
-  return out;
-}
-
 /** A file whole, each of its paragraphs and each of its lines: blocks as the engine sees them. */
 function* piecesOf(paths: readonly string[]): Generator<string> {
   for (const path of paths) {
@@ -56,18 +48,6 @@ function* piecesOf(paths: readonly string[]): Generator<string> {
     yield* text.split(/\n\s*\n/);
     yield* text.split('\n');
   }
-}
-
-/** A small deterministic generator (mulberry32), so a failure can be reproduced. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const PIECES = [
@@ -221,16 +201,18 @@ function generated(seed: number, count: number): string[] {
   return out;
 }
 
+const textFiles = (dir: string): string[] => filesUnder(dir, /\.(?:md|txt)$/);
+
 describe('latinSplit: the same sentences and words as parse-latin', () => {
   it('splits the repository texts (examples, fixtures, docs) the same', () => {
-    const files = [...markdownFiles(join(REPO, 'examples')), ...markdownFiles(join(REPO, 'test', 'fixtures')), ...markdownFiles(join(REPO, 'docs'))];
+    const files = [...textFiles(join(REPO, 'examples')), ...textFiles(join(REPO, 'test', 'fixtures')), ...textFiles(join(REPO, 'docs'))];
     assert.ok(files.length > 10, 'texts to compare');
     assert.ok(assertSame(piecesOf(files)) > 1000);
   });
 
   it('splits the seeds and the bench drafts the same (when present)', function () {
     this.timeout(120_000);
-    const files = [...markdownFiles('/work/shared/seeds'), ...markdownFiles(join(REPO, '.bench', 'corpus')), ...markdownFiles(join(REPO, '.bench', 'distinct'))];
+    const files = [...textFiles(SEEDS), ...textFiles(join(REPO, '.bench', 'corpus')), ...textFiles(join(REPO, '.bench', 'distinct'))];
     if (files.length === 0) this.skip();
     assertSame(piecesOf(files));
   });
