@@ -85,11 +85,19 @@ function finding(rule: RuleDefinition, sentence: Sentence, c: Candidate): Findin
   return result;
 }
 
+/** A sentence's candidates in text order, longest first at one place; none without a digit or "mkr". */
+function sortedCandidates(sentence: Sentence): readonly Candidate[] {
+  if (!/\d|mkr/.test(sentence.text)) return NONE;
+  return candidates(sentence.text).sort((a, b) => a.index - b.index || b.end - a.end);
+}
+const NONE: readonly Candidate[] = [];
+
 export const checkNumberFormat: Check = (rule, ctx) => {
   const findings: Finding[] = [];
+  const cache = ctx.blockCache;
   for (const sentence of ctx.doc.sentences) {
-    if (!/\d|mkr/.test(sentence.text)) continue;
-    const found = candidates(sentence.text).sort((a, b) => a.index - b.index || b.end - a.end);
+    // What the text holds is read once per sentence text in an editor; where it is, on every lint.
+    const found = cache ? cache.ofSentence(sentence, 'number-format:candidates', sortedCandidates) : sortedCandidates(sentence);
     let reach = -1;
     for (const c of found) {
       // A year range is also a short-year candidate's neighbour; never two edits on one span.
