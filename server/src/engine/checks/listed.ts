@@ -33,14 +33,23 @@ export const checkListed: Check = (rule, ctx) => {
   const any = ctx.patterns.get(list.entries.map((e) => e.match));
   const patterns = list.entries.map((e) => ctx.patterns.get([e.match]));
   const findings: Finding[] = [];
+  // Every entry's matches in a sentence (entry index and match), as one result an editor keeps
+  // with the sentence: a sentence with a listed word was matched against each entry per keystroke.
+  const matchesIn = (sentence: Sentence): readonly (readonly [number, TextMatch])[] => {
+    const hits: [number, TextMatch][] = [];
+    patterns.forEach((re, e) => {
+      for (const m of findAll(re, sentence.text)) hits.push([e, m]);
+    });
+    return hits;
+  };
+  const cache = ctx.blockCache;
   for (const sentence of ctx.doc.sentences) {
     if (!firstIn(ctx, any, sentence)) continue;
-    patterns.forEach((re, e) => {
-      for (const m of findAll(re, sentence.text)) {
-        const finding = listedFinding(rule, list.entries[e]!, sentence, m);
-        if (finding) findings.push(finding);
-      }
-    });
+    const hits = cache ? cache.ofSentence(sentence, list, matchesIn) : matchesIn(sentence);
+    for (const [e, m] of hits) {
+      const finding = listedFinding(rule, list.entries[e]!, sentence, m);
+      if (finding) findings.push(finding);
+    }
   }
   // Entries overlap ("sekretesslagen (1980:100)" and "1980:100"): keep the longest match.
   return keepLongest(findings);
