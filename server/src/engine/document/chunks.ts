@@ -47,6 +47,10 @@ export function splitChunks(text: string): ChunkSpan[] {
   let htmlBlock = false;
   let rawHtmlEnd: RegExp | undefined;
   let first = true;
+  // A draft without "<" has no HTML block to follow, and one without "<!--" no comment: most
+  // drafts skip both per line (the editor splits the whole draft on every keystroke).
+  const mayHtml = text.includes('<');
+  const mayComment = mayHtml && text.includes('<!--');
   // Lines end at \n, \r\n or a lone \r; found with indexOf rather than a match per line (the
   // editor splits the whole draft on every keystroke).
   let nextLf = text.indexOf('\n');
@@ -84,7 +88,7 @@ export function splitChunks(text: string): ChunkSpan[] {
       const f = opening === '`' || opening === '~' ? /^( {0,3})(`{3,}|~{3,})(.*)$/.exec(line) : null;
       if (rawHtmlEnd) {
         if (rawHtmlEnd.test(line)) rawHtmlEnd = undefined;
-      } else if (!fence && !inComment && opening === '<') {
+      } else if (mayHtml && !fence && !inComment && opening === '<') {
         const block = RAW_HTML_BLOCKS.find((b) => b.start.test(line));
         // The block may end on the line it starts ("<!DOCTYPE html>").
         if (block) rawHtmlEnd = block.end.test(line.replace(block.start, '')) ? undefined : block.end;
@@ -95,7 +99,7 @@ export function splitChunks(text: string): ChunkSpan[] {
         if (htmlBlock || f[1]!.length > 0) return [{ start: 0, end: text.length }];
         fence = f[2]!;
       } else if (f && fence && f[2]![0] === fence[0] && f[2]!.length >= fence.length && f[3]!.trim() === '') fence = undefined;
-      if (!fence) {
+      if (mayComment && !fence) {
         const open = line.lastIndexOf('<!--');
         const close = line.lastIndexOf('-->');
         if (open >= 0 && open > close - 2) inComment = !line.slice(open).includes('-->');
@@ -104,7 +108,7 @@ export function splitChunks(text: string): ChunkSpan[] {
     }
     previousBlank = line.trim() === '';
     if (previousBlank) htmlBlock = false;
-    else if (!fence && /^ {0,3}</.test(line)) htmlBlock = true;
+    else if (mayHtml && !fence && /^ {0,3}</.test(line)) htmlBlock = true;
   }
   if (chunkStart < text.length || spans.length === 0) spans.push({ start: chunkStart, end: text.length });
   return spans;
