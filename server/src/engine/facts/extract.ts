@@ -1,7 +1,7 @@
 import type { CheckContext } from '../checks/context.js';
 import { memo } from '../checks/context.js';
 import type { MetadataValue } from '../analysis/metadata.js';
-import { sentenceRange } from '../document/sentences.js';
+import { sentenceRange, type Sentence } from '../document/sentences.js';
 import type { RuleDefinition } from '../rules/model.js';
 import { extractAdoption, extractStatus } from './adoption.js';
 import { definedBodies } from './bodies.js';
@@ -9,7 +9,7 @@ import { extractFollowUp } from './followUp.js';
 import type { GovernanceFacts, TextFact } from './model.js';
 import { extractResponsibilities, metadataResponsibilities } from './responsibility.js';
 import { extractReview } from './review.js';
-import { swedishPatterns } from '../analysis/swedish.js';
+import { swedishPatterns, type SwedishPatterns } from '../analysis/swedish.js';
 
 /** The statement rule that reads a kind of fact (`fact: review` in its check). */
 export function factRule(ctx: CheckContext, fact: 'review' | 'follow-up'): RuleDefinition | undefined {
@@ -22,17 +22,34 @@ function textFact(v: MetadataValue | undefined): TextFact | undefined {
   return { value: v.value, range: v.range, evidence: v.value, source: v.origin === 'front-matter' ? 'front-matter' : 'metadata' };
 }
 
+/** What one sentence says of the document's scope and of what it replaces (most say neither). */
+interface ScopeAndReplaces {
+  scope: string | undefined;
+  replaces: string | undefined;
+}
+const NEITHER: ScopeAndReplaces = { scope: undefined, replaces: undefined };
+
+function scopeAndReplacesIn(sentence: Sentence, patterns: SwedishPatterns): ScopeAndReplaces {
+  const text = sentence.text.trim().replace(/[.]$/, '');
+  const scope = patterns.scope.exec(text)?.[1];
+  const replaces = patterns.replaces.exec(text)?.[1];
+  const validScope = scope !== undefined && !/^(?:till|t\.o\.m|tills|under|från|\d)/iu.test(scope) ? scope : undefined;
+  return validScope === undefined && replaces === undefined ? NEITHER : { scope: validScope, replaces };
+}
+
 /** Scope and what the document replaces, from its own sentences ("Policyn gäller för alla nämnder"). */
 function fromSentences(ctx: CheckContext): { scope?: TextFact; replaces?: TextFact } {
   const out: { scope?: TextFact; replaces?: TextFact } = {};
-  const { scope: SCOPE, replaces: REPLACES } = swedishPatterns(ctx.ruleSet.swedish);
+  const patterns = swedishPatterns(ctx.ruleSet.swedish);
+  const read = (sentence: Sentence): ScopeAndReplaces => scopeAndReplacesIn(sentence, patterns);
+  const cache = ctx.blockCache;
   for (const s of ctx.doc.sentences) {
-    const text = s.text.trim().replace(/[.]$/, '');
-    const scope = !out.scope && SCOPE.exec(text);
-    if (scope && !/^(?:till|t\.o\.m|tills|under|från|\d)/iu.test(scope[1]!))
-      out.scope = { value: scope[1]!, range: sentenceRange(s, 0, s.text.trimEnd().length), evidence: s.text.trim(), source: 'text' };
-    const replaces = !out.replaces && REPLACES.exec(text);
-    if (replaces) out.replaces = { value: replaces[1]!, range: sentenceRange(s, 0, s.text.trimEnd().length), evidence: s.text.trim(), source: 'text' };
+    // Read once per sentence text in an editor (two expressions per sentence and keystroke).
+    const said = cache ? cache.ofSentence(s, patterns, read) : read(s);
+    if (said === NEITHER) continue;
+    const fact = (value: string): TextFact => ({ value, range: sentenceRange(s, 0, s.text.trimEnd().length), evidence: s.text.trim(), source: 'text' });
+    if (!out.scope && said.scope !== undefined) out.scope = fact(said.scope);
+    if (!out.replaces && said.replaces !== undefined) out.replaces = fact(said.replaces);
   }
   return out;
 }
