@@ -82,7 +82,8 @@ const STALE_MS = 30 * 24 * 3600 * 1000;
  * Removes the caches this one replaces: earlier builds of the same bundle, caches of bundles
  * that are gone, headerless caches a month old, and temporaries of writers that died.
  */
-export function pruneCodeCaches(directory: string, keep: string, now = Date.now()): void {
+function pruneCodeCaches(directory: string, keep: string): void {
+  const now = Date.now();
   const samePath = path.basename(keep).slice(0, PREFIX.length + 13);
   let names: string[];
   try {
