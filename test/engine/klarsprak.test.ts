@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { ConfigLoader, documentReadability, FileError, lintText, lix, lixLevel, loadRuleSet, parseDocument, type ResolvedConfig } from '../../server/src/engine/index.js';
 import { abbreviationList, replacementList } from '../../server/src/engine/checks/lists.js';
 import { findLinksAndImages } from '../../server/src/engine/document/links.js';
+import { formatLix } from '../../server/src/engine/checks/readability.js';
 import { FIXTURES, REPO, TODAY } from '../helpers/paths.js';
 
 /** Issue 13: plain Swedish, accessibility and current references. */
@@ -45,6 +46,15 @@ describe('readability (LIX)', () => {
         ['Nästa', 3, 1, 0],
       ],
     );
+  });
+
+  it('writes a score as Swedish does, the same as Intl.NumberFormat("sv-SE") with one decimal', () => {
+    const intl = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });
+    const scores = [0, 0.1, 9.9, 42, 42.3, 999.9, 1000, 1234.5, 12345.6, 1234567.8];
+    for (let tenths = 0; tenths <= 30_000; tenths++) scores.push(lix({ words: tenths, sentences: 10, longWords: 0 }).lix);
+    for (let i = 1; i <= 2_000; i++) scores.push(lix({ words: 997 * i, sentences: 1 + (i % 13), longWords: (31 * i) % (997 * i) }).lix);
+    for (const score of scores) assert.equal(formatLix(score), intl.format(score), String(score));
+    assert.equal(formatLix(1234.5), '1\u00a0234,5');
   });
 
   it('takes the ceiling and the section size from the options', () => {
