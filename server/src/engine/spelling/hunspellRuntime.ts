@@ -66,10 +66,23 @@ export function createInstance(runtime: EmscriptenModule, aff: Uint8Array, dic: 
   return wrapInstance(runtime, handle);
 }
 
-/** Puts a saved memory back into a fresh runtime started with its size. */
+const PAGE = 4096;
+const ZERO_PAGE = new Uint8Array(PAGE);
+
+/**
+ * Puts a saved memory back into a fresh runtime started with its size. Pages of zeros that
+ * are zeros in the runtime too are left alone: the system has not given them memory yet, and
+ * writing them would (about 7 of the Swedish dictionary's 16 MB: that much less resident).
+ */
 export function restoreInstance(runtime: EmscriptenModule, memory: Uint8Array, handle: number): HunspellInstance {
-  if (runtime.HEAPU8.byteLength !== memory.byteLength) throw new Error(`runtime memory ${runtime.HEAPU8.byteLength} bytes, image ${memory.byteLength}`);
-  runtime.HEAPU8.set(memory);
+  const heap = runtime.HEAPU8;
+  if (heap.byteLength !== memory.byteLength) throw new Error(`runtime memory ${heap.byteLength} bytes, image ${memory.byteLength}`);
+  const isZero = (bytes: Uint8Array, at: number, length: number): boolean => Buffer.compare(bytes.subarray(at, at + length), ZERO_PAGE.subarray(0, length)) === 0;
+  for (let at = 0; at < memory.byteLength; at += PAGE) {
+    const length = Math.min(PAGE, memory.byteLength - at);
+    if (!isZero(memory, at, length)) heap.set(memory.subarray(at, at + length), at);
+    else if (!isZero(heap, at, length)) heap.fill(0, at, at + length);
+  }
   return wrapInstance(runtime, handle);
 }
 
