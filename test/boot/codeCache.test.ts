@@ -41,7 +41,18 @@ function sum(n) { let s = 0; for (let i = 0; i < n; i++) s += helper.double(i); 
 module.exports.answer = sum(10);
 console.log(JSON.stringify({ answer: module.exports.answer, filename: __filename, dirname: __dirname, isThis: this === module.exports, args: process.argv.slice(2) }));
 if (process.env.THROW) { const e = new Error("boom"); console.log(e.stack.split("\\n")[1]); }
+if (process.env.COMPLETE) {
+  function lint(text) { return text.split(" ").map((w) => w.toUpperCase()).join("-"); }
+  lint("the real work");
+  globalThis[Symbol.for("policylint.codeCache.completeRun")] = true;
+}
 `;
+
+/** The header of a cache file ("PLV8", its length, JSON). */
+function header(file: string): { bundle: string; complete?: boolean } {
+  const bytes = readFileSync(file);
+  return JSON.parse(bytes.subarray(8, 8 + bytes.readUInt32LE(4)).toString('utf8')) as { bundle: string; complete?: boolean };
+}
 
 describe('the V8 code cache for the bundles (boot/codeCache)', function () {
   this.timeout(30_000);
@@ -72,6 +83,27 @@ describe('the V8 code cache for the bundles (boot/codeCache)', function () {
     assert.equal(second.report.cacheUsed, true, second.stderr);
     assert.equal(second.report.cacheFile, first.report.cacheFile);
     assert.equal(second.stdout, first.stdout);
+  });
+
+  it('writes the cache again from the first run that did the real work, then keeps it', () => {
+    // A first run that only printed its version: its cache lacks the linter.
+    const thin = run(bundle, cacheDir);
+    const file = thin.report.cacheFile!;
+    assert.deepEqual(header(file), { bundle, complete: false });
+    const thinBytes = readFileSync(file);
+
+    const complete = run(bundle, cacheDir, [], { COMPLETE: '1' });
+    assert.equal(complete.report.cacheUsed, true, complete.stderr);
+    assert.deepEqual(header(file), { bundle, complete: true });
+    assert.ok(readFileSync(file).length > thinBytes.length, 'the new cache holds the code the real work compiled');
+
+    // From now on the cache stays as it is, whatever the run.
+    const completeBytes = readFileSync(file);
+    for (const env of [{ COMPLETE: '1' }, {}]) {
+      const again = run(bundle, cacheDir, [], env);
+      assert.equal(again.report.cacheUsed, true, again.stderr);
+      assert.ok(readFileSync(file).equals(completeBytes), `not written again (${JSON.stringify(env)})`);
+    }
   });
 
   it('keeps line numbers in stack traces (the #! line stays a line)', () => {

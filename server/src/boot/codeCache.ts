@@ -10,12 +10,19 @@
 // exits, from everything the run compiled. The file starts with a small header naming its
 // bundle, so that the caches of bundles since deleted (an old checkout, an extension version
 // VS Code removed) can be found and removed.
+//
+// What a cache holds is what the run that wrote it compiled. A first run that only printed
+// `--version` would leave a cache without the linter, and every later lint would compile it
+// again (~100 ms of a one-file run). So a run that did the real work says so (markCompleteRun),
+// the header records it, and a cache from a run that did not is written again by the first
+// run that does.
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync, unlinkSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
 import { cacheDirectory, writeFileAtomically } from '../engine/io/cacheFiles.js';
+import { isCompleteRun } from './completeRun.js';
 
 const PREFIX = 'v8-';
 const SUFFIX = '.cache';
@@ -37,6 +44,8 @@ const HEADER_START = MAGIC.length + 4;
 interface CacheHeader {
   /** The bundle's absolute path. */
   bundle: string;
+  /** Written by a run that did the program's real work (see completeRun.ts). */
+  complete?: boolean;
 }
 
 /** The header and where the cached data starts, or undefined for a file of another format. */
@@ -46,19 +55,19 @@ function parseHeader(bytes: Buffer): { header: CacheHeader; dataStart: number } 
   if (dataStart > bytes.length) return undefined;
   try {
     const header = JSON.parse(bytes.subarray(HEADER_START, dataStart).toString('utf8')) as Partial<CacheHeader>;
-    return typeof header.bundle === 'string' ? { header: { bundle: header.bundle }, dataStart } : undefined;
+    return typeof header.bundle === 'string' ? { header: { bundle: header.bundle, complete: header.complete === true }, dataStart } : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** V8's cached data for `bundle`, if the file holds a cache of it. */
-function readCache(file: string | undefined, bundle: string): Buffer | undefined {
+/** V8's cached data for `bundle`, if the file holds a cache of it, and whether a complete run wrote it. */
+function readCache(file: string | undefined, bundle: string): { data: Buffer; complete: boolean } | undefined {
   if (!file) return undefined;
   try {
     const bytes = readFileSync(file);
     const parsed = parseHeader(bytes);
-    return parsed?.header.bundle === bundle ? bytes.subarray(parsed.dataStart) : undefined;
+    return parsed?.header.bundle === bundle ? { data: bytes.subarray(parsed.dataStart), complete: parsed.header.complete === true } : undefined;
   } catch {
     return undefined;
   }
@@ -113,8 +122,8 @@ function pruneCodeCaches(directory: string, keep: string): void {
 }
 
 /** Saves a new cache for `bundle` and prunes the ones it replaces. */
-function saveCache(file: string, bundle: string, data: Buffer): void {
-  const header = Buffer.from(JSON.stringify({ bundle } satisfies CacheHeader));
+function saveCache(file: string, bundle: string, data: Buffer, complete: boolean): void {
+  const header = Buffer.from(JSON.stringify({ bundle, complete } satisfies CacheHeader));
   const prefix = Buffer.alloc(HEADER_START);
   MAGIC.copy(prefix);
   prefix.writeUInt32LE(header.byteLength, MAGIC.length);
@@ -139,15 +148,19 @@ export function runBundle(bundle: string, env: NodeJS.ProcessEnv = process.env):
   } catch {
     cacheFile = undefined;
   }
-  const cachedData = readCache(cacheFile, file);
+  const cached = readCache(cacheFile, file);
   // A "#!" line is only valid at the very start of a script; keep the line, as a comment.
   const source = readFileSync(file, 'utf8').replace(/^#!/, '//');
-  const script = new vm.Script(Module.wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
-  const cacheUsed = cachedData !== undefined && !script.cachedDataRejected;
-  if (cacheFile && !cacheUsed) {
+  const script = new vm.Script(Module.wrap(source), { filename: file, ...(cached ? { cachedData: cached.data } : {}) });
+  const cacheUsed = cached !== undefined && !script.cachedDataRejected;
+  if (cacheFile && !(cacheUsed && cached.complete)) {
     const target = cacheFile;
-    // At exit the cache holds every function the run compiled, not only the top level.
-    process.once('exit', () => saveCache(target, file, script.createCachedData()));
+    // At exit the cache holds every function the run compiled (those it started from the
+    // cache included), not only the top level. A complete cache is only replaced by another.
+    process.once('exit', () => {
+      const complete = isCompleteRun();
+      if (!cacheUsed || complete) saveCache(target, file, script.createCachedData(), complete);
+    });
   }
   const module = new Module(file);
   module.filename = file;

@@ -32,6 +32,7 @@ import { openSink, printResults, startPrinting, type PrintOptions } from './outp
 import { lintStdin, readStdin } from './stdin.js';
 import { LintCache } from './cache.js';
 import { lintInWorkers, workerCount } from './pool.js';
+import { markCompleteRun } from '../boot/completeRun.js';
 
 /** Exit codes: 0 clean, 1 lint errors (or too many warnings), 2 usage/config/I-O errors. */
 export const EXIT = { ok: 0, lint: 1, usage: 2 } as const;
@@ -206,6 +207,7 @@ export async function run(argv: string[], io = { out: process.stdout, err: proce
       if (opts.fix) throw new UsageError('--fix skriver filer och går inte med --stdin / --fix writes files and does not go with --stdin');
       const stdin = { filePath: resolve(cwd, opts.stdinFilename ?? 'stdin.md'), text: await readStdin() };
       const result = await lintStdin(stdin, { ruleSet, configs, today, limits, ...unusedDirectives, ...(opts.lang ? { lang: opts.lang } : {}) });
+      if (result) markCompleteRun();
       return exitCode(print(result ? [result] : [], stdin));
     }
     const { files, warnings: skipped } = await expandInputs(program.args, cwd);
@@ -266,6 +268,7 @@ export async function run(argv: string[], io = { out: process.stdout, err: proce
         const fileLang = opts.lang ?? configs.forFile(file).language ?? 'sv';
         finished(i, await lintFile(file, { ruleSet, configs, lang: fileLang, fix: setup.fix, services: { ...services }, today, limits, ...unusedDirectives }));
       }
+      markCompleteRun();
     }
     const totals = printer.end();
     if (cache) {

@@ -31,6 +31,7 @@ import { SettingsCache } from './settings.js';
 import { documentTemplate } from './templates.js';
 import { addWord, wordListTarget, WordListError } from './wordList.js';
 import { markdownFiles, readText } from './workspaceLint.js';
+import { markCompleteRun } from '../boot/completeRun.js';
 
 export interface ServerOptions {
   ruleSet?: RuleSet;
@@ -182,6 +183,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   async function lintDocument(doc: TextDocument): Promise<LintState> {
     const s: Settings = await settings.get(doc.uri);
     const state = linter.lint(doc, s);
+    // With spelling: the code of a whole lint has run, worth a code cache (boot/codeCache.ts).
+    if (linter.getServices()) markCompleteRun();
     if (state.configError) reportConfigError(state.configError);
     if (!client.watchedFilesRegistration) {
       selfWatcher.watch(state.config?.file ?? state.configError?.file);
