@@ -86,4 +86,9 @@ export default tseslint.config(
     extends: [js.configs.recommended],
     languageOptions: { globals: NODE_GLOBALS },
   },
+  {
+    // bin/ is CommonJS (bin/package.json): see bin/launch.js.
+    files: ['bin/**/*.js'],
+    languageOptions: { sourceType: 'commonjs' },
+  },
 );

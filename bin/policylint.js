@@ -1,7 +1,8 @@
 #!/usr/bin/env node
+'use strict';
 // The CLI: dist/cli.cjs when it is fresh, else the compiled build (see launch.js).
-import { setFlagsFromString } from 'node:v8';
-import { launch } from './launch.js';
+const { setFlagsFromString } = require('node:v8');
+const { launch } = require('./launch.js');
 
 // V8 sizes the heap by how fast the program allocates, and on a machine with much memory lets
 // it grow to 4x what is alive between collections. A run over many drafts allocates briskly
@@ -11,4 +12,5 @@ import { launch } from './launch.js';
 // setting it here, before any work, takes effect; a user's own flag wins.
 if (!process.execArgv.some((arg) => arg.startsWith('--heap-growing-percent'))) setFlagsFromString('--heap-growing-percent=40');
 
-await launch('../dist/cli.cjs', '../out/server/src/cli/cli.js');
+// A failure to load is an unhandled rejection: Node prints it and exits with 1.
+void launch('../dist/cli.cjs', '../out/server/src/cli/cli.js');

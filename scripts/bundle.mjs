@@ -42,6 +42,8 @@ const targets = [
   { entryPoints: ['server/src/cli/cli.ts'], outfile: join(outdir, 'cli.cjs'), bannerPrefix: '#!/usr/bin/env node\n' },
   // The CLI's worker threads load this file from next to cli.cjs (see server/src/cli/pool.ts).
   { entryPoints: ['server/src/cli/worker.ts'], outfile: join(outdir, 'cli-worker.cjs') },
+  // What bin/ runs cli.cjs and server.cjs with (runBundle, the code cache), as CommonJS.
+  { entryPoints: ['server/src/boot/codeCache.ts'], outfile: join(outdir, 'boot.cjs') },
 ];
 
 const started = Date.now();

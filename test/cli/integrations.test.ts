@@ -185,6 +185,8 @@ describe('integrations shipped in the repository', function () {
       const paths = new Set(info!.files.map((f) => f.path));
       for (const needed of [
         'bin/policylint.js',
+        'bin/launch.js',
+        'bin/package.json',
         'out/server/src/cli/cli.js',
         'out/server/src/cli/worker.js',
         'out/server/src/cli/report/html.js',
@@ -194,6 +196,8 @@ describe('integrations shipped in the repository', function () {
         'package.json',
       ])
         assert.ok(paths.has(needed), needed);
+      // The bundle, when there is one, with the runner bin/ starts it with.
+      if (paths.has('dist/cli.cjs')) assert.ok(paths.has('dist/boot.cjs'), 'dist/boot.cjs');
       assert.equal(
         [...paths].some((p) => p.startsWith('out/test/') || p.startsWith('test/')),
         false,
