@@ -21,6 +21,12 @@ const outdir = process.argv.find((a) => a.startsWith('--outdir='))?.slice('--out
 
 const banner = 'var __policylintDir = __dirname; var __policylintMetaUrl = require("url").pathToFileURL(__filename).href;';
 
+// The pattern compiler's identity, which the bundles cannot compute (they have no directory of
+// compiled files): rules/.parsed.json's precompiled lists are used only by the same compiler
+// (see server/src/engine/match/precompiled.ts). Without a compiled build, nothing is precompiled.
+const matchDir = join(root, 'out', 'server', 'src', 'engine', 'match');
+const matchId = existsSync(join(matchDir, 'precompiled.js')) ? (await import(join(matchDir, 'precompiled.js'))).compilerIdOf(matchDir) : undefined;
+
 /** @type {import('esbuild').BuildOptions} */
 const common = {
   bundle: true,
@@ -30,7 +36,7 @@ const common = {
   sourcemap: args.has('--sourcemap'),
   minify: args.has('--minify'),
   logLevel: 'warning',
-  define: { 'import.meta.url': '__policylintMetaUrl' },
+  define: { 'import.meta.url': '__policylintMetaUrl', ...(matchId ? { __POLICYLINT_MATCH_ID__: JSON.stringify(matchId) } : {}) },
   absWorkingDir: root,
 };
 

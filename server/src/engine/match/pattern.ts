@@ -25,6 +25,7 @@ import { PatternError, parts, type Vocabulary } from './syntax.js';
 import { ALNUM, BEFORE, caseless, compileLiteral } from './literal.js';
 import { mayMatch, prefilterFor, registerPrefilter } from './fragments.js';
 import { memoPerVocabulary } from './memo.js';
+import { noteCompiled, precompiled, type CompiledEntry } from './precompiled.js';
 
 export { PatternError, type Vocabulary };
 
@@ -100,18 +101,36 @@ function compileBody(pattern: string, vocabulary: Vocabulary, depth: number): st
   return out;
 }
 
+/** An expression the build compiled (see precompiled.ts), with its prefilter. */
+function fromBuild([source, prefilter]: CompiledEntry): RegExp {
+  const re = new RegExp(source, 'gu');
+  registerPrefilter(re, prefilter === null ? undefined : new RegExp(prefilter, 'u'));
+  return re;
+}
+
 /** Compiles one phrase pattern to a global Unicode RegExp (case-insensitive by construction). */
 export function compilePattern(pattern: string, vocabulary: Vocabulary = {}): RegExp {
+  const built = precompiled('one', [pattern], vocabulary);
+  if (built) return fromBuild(built);
   const re = new RegExp(`${BEFORE}(?:${compileBody(pattern, vocabulary, 0)})${AFTER}`, 'gu');
-  registerPrefilter(re, prefilterFor([pattern], vocabulary));
+  const prefilter = prefilterFor([pattern], vocabulary);
+  registerPrefilter(re, prefilter);
+  noteCompiled('one', [pattern], vocabulary, re, prefilter);
   return re;
 }
 
 /** Compiles a list of alternatives into one RegExp (cached by the caller). */
 export function compilePatterns(patterns: readonly string[], vocabulary: Vocabulary = {}): RegExp {
-  const bodies = patterns.map((p) => `(?:${compileBody(p, vocabulary, 0)})`);
-  const re = new RegExp(`${BEFORE}(?:${bodies.join('|')})${AFTER}`, 'gu');
-  registerPrefilter(re, prefilterFor(patterns, vocabulary));
+  const built = precompiled('list', patterns, vocabulary);
+  let re: RegExp;
+  if (built) re = fromBuild(built);
+  else {
+    const bodies = patterns.map((p) => `(?:${compileBody(p, vocabulary, 0)})`);
+    re = new RegExp(`${BEFORE}(?:${bodies.join('|')})${AFTER}`, 'gu');
+    const prefilter = prefilterFor(patterns, vocabulary);
+    registerPrefilter(re, prefilter);
+    noteCompiled('list', patterns, vocabulary, re, prefilter);
+  }
   if (patterns.length > 1) alternativesOf.set(re, { patterns, vocabulary });
   return re;
 }

@@ -9,7 +9,8 @@ import { PatternCache, PatternError } from '../match/pattern.js';
 import { schemaValidator } from './schemaValidators.js';
 import { buildVocabulary } from './vocabulary.js';
 import { readWordList } from './wordList.js';
-import { useSnapshotIn } from './parsedSnapshot.js';
+import { snapshotPatterns, useSnapshotIn } from './parsedSnapshot.js';
+import { usePrecompiled } from '../match/precompiled.js';
 import { readDocumentTypes, readSwedishWords } from './wordData.js';
 
 /**
@@ -45,6 +46,7 @@ export function loadRuleSet(directory = findRulesDirectory()): RuleSet {
 }
 
 function readRuleSet(directory: string): RuleSet {
+  usePrecompiled(snapshotPatterns());
   const validateRule = schemaValidator(join(directory, 'schema', 'rule.schema.json'), 'rule');
 
   const sectionsFile = join(directory, 'sections.yml');

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import type { PrecompiledSet } from '../match/precompiled.js';
 
 /**
  * Parsing the bundled YAML (rules, presets, vocabularies) was a fifth of a cold start. The
@@ -14,6 +15,8 @@ export const SNAPSHOT_FILE = '.parsed.json';
 interface Snapshot {
   /** sha1 of the text (BOM removed) → the parsed data as JSON. */
   files: Record<string, string>;
+  /** The rule set's pattern lists, compiled (see match/precompiled.ts). */
+  patterns?: PrecompiledSet;
 }
 
 let snapshot: Snapshot | null | undefined;
@@ -39,6 +42,12 @@ function loadSnapshot(): Snapshot | null {
     // No snapshot (a checkout before its first build): every file is parsed.
   }
   return snapshot;
+}
+
+/** The pattern lists compiled at build time, if the snapshot has them. */
+export function snapshotPatterns(): PrecompiledSet | undefined {
+  const patterns = loadSnapshot()?.patterns;
+  return typeof patterns === 'object' && typeof patterns.compiler === 'string' && typeof patterns.entries === 'object' ? patterns : undefined;
 }
 
 /** The data a text parsed to at build time, or undefined (not in the snapshot). A fresh copy each call. */
