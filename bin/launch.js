@@ -27,7 +27,9 @@ const mtime = (relative) => {
 function launch(bundle, compiled) {
   const bundled = mtime(bundle);
   const built = mtime('../out/.tsbuildinfo');
-  if (process.env.POLICYLINT_BUNDLE !== '0' && bundled !== undefined && (built === undefined || bundled >= built)) {
+  // A dist/ from before boot.cjs existed is not run either: it has no runner here.
+  const runner = mtime('../dist/boot.cjs');
+  if (process.env.POLICYLINT_BUNDLE !== '0' && bundled !== undefined && runner !== undefined && (built === undefined || bundled >= built)) {
     require(here('../dist/boot.cjs')).runBundle(here(bundle));
     return Promise.resolve();
   }
