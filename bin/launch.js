@@ -6,7 +6,7 @@
 //
 // CommonJS (bin/package.json), as is the runner it loads (dist/boot.cjs, the bundled
 // server/src/boot/codeCache.ts): a start that meets no ES module never sets up Node's ES
-// module loader, some 20–60 ms of every run of the bundled CLI.
+// module loader (`--version`: 256 → 246 ms, interleaved).
 const { statSync } = require('node:fs');
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');

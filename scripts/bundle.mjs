@@ -11,7 +11,8 @@
 // Usage: node scripts/bundle.mjs [--minify] [--sourcemap] [--watch] [--outdir=dist]
 import { build, context } from 'esbuild';
 import { dirname, join } from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -23,9 +24,32 @@ const banner = 'var __policylintDir = __dirname; var __policylintMetaUrl = requi
 
 // The pattern compiler's identity, which the bundles cannot compute (they have no directory of
 // compiled files): rules/.parsed.json's precompiled lists are used only by the same compiler
-// (see server/src/engine/match/precompiled.ts). Without a compiled build, nothing is precompiled.
+// (see server/src/engine/match/precompiled.ts). It is the compiled build's, so it names the
+// code bundled here only if out/ was compiled from these very sources (`npm run bundle` alone,
+// after an edit, would otherwise label a new compiler with the old one's name): tsc records the
+// SHA-256 of each source it compiled in out/.tsbuildinfo. Else nothing is precompiled.
+const matchSources = join(root, 'server', 'src', 'engine', 'match');
 const matchDir = join(root, 'out', 'server', 'src', 'engine', 'match');
-const matchId = existsSync(join(matchDir, 'precompiled.js')) ? (await import(join(matchDir, 'precompiled.js'))).compilerIdOf(matchDir) : undefined;
+function compiledFromTheseSources() {
+  try {
+    const info = JSON.parse(readFileSync(join(root, 'out', '.tsbuildinfo'), 'utf8'));
+    const versions = new Map(info.fileNames.map((name, i) => [join(root, 'out', name), info.fileInfos[i]?.version]));
+    return readdirSync(matchSources)
+      .filter((f) => f.endsWith('.ts'))
+      .every(
+        (f) =>
+          versions.get(join(matchSources, f)) ===
+          createHash('sha256')
+            .update(readFileSync(join(matchSources, f), 'utf8'))
+            .digest('hex'),
+      );
+  } catch {
+    return false;
+  }
+}
+const compiledIsCurrent = compiledFromTheseSources();
+const matchId = compiledIsCurrent ? (await import(join(matchDir, 'precompiled.js'))).compilerIdOf(matchDir) : undefined;
+if (!compiledIsCurrent) console.warn('out/ was not compiled from server/src/engine/match as it is now: the bundles compile their pattern lists at start (run `npm run build`)');
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {

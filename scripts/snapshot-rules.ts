@@ -7,15 +7,14 @@
  * Run by `npm run build`, `prepare`, `test` and the bundle; a stale entry is never used,
  * because an edited file (or compiler) hashes differently.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseYamlText } from '../server/src/engine/rules/yamlFile.js';
 import { SNAPSHOT_FILE, snapshotEntry } from '../server/src/engine/rules/parsedSnapshot.js';
 import { frontMatterOf } from '../server/src/engine/rules/sources.js';
 import { parse as parseYaml } from 'yaml';
-import { startRecording } from '../server/src/engine/match/precompiled.js';
-import { lintText, loadRuleSet } from '../server/src/engine/index.js';
+import { compileRuleSetPatterns } from './patternLists.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const rules = join(repo, 'rules');
@@ -38,14 +37,7 @@ for (const name of readdirSync(join(rules, 'sources')).filter((f) => f.endsWith(
   const entry = yaml === undefined ? undefined : snapshotEntry(yaml, parseYaml(yaml));
   if (entry) files[entry[0]] = entry[1];
 }
-// Every list compiled to load the rules and to lint the bundled drafts (lists of alternatives
-// are compiled one by one on first use), each compiled afresh.
-const recorded = startRecording();
-const ruleSet = loadRuleSet(rules);
-for (const dir of [join(repo, 'examples'), join(repo, 'test', 'fixtures', 'seeds')].filter((d) => existsSync(d))) {
-  for (const name of readdirSync(dir).filter((f) => f.endsWith('.md'))) lintText(readFileSync(join(dir, name), 'utf8'), { ruleSet });
-}
-const patterns = recorded();
+const patterns = compileRuleSetPatterns(repo);
 writeFileSync(join(rules, SNAPSHOT_FILE), `${JSON.stringify({ files, patterns })}\n`);
 if (!process.argv.includes('--quiet')) {
   console.log(`${SNAPSHOT_FILE}: ${Object.keys(files).length} files${skipped ? `, ${skipped} left to parse at load (not JSON)` : ''}, ${Object.keys(patterns.entries).length} pattern lists`);

@@ -28,15 +28,8 @@ describe('pattern lists compiled at build time (match/precompiled)', function ()
   it('holds what the compiler gives, compiled afresh, for every list it has', () => {
     // A fresh process compiles every list the snapshot script asks for, recording, and prints them.
     const script = `
-      import { readdirSync, readFileSync } from 'node:fs';
-      import { join } from 'node:path';
-      const { startRecording } = await import(${JSON.stringify(join(MATCH_DIR, 'precompiled.js'))});
-      const { loadRuleSet, lintText } = await import(${JSON.stringify(join(REPO, 'out', 'server', 'src', 'engine', 'index.js'))});
-      const recorded = startRecording();
-      const ruleSet = loadRuleSet();
-      for (const dir of [${JSON.stringify(join(REPO, 'examples'))}, ${JSON.stringify(join(REPO, 'test', 'fixtures', 'seeds'))}])
-        for (const name of readdirSync(dir).filter((f) => f.endsWith('.md'))) lintText(readFileSync(join(dir, name), 'utf8'), { ruleSet });
-      console.log(JSON.stringify(recorded()));`;
+      const { compileRuleSetPatterns } = await import(${JSON.stringify(join(REPO, 'out', 'scripts', 'patternLists.js'))});
+      console.log(JSON.stringify(compileRuleSetPatterns(${JSON.stringify(REPO)})));`;
     const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     assert.equal(child.status, 0, child.stderr);
     const fresh = JSON.parse(child.stdout) as PrecompiledSet;
