@@ -347,6 +347,43 @@ describe('language server over stdio (pull diagnostics)', function () {
     await client.notify('workspace/didChangeConfiguration', { settings: null });
   });
 
+  it('sends at most maxNumberOfProblems diagnostics, errors first, with a notice of the rest', async () => {
+    const text = `${DRAFT}\n${Array.from({ length: 40 }, (_, i) => `Kommunen skall ordna möte nummer ${i + 1}.`).join('\n\n')}\n`;
+    const many = await client.open(join(ws.policies, 'manga.md'), text);
+    client.settings = { maxNumberOfProblems: 0 };
+    await client.notify('workspace/didChangeConfiguration', { settings: null });
+    const all = await client.pullItems(many);
+    const severe = all.filter((d) => d.severity === 1 || d.severity === 2);
+    const infos = all.filter((d) => d.severity === 3);
+    assert.ok(severe.length > 0 && infos.length >= 40, `a mix of severities (${severe.length} errors and warnings, ${infos.length} info)`);
+    assert.ok(!all.some((d) => d.code === 'max-problems'), 'no notice without a limit');
+
+    client.settings = { maxNumberOfProblems: severe.length + 2 };
+    await client.notify('workspace/didChangeConfiguration', { settings: null });
+    const capped = await client.pullItems(many);
+    const notice = capped.filter((d) => d.code === 'max-problems');
+    assert.equal(notice.length, 1);
+    assert.match(messageText(notice[0]!), new RegExp(`^Visar ${severe.length + 2} av ${all.length} problem`));
+    assert.deepEqual(notice[0]!.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+    const shown = capped.filter((d) => d.code !== 'max-problems');
+    const key = (d: Diagnostic): string => `${String(d.code)}@${d.range.start.line}:${d.range.start.character}`;
+    // Every error and warning, then the first two info findings in document order.
+    assert.deepEqual(shown.map(key).sort(), [...severe, ...infos.slice(0, 2)].map(key).sort());
+
+    // A sent finding still leads to its fixes: its data points into the whole result.
+    const fixable = shown.filter((d) => (d.data as { fixable?: boolean }).fixable);
+    assert.ok(fixable.length > 0);
+    for (const d of fixable) {
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: many }, range: d.range, context: { diagnostics: [d] } });
+      assert.ok(
+        actions.some((a) => a.edit && textEdits(a, many).length > 0 && a.diagnostics?.[0]?.code === d.code),
+        `a fix for ${key(d)}`,
+      );
+    }
+    client.settings = {};
+    await client.notify('workspace/didChangeConfiguration', { settings: null });
+  });
+
   it('lints Markdown whatever the client calls its language (Emacs gfm-mode sends "gfm")', async () => {
     const uri = await client.open(join(ws.policies, 'gfm.md'), DRAFT, 'gfm');
     assert.ok((await client.pullItems(uri)).some((d) => d.code === 'skall'));

@@ -114,23 +114,63 @@ function relatedFor(ruleSet: RuleSet, ref: SourceRef): DiagnosticRelatedInformat
 }
 
 /** Converts the engine's diagnostics for one document version to LSP diagnostics. */
-export function toLspDiagnostics(doc: TextDocument, diagnostics: readonly Diagnostic[], ruleSet: RuleSet, lang: 'sv' | 'en'): LspDiagnostic[] {
-  return diagnostics.map((d, index) => {
-    const data: DiagnosticData = { ruleId: d.ruleId, version: doc.version, index, fixable: (d.fixes?.length ?? 0) > 0 };
-    const word = d.data?.word;
-    if (typeof word === 'string') data.word = word;
-    const out: LspDiagnostic = {
-      range: toLspRange(doc, d.range),
-      severity: SEVERITY[d.severity],
-      source: DIAGNOSTIC_SOURCE,
-      code: d.ruleId,
-      message: d.message[lang],
-      data,
-    };
-    if (ruleSet.rules.has(d.ruleId)) out.codeDescription = { href: ruleDocHref(ruleSet, d.ruleId) };
-    const best = bestSource(d);
-    const related = best ? relatedFor(ruleSet, best) : [];
-    if (related.length) out.relatedInformation = related;
-    return out;
+export function toLspDiagnostics(doc: TextDocument, diagnostics: readonly Diagnostic[], ruleSet: RuleSet, lang: 'sv' | 'en', maxProblems = 0): LspDiagnostic[] {
+  const shown = findingsToShow(diagnostics, maxProblems);
+  if (!shown) return diagnostics.map((d, index) => toLspDiagnostic(doc, d, index, ruleSet, lang));
+  const out = shown.map((index) => toLspDiagnostic(doc, diagnostics[index]!, index, ruleSet, lang));
+  out.push(limitNotice(diagnostics.length, shown.length, lang));
+  return out;
+}
+
+function toLspDiagnostic(doc: TextDocument, d: Diagnostic, index: number, ruleSet: RuleSet, lang: 'sv' | 'en'): LspDiagnostic {
+  const data: DiagnosticData = { ruleId: d.ruleId, version: doc.version, index, fixable: (d.fixes?.length ?? 0) > 0 };
+  const word = d.data?.word;
+  if (typeof word === 'string') data.word = word;
+  const out: LspDiagnostic = {
+    range: toLspRange(doc, d.range),
+    severity: SEVERITY[d.severity],
+    source: DIAGNOSTIC_SOURCE,
+    code: d.ruleId,
+    message: d.message[lang],
+    data,
+  };
+  if (ruleSet.rules.has(d.ruleId)) out.codeDescription = { href: ruleDocHref(ruleSet, d.ruleId) };
+  const best = bestSource(d);
+  const related = best ? relatedFor(ruleSet, best) : [];
+  if (related.length) out.relatedInformation = related;
+  return out;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * The indices of the findings to send when there are more than `max` (0: no limit): errors
+ * first, then warnings, then information, each in document order, which is what VS Code
+ * keeps of a longer list; returned in the findings' own order. Undefined when all fit.
+ */
+export function findingsToShow(diagnostics: readonly Diagnostic[], max: number): number[] | undefined {
+  if (max <= 0 || diagnostics.length <= max) return undefined;
+  const perRank = [0, 0, 0];
+  for (const d of diagnostics) perRank[SEVERITY_RANK[d.severity]]!++;
+  // Every finding ranked above `cut` fits; of rank `cut`, the first `room`.
+  let cut = 0;
+  let room = max;
+  while (perRank[cut]! <= room) room -= perRank[cut++]!;
+  const shown: number[] = [];
+  diagnostics.forEach((d, index) => {
+    const rank = SEVERITY_RANK[d.severity];
+    if (rank < cut || (rank === cut && room-- > 0)) shown.push(index);
   });
+  return shown;
+}
+
+/** Says, at the top of the document, that `all - shown` findings were not sent, and where to see them. */
+function limitNotice(all: number, shown: number, lang: 'sv' | 'en'): LspDiagnostic {
+  const count = (n: number): string => n.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB');
+  const message =
+    lang === 'sv'
+      ? `Visar ${count(shown)} av ${count(all)} problem i filen: fel först, sedan varningar och info. Alla syns med "policylint <fil>" i terminalen; inställningen policylint.maxNumberOfProblems styr gränsen (VS Code visar högst 1\u00a0000 per fil).`
+      : `Showing ${count(shown)} of ${count(all)} problems in this file: errors first, then warnings and information. Run "policylint <file>" in a terminal to see them all; the setting policylint.maxNumberOfProblems sets the limit (VS Code shows at most 1,000 per file).`;
+  const start = { line: 0, character: 0 };
+  return { range: { start, end: start }, severity: DiagnosticSeverity.Information, source: DIAGNOSTIC_SOURCE, code: 'max-problems', message };
 }

@@ -18,6 +18,7 @@ export interface LintState {
   config?: ResolvedConfig;
   configError?: FileError;
   result?: LintResult;
+  /** What the editor is sent: at most settings.maxNumberOfProblems findings, then a notice. */
   diagnostics: LspDiagnostic[];
 }
 
@@ -117,7 +118,7 @@ export class Linter {
           ...(this.options.today ? { today: this.options.today } : {}),
           ...(this.services ? { services: this.services as Record<string, unknown> } : {}),
         });
-        state.diagnostics = toLspDiagnostics(doc, state.result.diagnostics, this.ruleSet, state.lang);
+        state.diagnostics = toLspDiagnostics(doc, state.result.diagnostics, this.ruleSet, state.lang, settings.maxNumberOfProblems);
       }
     }
     this.cache.set(doc.uri, state);

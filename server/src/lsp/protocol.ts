@@ -24,9 +24,18 @@ export interface Settings {
   include: string[];
   /** Language of messages: auto = the editor's display language. */
   language: MessageLanguage;
+  /** Most diagnostics sent per document, errors first; 0 sends them all. */
+  maxNumberOfProblems: number;
 }
 
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ enable: true, include: [], language: 'auto' as const });
+/**
+ * VS Code shows at most 1,000 diagnostics per file and drops the rest (its extension host
+ * keeps errors first, then warnings, then information), so more would be written, sent and
+ * read on every keystroke for nothing.
+ */
+export const VSCODE_MAX_PROBLEMS_PER_FILE = 1000;
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ enable: true, include: [], language: 'auto' as const, maxNumberOfProblems: VSCODE_MAX_PROBLEMS_PER_FILE });
 
 // ---- Compliance ("Visa efterlevnad"): each required element found or missing. ----
 

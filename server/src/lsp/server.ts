@@ -451,12 +451,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (!open) linter.forget(uri);
       if (!state.inScope) continue;
       result.files++;
-      for (const d of state.diagnostics) {
-        if (d.severity === DiagnosticSeverity.Error) result.errors++;
-        else if (d.severity === DiagnosticSeverity.Warning) result.warnings++;
+      // Every finding counts, also those beyond the limit of what is sent.
+      const findings = state.result?.diagnostics ?? [];
+      for (const d of findings) {
+        if (d.severity === 'error') result.errors++;
+        else if (d.severity === 'warning') result.warnings++;
         else result.infos++;
       }
-      if (state.diagnostics.length) result.withProblems.push(uri);
+      if (findings.length) result.withProblems.push(uri);
       // Open documents get theirs through pull or the push path already.
       if (!open) {
         workspacePushed.add(uri);

@@ -9,6 +9,7 @@ export function toSettings(raw: unknown): Settings {
   if (Array.isArray(r.include)) settings.include = r.include.filter((g): g is string => typeof g === 'string' && g.trim() !== '');
   else if (typeof r.include === 'string' && r.include.trim()) settings.include = [r.include];
   if (r.language === 'sv' || r.language === 'en' || r.language === 'auto') settings.language = r.language;
+  if (typeof r.maxNumberOfProblems === 'number' && Number.isInteger(r.maxNumberOfProblems) && r.maxNumberOfProblems >= 0) settings.maxNumberOfProblems = r.maxNumberOfProblems;
   return settings;
 }
 
