@@ -5,7 +5,7 @@ import { Commands, ComplianceRequest, TemplateRequest, type ComplianceResult, ty
 import { ComplianceView, SOURCE_SCHEME, SourceDocuments } from './complianceView.js';
 import { statusText, statusTooltip, workspaceSummary } from './status.js';
 import { documentTypeChoices, suggestedFileName } from './template.js';
-import { SERVER_EXEC_ARGV } from './serverRuntime.js';
+import { serverExecArgv } from './serverRuntime.js';
 
 let client: LanguageClient | undefined;
 
@@ -30,8 +30,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Policy
   // server-start.cjs runs server.cjs with a V8 code cache; the debugger gets server.cjs itself.
   const serverModule = context.asAbsolutePath('dist/server.cjs');
   const serverOptions: ServerOptions = {
-    run: { module: context.asAbsolutePath('dist/server-start.cjs'), transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6010'] } },
+    run: { module: context.asAbsolutePath('dist/server-start.cjs'), transport: TransportKind.ipc, options: { execArgv: serverExecArgv() } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...serverExecArgv(), '--nolazy', '--inspect=6010'] } },
   };
   const clientOptions: LanguageClientOptions = {
     // Markdown by language or by file name (other Markdown modes name the language otherwise).

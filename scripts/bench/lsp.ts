@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LspClient } from '../../test/server/lspClient.js';
-import { SERVER_EXEC_ARGV } from '../../client/src/serverRuntime.js';
+import { serverExecArgv } from '../../client/src/serverRuntime.js';
 import { median, percentile } from './measure.js';
 
 export interface ServerBench {
@@ -47,7 +47,7 @@ export function bigDraft(repo: string, ocr: boolean, size = 150_000): string {
 
 /** The shipped bundle (npm run bench builds it), started as the extension starts it. */
 function startServer(repo: string, dir: string): LspClient {
-  return new LspClient({ workspaceFolders: [dir], server: join(repo, 'dist', 'server-start.cjs'), execArgv: SERVER_EXEC_ARGV, env: { POLICYLINT_SPELLING: 'on' } });
+  return new LspClient({ workspaceFolders: [dir], server: join(repo, 'dist', 'server-start.cjs'), execArgv: serverExecArgv(), env: { POLICYLINT_SPELLING: 'on' } });
 }
 
 interface ColdStart {

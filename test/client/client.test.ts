@@ -1,8 +1,10 @@
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { checklist, checklistSummary } from '../../client/src/complianceModel.js';
+import { serverExecArgv } from '../../client/src/serverRuntime.js';
 import { statusText, statusTooltip, workspaceSummary } from '../../client/src/status.js';
 import { documentTypeChoices, suggestedFileName } from '../../client/src/template.js';
 import { loadRuleSet, lintText } from '../../server/src/engine/index.js';
@@ -41,6 +43,23 @@ describe('extension logic (pure modules)', () => {
       inSwedish();
       assert.equal(workspaceSummary({ files: 3, errors: 2, warnings: 5, infos: 1, withProblems: ['a', 'b'] }), '3 styrdokument granskade: 2 fel, 5 varningar och 1 förslag i 2 filer.');
       assert.match(workspaceSummary({ files: 0, errors: 0, warnings: 0, infos: 0, withProblems: [] }), /^Inga styrdokument hittades/);
+    });
+  });
+
+  describe('how the language server is started', () => {
+    it('gives V8 fewer background threads on few cores, and leaves its default from six on', () => {
+      assert.deepEqual(serverExecArgv(1), ['--max-semi-space-size=4', '--v8-pool-size=1']);
+      assert.deepEqual(serverExecArgv(2), ['--max-semi-space-size=4', '--v8-pool-size=1']);
+      assert.deepEqual(serverExecArgv(4), ['--max-semi-space-size=4', '--v8-pool-size=2']);
+      assert.deepEqual(serverExecArgv(6), ['--max-semi-space-size=4']);
+      assert.deepEqual(serverExecArgv(64), ['--max-semi-space-size=4']);
+    });
+
+    it('uses options Node accepts', () => {
+      for (const cores of [2, 4, 8]) {
+        const run = spawnSync(process.execPath, [...serverExecArgv(cores), '-e', 'process.stdout.write("ok")'], { encoding: 'utf8' });
+        assert.equal(run.stdout, 'ok', `${serverExecArgv(cores).join(' ')}: ${run.stderr}`);
+      }
     });
   });
 
