@@ -10,11 +10,13 @@ import { availableParallelism } from 'node:os';
  *
  * Fewer V8 background threads where cores are few. Node gives V8 four threads (concurrent
  * marking, optimising compiles); on two cores they compete at every keystroke with the
- * server's own thread and the editor. Measured on two cores, 150 KB drafts, interleaved:
- * one thread instead of four took the edit p95 from 99 to 63–76 ms on an OCR-damaged
- * draft and from 57 to 45 ms on a clean one, and the RSS down by 13–28 MB, with the same
- * start. Cores beyond the two that the editor and the server's main thread use are left
- * to V8 as before; from six cores on, Node's default stands.
+ * server's own thread and the editor. Measured on two cores, 150 KB drafts, interleaved
+ * rounds: one thread instead of four took the edit p95 from 84–102 to 62–76 ms on an
+ * OCR-damaged draft (four comparisons) and from 57 to 45 ms on a clean one, and the RSS
+ * down by 11–28 MB, with the same start. Cores beyond the two that the editor and the
+ * server's main thread use are left to V8 as before; from six cores on, Node's default
+ * stands. Desktop VS Code runs the server in Electron, which accepts the option but keeps
+ * its own thread pool; it applies where the extension host is Node (Remote, code-server).
  */
 export function serverExecArgv(cores: number = availableParallelism()): string[] {
   const backgroundThreads = Math.min(4, Math.max(1, cores - 2));
