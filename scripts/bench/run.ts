@@ -58,14 +58,18 @@ rows.push([`server cold start → first diagnostics (${kb(server.bytes)} clean d
 rows.push(['server cold start → diagnostics with spelling', fmt(server.withSpelling), 'the dictionary loads after the first lint']);
 rows.push(['server edit → fresh diagnostics, p50', fmt(server.p50), `${server.edits} keystrokes`]);
 rows.push(['server edit → fresh diagnostics, p95', fmt(server.p95), `max ${fmt(server.max)}`]);
+rows.push([`server: the first ${server.firstKeystrokes.count} keystrokes alone, p50`, fmt(server.firstKeystrokes.p50), `max ${fmt(server.firstKeystrokes.max)} (code not yet optimised by V8)`]);
 rows.push(['server RSS after the edits', `${server.rssMb.toFixed(0)} MB`, `peak ${server.peakRssMb.toFixed(0)} MB`]);
-const ocr = await benchServer(repo, { edits: 100, ocr: true });
+// The same keystrokes as on the clean draft: a shorter run weighs the first, cold ones more.
+const ocr = await benchServer(repo, { edits: server.edits, ocr: true });
 rows.push([`same, ${kb(ocr.bytes)} draft with OCR-damaged text: cold start`, fmt(ocr.coldStart), `with spelling ${fmt(ocr.withSpelling)}`]);
-rows.push(['same, OCR-damaged draft: edit p50 / p95', fmt(ocr.p50), `p95 ${fmt(ocr.p95)}, peak RSS ${ocr.peakRssMb.toFixed(0)} MB`]);
+rows.push([`same, OCR-damaged draft: edit p50 / p95 (${ocr.edits} keystrokes)`, fmt(ocr.p50), `p95 ${fmt(ocr.p95)}, RSS ${ocr.rssMb.toFixed(0)} MB (peak ${ocr.peakRssMb.toFixed(0)} MB)`]);
+rows.push([`same, OCR-damaged draft: the first ${ocr.firstKeystrokes.count} keystrokes alone, p50`, fmt(ocr.firstKeystrokes.p50), `max ${fmt(ocr.firstKeystrokes.max)}`]);
 goals.push({ goal: 'server first diagnostics ≤ 400 ms (150 KB)', ok: server.coldStart <= 400, detail: fmt(server.coldStart) });
 goals.push({ goal: 'server complete diagnostics (spelling) ≤ 400 ms', ok: server.withSpelling <= 400, detail: fmt(server.withSpelling) });
-goals.push({ goal: 'edit p95 ≤ 50 ms, clean draft', ok: server.p95 <= 50, detail: fmt(server.p95) });
-goals.push({ goal: 'edit p95 ≤ 50 ms, OCR-damaged draft', ok: ocr.p95 <= 50, detail: fmt(ocr.p95) });
+const firstOnes = (b: typeof server): string => `; the first ${b.firstKeystrokes.count} alone p50 ${fmt(b.firstKeystrokes.p50)}`;
+goals.push({ goal: 'edit p95 ≤ 50 ms, clean draft', ok: server.p95 <= 50, detail: `${fmt(server.p95)} over ${server.edits} keystrokes${firstOnes(server)}` });
+goals.push({ goal: 'edit p95 ≤ 50 ms, OCR-damaged draft', ok: ocr.p95 <= 50, detail: `${fmt(ocr.p95)} over ${ocr.edits} keystrokes${firstOnes(ocr)}` });
 goals.push({ goal: `server RSS ≤ 120 MB after ${server.edits} edits`, ok: server.rssMb <= 120, detail: `${server.rssMb.toFixed(0)} MB (peak ${server.peakRssMb.toFixed(0)} MB)` });
 
 const width = Math.max(...rows.map((r) => r[0].length));
