@@ -102,6 +102,24 @@ describe('word rules: results of a paragraph reused by its text (issue 15)', fun
     assert.equal(calls(), before, 'the second lint is answered from the memo');
   });
 
+  it('what was checked after the search budget ran out is not kept: the next lint checks it again', () => {
+    // Thirty different words full of "éa" glyph merges: their repair searches cost far more
+    // look-ups than the document's budget (2,000 plus one per letter).
+    const letters = 'bcdfghjklmnprstv';
+    const passages = Array.from({ length: 30 }, (_, i) => ({ text: `Det gäller ${'méa'.repeat(5)}${letters[i % 16]}${letters[i >> 4]}${'éa'.repeat(3)} här.` }));
+    const { speller: counted, calls } = counting(speller);
+    const memo = createTextMemo(1_000_000);
+    const accepted = new Set<string>();
+    const first = checkPassages(copies(passages), counted, accepted, memo);
+    assert.ok(
+      first.some((r) => r.budgetSpent),
+      'the budget ran out',
+    );
+    const before = calls();
+    checkPassages(copies(passages), counted, accepted, memo);
+    assert.ok(calls() > before, 'the passages cut short were checked again');
+  });
+
   it('results depend on the accepted words: another word list is not answered from the memo', () => {
     const passages = splitPassages(readSeed('003'));
     const memo = createTextMemo(1_000_000);

@@ -46,7 +46,12 @@ export function estimatedRatio(counts: LetterCounts, prior: number, priorLetters
  * the rest (a clean paragraph pasted into an OCR text, or the other way round).
  */
 export function poorParagraphs(counts: readonly LetterCounts[]): { documentRatio: number; poor: boolean[] } {
-  const total = counts.reduce((sum, c) => ({ letters: sum.letters + c.letters, diacritics: sum.diacritics + c.diacritics }), { letters: 0, diacritics: 0 });
+  // A loop, not a reduce building a sum object per paragraph: this runs on every keystroke.
+  const total = { letters: 0, diacritics: 0 };
+  for (const c of counts) {
+    total.letters += c.letters;
+    total.diacritics += c.diacritics;
+  }
   const documentRatio = estimatedRatio(total, SWEDISH_DIACRITIC_RATIO, DOCUMENT_PRIOR_LETTERS);
   return { documentRatio, poor: counts.map((c) => estimatedRatio(c, documentRatio, PARAGRAPH_PRIOR_LETTERS) < POOR_RATIO) };
 }

@@ -2,9 +2,9 @@
 // minus tokens the ocr-artifact rule reports (one diagnostic per word). Diagnostics carry
 // no suggestions: computing them is slow, see suggest.ts.
 import { MIN_LOSS_EVIDENCE_IN_DOCUMENT, MIN_PARAGRAPH_EVIDENCE, passageDamageMarks, passageLossEvidence, passageWords, scanPassage, type OcrFinding } from '../ocr/scan.js';
-import { countLetters, poorParagraphs } from '../ocr/diacriticLoss.js';
+import { countLetters, poorParagraphs, type LetterCounts } from '../ocr/diacriticLoss.js';
 import { documentBudget } from '../ocr/candidates.js';
-import { headerCandidate, repeatedKeys } from '../ocr/pdfDamage.js';
+import { headerCandidate, repeatedKeys, type HeaderCandidate } from '../ocr/pdfDamage.js';
 import type { Speller } from './hunspell.js';
 import { tokenize, type Token } from './tokens.js';
 import { englishSentences } from './english.js';
@@ -141,28 +141,45 @@ const noMemo: PassageMemo = (_passage, _key, compute) => compute();
  * then each passage is checked with that verdict, so per-passage results can be cached.
  */
 export function checkPassages(passages: readonly Passage[], speller: Speller, userWords: ReadonlySet<string>, memo: PassageMemo = noMemo): WordFindings[] {
+  // One look-up per passage for what depends on its text alone, and one for what depends on
+  // the document too (below): an editor runs this over every passage on each keystroke.
+  const own = passages.map((p) => memo(p, 'own', () => ownFacts(p.text)));
   // The municipality the document names ("… för Vänersby kommun") is no misspelling anywhere
   // in it. Only for spelling: OCR damage of a name ("Amals kommun") is still repaired.
-  const municipality = new Set(passages.flatMap((p) => [...memo(p, 'municipality-names', () => municipalityNames(p.text))]));
+  const municipality = new Set<string>();
   // Definitions sit inside one sentence, so each passage's can be found (and cached) alone.
-  const definedAbbreviations = new Set(passages.flatMap((p) => [...memo(p, 'abbreviations', () => findDefinedAbbreviations(p.text))]));
-  const letters = passages.map((p) => memo(p, 'letters', () => countLetters(p.text)));
+  const definedAbbreviations = new Set<string>();
+  let letterCount = 0;
+  for (const facts of own) {
+    for (const name of facts.municipality) municipality.add(name);
+    for (const abbreviation of facts.abbreviations) definedAbbreviations.add(abbreviation);
+    letterCount += facts.letters.letters;
+  }
+  const letters = own.map((facts) => facts.letters);
   // One candidate-search budget for the whole lint: bounded work on any input.
-  const budget = documentBudget(letters.reduce((n, c) => n + c.letters, 0));
+  const budget = documentBudget(letterCount);
   const options = { userWords, definedAbbreviations, budget };
   // Results depend on the passage and on these document-wide word sets: one key per lint.
-  const context = `${[...definedAbbreviations].sort().join(',')}|${wordSetId(userWords)}`;
-  const keys = { evidence: `e|${context}`, marks: `m|${context}`, ocr: [`o0|${context}`, `o1|${context}`, `o2|${context}`], spelling: [`s0|${context}`, `s1|${context}`, `s2|${context}`] };
+  const context = `w|${[...definedAbbreviations].sort().join(',')}|${wordSetId(userWords)}`;
   const { poor } = poorParagraphs(letters);
   // Each passage tokenized once for the three passes below (only if some pass needs it).
   const prepared = new Array<PreparedWords | undefined>(passages.length);
   const words = (i: number): PreparedWords => (prepared[i] ??= passageWords(passages[i]!.text, options));
-  // A value computed after the budget ran out may lack candidates: for this lint only.
+  // A value computed after the budget ran out may lack candidates: for this lint only, so it
+  // is kept in the passage's record only while the budget lasts.
   const complete = () => budget.left > 0;
-  const evidence = passages.map((p, i) => (poor[i] ? memo(p, keys.evidence, () => passageLossEvidence(p.text, speller, options, words(i)), complete) : 0));
+  const inContext = passages.map((p) => memo(p, context, newContextResults));
+  const evidence = passages.map((p, i) => {
+    if (!poor[i]) return 0;
+    const cached = inContext[i]!.evidence;
+    if (cached !== undefined) return cached;
+    const value = passageLossEvidence(p.text, speller, options, words(i));
+    if (complete()) inContext[i]!.evidence = value;
+    return value;
+  });
   const lossConfirmed = evidence.reduce((a, b) => a + b, 0) >= MIN_LOSS_EVIDENCE_IN_DOCUMENT;
   // Running headers: a short passage seen often; every occurrence after the first.
-  const candidates = passages.map((p) => memo(p, 'header-candidate', () => headerCandidate(p.text)));
+  const candidates = own.map((facts) => facts.header);
   const headers = repeatedKeys(candidates);
   const seenHeaders = new Set<string>();
   const isRepeat = candidates.map((candidate) => {
@@ -174,35 +191,77 @@ export function checkPassages(passages: readonly Passage[], speller: Speller, us
     return false;
   });
   const results: WordFindings[] = passages.map((passage, i) => {
+    const cache = inContext[i]!;
     // 0: no repair of lost å/ä/ö; 1: repair; 2: repair short function words too, where the
     // paragraph itself is damaged Swedish (a short one, a heading or list item, cannot tell
     // and follows the document).
-    const damaged = () =>
-      letters[i]!.letters < SELF_EVIDENT_LETTERS || evidence[i]! + memo(passage, keys.marks, () => passageDamageMarks(passage.text, speller, options, words(i)), complete) >= MIN_PARAGRAPH_EVIDENCE;
+    const damaged = (): boolean => {
+      if (letters[i]!.letters < SELF_EVIDENT_LETTERS) return true;
+      let marks = cache.marks;
+      if (marks === undefined) {
+        marks = passageDamageMarks(passage.text, speller, options, words(i));
+        if (complete()) cache.marks = marks;
+      }
+      return evidence[i]! + marks >= MIN_PARAGRAPH_EVIDENCE;
+    };
     const repair = !lossConfirmed || !poor[i] ? 0 : damaged() ? 2 : 1;
-    const header = isRepeat[i] ? 'h' : '';
-    const ocr = memo(
-      passage,
-      keys.ocr[repair]! + header,
-      () => scanPassage(passage.text, speller, { poor: repair > 0, damaged: repair === 2, repeatedHeader: isRepeat[i] }, options, words(i)),
-      complete,
-    );
-    const spelling = memo(
-      passage,
-      keys.spelling[repair]! + header,
-      () => {
-        // One finding per word: a word inside an OCR finding ("ﬁn", "m å l") is not misspelled too.
-        const covered = (m: Misspelling) => ocr.some((f) => m.start < f.end && f.start < m.end);
-        return findMisspellings(passage.text, speller, { ...options, prepared: words(i) }).filter((m) => !covered(m));
-      },
-      complete,
-    );
+    // One slot per repair level, and per whether the passage repeats a running header.
+    const slot = repair * 2 + (isRepeat[i] ? 1 : 0);
+    let ocr = cache.ocr[slot];
+    if (!ocr) {
+      ocr = scanPassage(passage.text, speller, { poor: repair > 0, damaged: repair === 2, repeatedHeader: isRepeat[i] }, options, words(i));
+      if (complete()) cache.ocr[slot] = ocr;
+    }
+    let spelling = cache.spelling[slot];
+    if (!spelling) {
+      // One finding per word: a word inside an OCR finding ("ﬁn", "m å l") is not misspelled too.
+      const found = ocr;
+      const covered = (m: Misspelling) => found.some((f) => m.start < f.end && f.start < m.end);
+      spelling = findMisspellings(passage.text, speller, { ...options, prepared: words(i) }).filter((m) => !covered(m));
+      if (complete()) cache.spelling[slot] = spelling;
+    }
     prepared[i] = undefined;
     return { spelling, ocr };
   });
   if (budget.left <= 0) for (const r of results) r.budgetSpent = true;
   const known = (m: Misspelling) => !municipality.has(m.word);
   return withDocumentNames(municipality.size ? results.map((r) => (r.spelling.every(known) ? r : { ...r, spelling: r.spelling.filter(known) })) : results);
+}
+
+/** What the word rules need of a passage that depends on its text alone. */
+interface OwnFacts {
+  municipality: readonly string[];
+  abbreviations: readonly string[];
+  letters: LetterCounts;
+  header: HeaderCandidate | undefined;
+}
+
+const NONE: readonly string[] = Object.freeze([]);
+
+function ownFacts(text: string): OwnFacts {
+  const municipality = municipalityNames(text);
+  const abbreviations = findDefinedAbbreviations(text);
+  return {
+    municipality: municipality.size ? [...municipality] : NONE,
+    abbreviations: abbreviations.size ? [...abbreviations] : NONE,
+    letters: countLetters(text),
+    header: headerCandidate(text),
+  };
+}
+
+/**
+ * A passage's results under one document context (its defined abbreviations and accepted
+ * words), filled in as they are computed: `ocr` and `spelling` by repair level × header.
+ */
+interface ContextResults {
+  evidence?: number;
+  marks?: number;
+  ocr: (OcrFinding[] | undefined)[];
+  spelling: (Misspelling[] | undefined)[];
+}
+
+function newContextResults(): ContextResults {
+  return { ocr: [], spelling: [] };
 }
 
 const wordSetIds = new WeakMap<ReadonlySet<string>, string>();
