@@ -5,6 +5,8 @@ import { checkWords } from '../../server/src/engine/spelling/check.js';
 import { loadSpeller, type Speller } from '../../server/src/engine/spelling/hunspell.js';
 import { documentBudget, repairCandidates, SEARCH_LIMITS } from '../../server/src/engine/ocr/candidates.js';
 import { looksEncoded } from '../../server/src/engine/ocr/detect.js';
+import { cannotBeDamage } from '../../server/src/engine/ocr/repair.js';
+import { passageLossEvidence } from '../../server/src/engine/ocr/scan.js';
 import { readSeed } from './seeds.js';
 import { counting } from '../helpers/countingSpeller.js';
 
@@ -56,6 +58,22 @@ describe('OCR search on hostile input (issue 17)', function () {
       repairCandidates(word, speller, { maxEdits: 3 }).map((c) => c.word),
       ['mål'],
     );
+  });
+
+  it('"not damage" decided with no budget left is not kept: with budget, the word is damage', () => {
+    // A word of a diacritic-poor paragraph no other test asks about ("gränsområdets").
+    const word = 'gransomradets';
+    assert.equal(cannotBeDamage(word, speller, true, { left: 0 }), true, 'starved: no candidate found');
+    assert.equal(cannotBeDamage(word, speller, true, { left: 5000 }), false);
+    assert.equal(cannotBeDamage(word, speller, true), false);
+  });
+
+  it('evidence of lost å/ä/ö counted with no budget left is not kept: with budget, it counts', () => {
+    // Words no other test asks about ("läkarvårdens", "förskolegårdarna").
+    const text = 'Om lakarvardens och forskolegardarna.';
+    const options = (left: number) => ({ userWords: new Set<string>(), definedAbbreviations: new Set<string>(), budget: { left } });
+    assert.equal(passageLossEvidence(text, speller, options(0)), 0, 'starved: no candidate found');
+    assert.equal(passageLossEvidence(text, speller, options(5000)), 2);
   });
 
   it('still repairs glyph merges within the budget ("Véastra", "méal")', () => {

@@ -109,9 +109,21 @@ const OCR_MARK = /[0-9&¢|éÉI]/u;
 export function cannotBeDamage(word: string, speller: Speller, poor: boolean, budget?: SearchBudget): boolean {
   if (OCR_MARK.test(word)) return false;
   if (!poor) return true;
-  if (speller.correct(word)) return diacriticTwins(word, speller, budget).length === 0;
-  return repairCandidates(word, speller, { ...POOR_CANDIDATES, budget }).length === 0 && (!hasDigraph(word) || digraphCandidates(word, speller, budget).length === 0);
+  // Asked for every word of a poor paragraph each time it is scanned (an editor: at each
+  // keystroke in it); the searches below are cached too, but behind keys built per call.
+  const cache = cannot.for(speller);
+  const known = cache.get(word);
+  if (known !== undefined) return known;
+  const result = speller.correct(word)
+    ? diacriticTwins(word, speller, budget).length === 0
+    : repairCandidates(word, speller, { ...POOR_CANDIDATES, budget }).length === 0 && (!hasDigraph(word) || digraphCandidates(word, speller, budget).length === 0);
+  // An answer reached after the document's budget ran out may have missed a candidate.
+  if (!budget || budget.left > 0) cache.set(ownCopy(word), result);
+  return result;
 }
+
+// Bounded like the candidate cache (see candidates.ts).
+const cannot = new CachePerSpeller<boolean>(20_000);
 
 const POOR_CANDIDATES = { slack: 1 } as const;
 
