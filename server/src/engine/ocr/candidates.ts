@@ -122,6 +122,27 @@ function cached(speller: Speller, key: string, document: SearchBudget | undefine
   return value;
 }
 
+/**
+ * A per-word answer derived from candidate searches ("can this be damage?"), kept in `cache`
+ * unless the document's budget ran out while it was computed: like the searches themselves,
+ * a later lint with budget to spare must not inherit an answer that may have missed one.
+ */
+export function budgetedAnswer<V>(
+  cache: CachePerSpeller<V>,
+  word: string,
+  speller: Speller,
+  budget: SearchBudget | undefined,
+  compute: (word: string, speller: Speller, budget: SearchBudget | undefined) => V,
+): V {
+  const answers = cache.for(speller);
+  const known = answers.get(word);
+  if (known !== undefined) return known;
+  // `compute` takes its arguments rather than closing over them: no closure per word.
+  const value = compute(word, speller, budget);
+  if (!budget || budget.left > 0) answers.set(ownCopy(word), value);
+  return value;
+}
+
 function searchCandidates(word: string, speller: Speller, options: CandidateOptions, budget: SearchBudget): Candidate[] {
   const merges = options.diacriticsOnly ? [] : glyphMerges(word);
   // A word with a glyph merge keeps half its budget for the merged variants: the direct

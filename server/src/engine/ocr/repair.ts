@@ -3,7 +3,7 @@
 // otherwise the candidates are only offered (`suggestions`).
 import type { Speller } from '../spelling/hunspell.js';
 import { CachePerSpeller, ownCopy } from '../spelling/recentCache.js';
-import { repairCandidates, diacriticTwins, type Candidate, type SearchBudget } from './candidates.js';
+import { budgetedAnswer, repairCandidates, diacriticTwins, type Candidate, type SearchBudget } from './candidates.js';
 import { hasCapitalIForL, hasOcrAccent, hasOcrSymbol } from './detect.js';
 import { expectsInfinitive, isCommonInfinitive, isDistributiveVart, isInterrogativeVart, prefersYear, wordFrequency } from './frequency.js';
 import { digraphCandidates, hasDigraph } from './digraphs.js';
@@ -111,15 +111,13 @@ export function cannotBeDamage(word: string, speller: Speller, poor: boolean, bu
   if (!poor) return true;
   // Asked for every word of a poor paragraph each time it is scanned (an editor: at each
   // keystroke in it); the searches below are cached too, but behind keys built per call.
-  const cache = cannot.for(speller);
-  const known = cache.get(word);
-  if (known !== undefined) return known;
-  const result = speller.correct(word)
-    ? diacriticTwins(word, speller, budget).length === 0
-    : repairCandidates(word, speller, { ...POOR_CANDIDATES, budget }).length === 0 && (!hasDigraph(word) || digraphCandidates(word, speller, budget).length === 0);
-  // An answer reached after the document's budget ran out may have missed a candidate.
-  if (!budget || budget.left > 0) cache.set(ownCopy(word), result);
-  return result;
+  return budgetedAnswer(cannot, word, speller, budget, hasNoRepair);
+}
+
+/** In a poor passage: a real word with no å/ä/ö twin, or a non-word with no repair candidate. */
+function hasNoRepair(word: string, speller: Speller, budget: SearchBudget | undefined): boolean {
+  if (speller.correct(word)) return diacriticTwins(word, speller, budget).length === 0;
+  return repairCandidates(word, speller, { ...POOR_CANDIDATES, budget }).length === 0 && (!hasDigraph(word) || digraphCandidates(word, speller, budget).length === 0);
 }
 
 // Bounded like the candidate cache (see candidates.ts).

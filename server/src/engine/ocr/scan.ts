@@ -2,10 +2,10 @@
 // offsets into the passage. The document-level verdict (has the document lost its å/ä/ö?)
 // is taken by spelling/check.ts checkPassages from passageLossEvidence.
 import type { Speller } from '../spelling/hunspell.js';
-import { CachePerSpeller, ownCopy } from '../spelling/recentCache.js';
+import { CachePerSpeller } from '../spelling/recentCache.js';
 import { neighbours, tokenize, type Token } from '../spelling/tokens.js';
 import { prepareWords, type PreparedWords, type SkipContext } from '../spelling/words.js';
-import { repairCandidates, type SearchBudget } from './candidates.js';
+import { budgetedAnswer, repairCandidates, type SearchBudget } from './candidates.js';
 import { cannotBeDamage, repairWord, type Repair } from './repair.js';
 import { hasCapitalIForL, hasOcrAccent, hasOcrSymbol, looksEncoded } from './detect.js';
 import { digraphCandidates, hasDigraph } from './digraphs.js';
@@ -180,13 +180,12 @@ function isLostDiacriticWord(word: string, speller: Speller, budget?: SearchBudg
   if (speller.correct(word)) return false;
   // Asked for every word of a poor paragraph each time it is scanned (an editor: at each
   // keystroke in it); the searches are cached too, but behind keys built per call.
-  const cache = lostDiacritic.for(speller);
-  const known = cache.get(word);
-  if (known !== undefined) return known;
-  const result = repairCandidates(word, speller, { diacriticsOnly: true, maxEdits: 3, budget }).length > 0 || (hasDigraph(word) && digraphCandidates(word, speller, budget).length > 0);
-  // An answer reached after the document's budget ran out may have missed a candidate.
-  if (!budget || budget.left > 0) cache.set(ownCopy(word), result);
-  return result;
+  return budgetedAnswer(lostDiacritic, word, speller, budget, hasDiacriticReading);
+}
+
+/** A non-word that is a word with å/ä/ö restored (or a digraph read as one). */
+function hasDiacriticReading(word: string, speller: Speller, budget: SearchBudget | undefined): boolean {
+  return repairCandidates(word, speller, { diacriticsOnly: true, maxEdits: 3, budget }).length > 0 || (hasDigraph(word) && digraphCandidates(word, speller, budget).length > 0);
 }
 
 // Bounded like the candidate cache (see candidates.ts).
